@@ -1,0 +1,33 @@
+/* Article text as stored: UTF-8, sanitised, without site chrome. */
+#ifndef SCOTL_ARTICLE_H
+#define SCOTL_ARTICLE_H
+
+#include "scotl/db.h"
+#include "scotl/util.h"
+
+struct article {
+	long long id;
+	char *name;             /* the file it came from */
+	char *title;
+	char *source;
+	char *url;
+	char *published;
+	char *charset;
+	char *hash;
+	char *body;
+	size_t body_len;
+};
+
+/* Stores a new article and indexes its title and body for full-text
+ * search; the hash is computed here. NAME, SOURCE, URL, PUBLISHED may be
+ * NULL. */
+int article_add(struct db *db, const struct article *a, long long *id,
+    struct err *e);
+
+/* By number or by the file name it was loaded from. */
+int article_find(struct db *db, const char *key, long long *id, struct err *e);
+int article_get(struct db *db, long long id, struct article *out,
+    struct err *e);
+void article_free(struct article *a);
+
+#endif

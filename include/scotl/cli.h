@@ -1,0 +1,60 @@
+/* The command line: scotl [--db PATH] [COMMAND [OPTIONS]]. Each command
+ * returns the exit status: 0 success, 1 an error, 2 bad usage. */
+#ifndef SCOTL_CLI_H
+#define SCOTL_CLI_H
+
+#include "scotl/db.h"
+
+enum {
+	CLI_OK = 0,
+	CLI_ERROR = 1,
+	CLI_USAGE = 2,
+};
+
+enum cli_format {
+	CLI_TEXT,
+	CLI_TSV,
+	CLI_CSV,
+	CLI_JSON,
+};
+
+struct cli {
+	const char *db_path;    /* --db, or NULL for the default */
+};
+
+int cli_main(int argc, char **argv);
+
+/* Opens the database the user asked for (or the default), printing the
+ * error; the bundled corpus always opens read-only. */
+int cli_open_db(const struct cli *cli, struct db **db);
+
+/* Prints "scotl: MESSAGE" on stderr and returns status. */
+int cli_error(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Parses --format; allowed is a list like "text|json". */
+int cli_parse_format(const char *arg, const char *allowed, enum cli_format *out);
+
+/* The options every command takes, for getopt_long. */
+#define CLI_COMMON_OPTIONS \
+	{ "db", required_argument, NULL, 'D' }, \
+	{ "help", no_argument, NULL, 'h' }
+
+/* Handles the common options inside a command's getopt loop: 1 when the
+ * option was one of them, and *status set when the command must end. */
+int cli_common_option(struct cli *cli, int opt, const char *usage,
+    int *status);
+
+struct event_filter;
+/* Prints the events of a filter in a format, LIMIT of them (-1: all). */
+int cli_list_print(struct db *db, const struct event_filter *f,
+    enum cli_format format, long long limit);
+
+int cli_list(struct cli *cli, int argc, char **argv);
+int cli_show(struct cli *cli, int argc, char **argv);
+int cli_entity(struct cli *cli, int argc, char **argv);
+int cli_article(struct cli *cli, int argc, char **argv);
+int cli_stats(struct cli *cli, int argc, char **argv);
+int cli_load(struct cli *cli, int argc, char **argv);
+
+#endif

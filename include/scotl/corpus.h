@@ -1,0 +1,28 @@
+/* The loader of the bundled corpus: reads data/ (articles.rec,
+ * gazetteer.rec, events.rec and the article files, see data/FORMAT.md)
+ * into an empty database in one transaction. */
+#ifndef SCOTL_CORPUS_H
+#define SCOTL_CORPUS_H
+
+#include "scotl/db.h"
+#include "scotl/util.h"
+
+struct corpus_counts {
+	int articles;
+	int entities;
+	int aliases;
+	int events;
+	int participants;
+	int evidence;
+	int claims;
+};
+
+/* On a malformed line the message is "FILE:LINE: why" and nothing is
+ * written. */
+int corpus_load(struct db *db, const char *datadir, struct corpus_counts *n,
+    struct err *e);
+
+/* True when the name is one of the event kinds of data/FORMAT.md. */
+int corpus_kind_known(const char *kind);
+
+#endif

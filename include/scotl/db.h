@@ -1,0 +1,38 @@
+/* Opening a scotl database: schema migrations, safety settings and the
+ * read-only case. The handle is opaque outside model/. */
+#ifndef SCOTL_DB_H
+#define SCOTL_DB_H
+
+#include "scotl/util.h"
+
+struct db;
+
+enum db_mode {
+	DB_READWRITE,   /* open an existing file for reading and writing */
+	DB_READONLY,    /* never write, even when the file allows it */
+	DB_CREATE,      /* create the file when missing */
+};
+
+/* Opens PATH (":memory:" for a private in-memory database). A file that
+ * cannot be written opens read-only; db_readonly_reason() says why. */
+int db_open(struct db **out, const char *path, enum db_mode mode,
+    struct err *e);
+void db_close(struct db *db);
+
+const char *db_path(const struct db *db);
+int db_readonly(const struct db *db);
+const char *db_readonly_reason(const struct db *db);
+
+/* Fails with "database PATH is read-only: cannot WHAT" when the database
+ * was opened read-only; every write in model/ checks this first. */
+int db_require_writable(struct db *db, const char *what, struct err *e);
+
+/* The schema version this program writes, and the one found in the file. */
+int db_schema_version(void);
+int db_file_version(struct db *db);
+
+/* Copies a whole database into a new file (used to create the user's own
+ * database from the bundled corpus). DEST must not exist. */
+int db_copy_to(struct db *src, const char *dest, struct err *e);
+
+#endif

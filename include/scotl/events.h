@@ -1,0 +1,114 @@
+/* The timeline: windows of events in date order by keyset (never all of
+ * them), the detail of one event, and counts per month. */
+#ifndef SCOTL_EVENTS_H
+#define SCOTL_EVENTS_H
+
+#include "scotl/date.h"
+#include "scotl/db.h"
+#include "scotl/util.h"
+
+struct event_row {
+	long long id;
+	char *slug;
+	struct date_span date;
+	char *title;
+	char *kind;
+	char *place;            /* "" when the event has no single place */
+	char *origin;           /* "curated" or "extracted" */
+	double confidence;
+	int disputed;           /* reports disagree on the date */
+};
+
+struct event_list {
+	struct event_row *rows;
+	int n;
+};
+
+/* Which events: those that overlap since..until (first or last day they
+ * can mean), and that an entity takes part in or takes place at. Empty
+ * strings and 0 mean no limit. */
+struct event_filter {
+	char since[11];
+	char until[11];
+	long long entity_id;
+};
+
+/* A place in the timeline: events are ordered by (first day, id). */
+struct event_pos {
+	char day[11];
+	long long id;
+};
+
+enum events_dir {
+	EVENTS_AFTER,
+	EVENTS_BEFORE,
+};
+
+/* Up to LIMIT events strictly after (or before) POS, in timeline order
+ * either way; POS NULL means from the start (or from the end). */
+int events_window(struct db *db, const struct event_filter *f,
+    const struct event_pos *pos, enum events_dir dir, int limit,
+    struct event_list *out, struct err *e);
+void event_list_free(struct event_list *l);
+void event_row_pos(const struct event_row *row, struct event_pos *pos);
+
+/* Finds an event by number or by its stable id ("nsa-2021-dushanbe"). */
+int events_find(struct db *db, const char *key, long long *id, struct err *e);
+
+struct participant_row {
+	long long entity_id;
+	char *name;
+	char *kind;             /* person, state, organisation, place */
+	char *role;
+	char *state;            /* the state represented, "" if none */
+	long long other_events; /* events it takes part in besides this one */
+};
+
+/* The people, states and organisations of one event: people first. */
+int events_participants(struct db *db, long long id,
+    struct participant_row **out, int *n, struct err *e);
+void events_participants_free(struct participant_row *rows, int n);
+
+struct evidence_row {
+	long long article_id;
+	char *title;
+	char *published;
+	char *sentence;         /* the supporting text, from the body */
+	long long span_start;   /* byte offsets into the article body */
+	long long span_end;
+};
+
+struct claim_row {
+	struct date_span date;
+	char *source;
+	long long article_id;   /* 0 when the source is not an article */
+};
+
+struct event_detail {
+	struct event_row ev;
+	char *summary;
+	long long place_id;
+	char *place_state;      /* the state of the place, "" if none */
+	struct participant_row *participants;
+	int nparticipants;
+	struct evidence_row *evidence;
+	int nevidence;
+	struct claim_row *claims;
+	int nclaims;
+};
+
+int event_get(struct db *db, long long id, struct event_detail *out,
+    struct err *e);
+void event_detail_free(struct event_detail *d);
+
+struct month_count {
+	char month[8];          /* YYYY-MM */
+	int n;
+};
+
+/* Events per month (by the month an event starts) for the filter, from the
+ * first month with an event to the last, empty months included. */
+int events_per_month(struct db *db, const struct event_filter *f,
+    struct month_count **out, int *n, struct err *e);
+
+#endif

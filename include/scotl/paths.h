@@ -1,0 +1,29 @@
+/* Where the databases live:
+ *  - the bundled corpus: data/scotl.db beside the program in a build tree,
+ *    else $(pkgdatadir)/scotl.db of the installation; never written;
+ *  - the user's own: $XDG_DATA_HOME/scotl/scotl.db (default
+ *    ~/.local/share/scotl/scotl.db), made from the bundled corpus the first
+ *    time something is saved. */
+#ifndef SCOTL_PATHS_H
+#define SCOTL_PATHS_H
+
+#include <stddef.h>
+
+#include "scotl/util.h"
+
+/* argv[0], for systems without /proc/self/exe. */
+void paths_init(const char *argv0);
+
+/* The bundled database; -1 with a message when there is none. */
+int paths_bundled_db(char *out, size_t size, struct err *e);
+int paths_user_db(char *out, size_t size, struct err *e);
+
+/* What to open when no --db is given: the user's database when it exists,
+ * else the bundled one. */
+int paths_default_db(char *out, size_t size, struct err *e);
+
+/* The user's database, created from the bundled one (with its directory)
+ * when it does not exist yet. */
+int paths_ensure_user_db(char *out, size_t size, struct err *e);
+
+#endif

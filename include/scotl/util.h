@@ -1,0 +1,56 @@
+/* Small helpers shared by every module: error messages, growable strings,
+ * checked allocation and whole-file reading. */
+#ifndef SCOTL_UTIL_H
+#define SCOTL_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+/* A function that can fail returns -1 and says why in a struct err. */
+struct err {
+	char msg[1024];
+};
+
+void err_set(struct err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void err_clear(struct err *e);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable, always NUL-terminated byte string. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *buf_steal(struct buf *b);
+
+/* Reads a whole file; the message names the file and the reason. */
+int util_read_file(const char *path, struct buf *out, struct err *e);
+
+/* Parses a whole decimal number into *out; 0 on success, -1 when the text
+ * is not a number or does not fit. */
+int util_parse_ll(const char *s, long long *out);
+
+/* Lower-cases ASCII letters into a new string (names in the gazetteer are
+ * compared case-insensitively; other scripts compare as written). */
+char *util_ascii_lower(const char *s);
+
+/* 1 when the bytes are valid UTF-8 (no overlongs, no surrogates); else 0
+ * with the offset of the first bad byte in *bad. */
+int util_utf8_valid(const char *s, size_t len, size_t *bad);
+
+#endif

@@ -1,0 +1,398 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define DB_BUSY_TIMEOUT_MS 5000
+
+int
+db_schema_version(void)
+{
+	return schema_migration_count;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int
+db_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+const char *
+db_readonly_reason(const struct db *db)
+{
+	return db->readonly ? db->readonly_reason : "";
+}
+
+int
+db_require_writable(struct db *db, const char *what, struct err *e)
+{
+	if (!db->readonly)
+		return 0;
+	err_set(e, "database %s is read-only (%s): cannot %s", db->path,
+	    db->readonly_reason, what);
+	return -1;
+}
+
+int
+db_fail(struct db *db, struct err *e, const char *doing)
+{
+	int code = sqlite3_errcode(db->h) & 0xff;
+
+	if (code == SQLITE_READONLY)
+		err_set(e, "database %s is read-only: cannot %s", db->path, doing);
+	else
+		err_set(e, "%s: %s (database %s)", doing, sqlite3_errmsg(db->h),
+		    db->path);
+	return -1;
+}
+
+int
+db_exec(struct db *db, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	err_set(e, "database %s: %s", db->path, msg ? msg : "unknown error");
+	sqlite3_free(msg);
+	return -1;
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql, struct err *e)
+{
+	struct db_stmt_slot *slot, *free_slot = NULL;
+	int i;
+
+	for (i = 0; i < DB_STMT_CACHE; i++) {
+		slot = &db->cache[i];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+		if (slot->sql == NULL && free_slot == NULL)
+			free_slot = slot;
+	}
+	if (free_slot == NULL) {
+		/* Full: a statement run this rarely can be prepared again. */
+		free_slot = &db->cache[DB_STMT_CACHE - 1];
+		sqlite3_finalize(free_slot->stmt);
+		free_slot->sql = NULL;
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &free_slot->stmt, NULL) != SQLITE_OK) {
+		db_fail(db, e, "preparing a query");
+		free_slot->stmt = NULL;
+		return NULL;
+	}
+	free_slot->sql = sql;
+	return free_slot->stmt;
+}
+
+int
+db_begin_write(struct db *db, const char *what, struct err *e)
+{
+	if (db_require_writable(db, what, e) != 0)
+		return -1;
+	/* IMMEDIATE takes the write lock now, so a second writer waits on
+	 * the busy timeout instead of failing half-way through. */
+	return db_exec(db, "BEGIN IMMEDIATE", e);
+}
+
+void
+db_stmts_reset(struct db *db)
+{
+	int i;
+
+	for (i = 0; i < DB_STMT_CACHE; i++)
+		if (db->cache[i].stmt != NULL)
+			sqlite3_reset(db->cache[i].stmt);
+}
+
+int
+db_commit(struct db *db, struct err *e)
+{
+	db_stmts_reset(db);
+	return db_exec(db, "COMMIT", e);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return xstrdup(s ? (const char *)s : "");
+}
+
+int
+db_file_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+db_table_count(struct db *db)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int
+db_migrate(struct db *db, int from, struct err *e)
+{
+	char pragma[64];
+	int v;
+
+	for (v = from; v < schema_migration_count; v++) {
+		if (db_exec(db, "BEGIN IMMEDIATE", e) != 0)
+			return -1;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (db_exec(db, schema_migrations[v], e) != 0 ||
+		    db_exec(db, pragma, e) != 0 || db_commit(db, e) != 0) {
+			db_rollback(db);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Brings the schema up to date, or explains why it cannot be used. */
+static int
+db_check_schema(struct db *db, struct err *e)
+{
+	int v = db_file_version(db);
+
+	if (v < 0) {
+		err_set(e, "cannot open database %s: %s", db->path,
+		    sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (v > schema_migration_count) {
+		err_set(e, "database %s has schema version %d, newer than this "
+		    "scotl understands (%d)", db->path, v, schema_migration_count);
+		return -1;
+	}
+	if (v == 0 && db_table_count(db) > 0) {
+		err_set(e, "%s is an SQLite database but not a scotl one", db->path);
+		return -1;
+	}
+	if (v == schema_migration_count)
+		return 0;
+	if (db->readonly) {
+		err_set(e, "database %s has schema version %d and is read-only "
+		    "(%s): open it writable once to upgrade it to version %d",
+		    db->path, v, db->readonly_reason, schema_migration_count);
+		return -1;
+	}
+	return db_migrate(db, v, e);
+}
+
+/* Decides before opening whether the file can be written at all. */
+static int
+db_probe_file(struct db *db, enum db_mode mode, struct err *e)
+{
+	struct stat st;
+	char *dir, *slash;
+
+	if (strcmp(db->path, ":memory:") == 0)
+		return 0;
+	if (stat(db->path, &st) != 0) {
+		if (errno == ENOENT && mode == DB_CREATE)
+			return 0;
+		err_set(e, "cannot open database %s: %s", db->path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		err_set(e, "cannot open database %s: not a regular file", db->path);
+		return -1;
+	}
+	if (mode == DB_READONLY)
+		return 0;
+	/* No write bit counts even for root, who could write anyway: the
+	 * owner said this file is not to be changed. */
+	if (access(db->path, W_OK) != 0 || (st.st_mode & 0222) == 0) {
+		db->readonly = 1;
+		snprintf(db->readonly_reason, sizeof db->readonly_reason,
+		    "the file is not writable");
+		return 0;
+	}
+	/* SQLite writes its journal beside the file. */
+	dir = xstrdup(db->path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if (access(dir, W_OK) != 0) {
+		db->readonly = 1;
+		snprintf(db->readonly_reason, sizeof db->readonly_reason,
+		    "its directory is not writable");
+	}
+	free(dir);
+	return 0;
+}
+
+static int
+db_configure(struct db *db, struct err *e)
+{
+	int on = 1, off = 0;
+
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, off, NULL);
+	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e) != 0)
+		return -1;
+	if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
+		return -1;
+	return 0;
+}
+
+static int
+db_open_handle(struct db *db, enum db_mode mode, struct err *e)
+{
+	int flags = SQLITE_OPEN_NOMUTEX;
+	char *name;
+	int rc;
+
+	if (db->readonly || mode == DB_READONLY)
+		flags |= SQLITE_OPEN_READONLY;
+	else
+		flags |= SQLITE_OPEN_READWRITE |
+		    (mode == DB_CREATE ? SQLITE_OPEN_CREATE : 0);
+	/* This SQLite reads "file:" names as URIs; a path never is one. */
+	if (strncmp(db->path, "file:", 5) == 0) {
+		name = xmalloc(strlen(db->path) + 3);
+		sprintf(name, "./%s", db->path);
+	} else {
+		name = xstrdup(db->path);
+	}
+	rc = sqlite3_open_v2(name, &db->h, flags, NULL);
+	free(name);
+	if (rc != SQLITE_OK) {
+		err_set(e, "cannot open database %s: %s", db->path,
+		    db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+
+	*out = NULL;
+	db->path = xstrdup(path);
+	if (mode == DB_READONLY) {
+		db->readonly = 1;
+		snprintf(db->readonly_reason, sizeof db->readonly_reason,
+		    "opened read-only");
+	}
+	if (db_probe_file(db, mode, e) != 0 || db_open_handle(db, mode, e) != 0 ||
+	    db_configure(db, e) != 0)
+		goto fail;
+	if (db_check_schema(db, e) != 0)
+		goto fail;
+	if (!db->readonly && strcmp(path, ":memory:") != 0 &&
+	    db_exec(db, "PRAGMA journal_mode = WAL", e) != 0)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	if (strstr(e->msg, "file is not a database") != NULL)
+		err_set(e, "%s is not a scotl database (not an SQLite file)", path);
+	db_close(db);
+	return -1;
+}
+
+void
+db_close(struct db *db)
+{
+	int i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < DB_STMT_CACHE; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+int
+db_copy_to(struct db *src, const char *dest, struct err *e)
+{
+	sqlite3_backup *bk;
+	sqlite3 *dst;
+	int fd, rc;
+
+	/* O_EXCL: never overwrite a database that is already there. */
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0) {
+		err_set(e, "cannot create %s: %s", dest, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (sqlite3_open_v2(dest, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		err_set(e, "cannot create %s: %s", dest, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		unlink(dest);
+		return -1;
+	}
+	bk = sqlite3_backup_init(dst, "main", src->h, "main");
+	rc = bk ? sqlite3_backup_step(bk, -1) : SQLITE_ERROR;
+	if (bk)
+		sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		err_set(e, "cannot copy %s to %s: %s", src->path, dest,
+		    sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		unlink(dest);
+		return -1;
+	}
+	sqlite3_close(dst);
+	return 0;
+}

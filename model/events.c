@@ -1,0 +1,414 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "scotl/events.h"
+
+/* The columns every event row is read from, in this order. */
+#define EVENTS_COLUMNS \
+	"e.id, e.slug, e.start, e.end, e.title, e.kind, coalesce(pl.name, ''),"\
+	" e.origin, e.confidence," \
+	" EXISTS (SELECT 1 FROM claim c WHERE c.event_id = e.id" \
+	"   AND (c.first_day <> e.first_day OR c.last_day <> e.last_day))"
+
+/* The filter's bounds are always bound (with open defaults) so that the
+ * window is a range scan of event_order in either direction. */
+#define EVENTS_FILTER \
+	" AND e.first_day <= ?4 AND e.last_day >= ?3" \
+	" AND (?5 IS NULL OR e.place_id = ?5 OR e.id IN" \
+	"   (SELECT event_id FROM participant WHERE entity_id = ?5))"
+
+static const char events_sql_after[] =
+	"SELECT " EVENTS_COLUMNS " FROM event e"
+	" LEFT JOIN entity pl ON pl.id = e.place_id"
+	" WHERE (e.first_day, e.id) > (?1, ?2)" EVENTS_FILTER
+	" ORDER BY e.first_day, e.id LIMIT ?6";
+
+static const char events_sql_before[] =
+	"SELECT " EVENTS_COLUMNS " FROM event e"
+	" LEFT JOIN entity pl ON pl.id = e.place_id"
+	" WHERE (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER
+	" ORDER BY e.first_day DESC, e.id DESC LIMIT ?6";
+
+static void
+events_read_row(sqlite3_stmt *st, struct event_row *r)
+{
+	const char *end = (const char *)sqlite3_column_text(st, 3);
+	struct err e;
+
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->slug = db_col_text(st, 1);
+	/* Stored dates were checked on the way in; a hand-edited row that
+	 * fails shows as written, with no span. */
+	if (date_from_parts((const char *)sqlite3_column_text(st, 2), end,
+	    &r->date, &e) != 0)
+		snprintf(r->date.start, sizeof r->date.start, "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+	r->title = db_col_text(st, 4);
+	r->kind = db_col_text(st, 5);
+	r->place = db_col_text(st, 6);
+	r->origin = db_col_text(st, 7);
+	r->confidence = sqlite3_column_double(st, 8);
+	r->disputed = sqlite3_column_int(st, 9);
+}
+
+static void
+events_row_free(struct event_row *r)
+{
+	free(r->slug);
+	free(r->title);
+	free(r->kind);
+	free(r->place);
+	free(r->origin);
+}
+
+void
+event_list_free(struct event_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		events_row_free(&l->rows[i]);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+void
+event_row_pos(const struct event_row *row, struct event_pos *pos)
+{
+	snprintf(pos->day, sizeof pos->day, "%s", row->date.first);
+	pos->id = row->id;
+}
+
+static void
+events_bind_filter(sqlite3_stmt *st, const struct event_filter *f)
+{
+	sqlite3_bind_text(st, 3, f && f->since[0] ? f->since : "0000-01-01",
+	    -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, f && f->until[0] ? f->until : "9999-12-31",
+	    -1, SQLITE_TRANSIENT);
+	if (f && f->entity_id > 0)
+		sqlite3_bind_int64(st, 5, f->entity_id);
+}
+
+int
+events_window(struct db *db, const struct event_filter *f,
+    const struct event_pos *pos, enum events_dir dir, int limit,
+    struct event_list *out, struct err *e)
+{
+	const char *sql = dir == EVENTS_AFTER ? events_sql_after : events_sql_before;
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int rc, i;
+
+	out->rows = NULL;
+	out->n = 0;
+	if (st == NULL)
+		return -1;
+	if (pos != NULL) {
+		sqlite3_bind_text(st, 1, pos->day, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, pos->id);
+	} else {
+		/* '~' sorts after every digit: before the end of time. */
+		sqlite3_bind_text(st, 1, dir == EVENTS_AFTER ? "" : "~", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, 0);
+	}
+	events_bind_filter(st, f);
+	sqlite3_bind_int(st, 6, limit);
+	out->rows = xcalloc(limit > 0 ? (size_t)limit : 1, sizeof *out->rows);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		events_read_row(st, &out->rows[out->n++]);
+	if (rc != SQLITE_DONE) {
+		event_list_free(out);
+		return db_fail(db, e, "reading the timeline");
+	}
+	if (dir == EVENTS_BEFORE) {
+		for (i = 0; i < out->n / 2; i++) {
+			struct event_row t = out->rows[i];
+
+			out->rows[i] = out->rows[out->n - 1 - i];
+			out->rows[out->n - 1 - i] = t;
+		}
+	}
+	return 0;
+}
+
+static const char events_sql_find[] =
+	"SELECT id FROM event WHERE id = ?1 OR slug = ?2";
+
+int
+events_find(struct db *db, const char *key, long long *id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_find, e);
+	long long n = -1;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if (util_parse_ll(key, &n) == 0)
+		sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		return 0;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, e, "looking up an event");
+	err_set(e, "no event '%s' (give its number or its id, as 'scotl list' "
+	    "shows them)", key);
+	return -1;
+}
+
+/* --- one event -------------------------------------------------------- */
+
+static const char events_sql_detail[] =
+	"SELECT " EVENTS_COLUMNS ", coalesce(e.summary, ''), e.place_id,"
+	" coalesce((SELECT name FROM entity WHERE id = pl.state_id), '')"
+	" FROM event e LEFT JOIN entity pl ON pl.id = e.place_id WHERE e.id = ?1";
+
+static const char events_sql_participants[] =
+	"SELECT p.entity_id, en.name, en.kind, coalesce(p.role, ''),"
+	" coalesce(st.name, ''),"
+	" (SELECT count(*) FROM participant o WHERE o.entity_id = p.entity_id) - 1"
+	" FROM participant p JOIN entity en ON en.id = p.entity_id"
+	" LEFT JOIN entity st ON st.id = p.state_id"
+	" WHERE p.event_id = ?1"
+	" ORDER BY CASE en.kind WHEN 'person' THEN 0 WHEN 'state' THEN 1"
+	"  WHEN 'organisation' THEN 2 ELSE 3 END, en.name";
+
+/* Spans are byte offsets, so the body is cut as a blob. */
+static const char events_sql_evidence[] =
+	"SELECT a.id, a.title, coalesce(a.published, ''),"
+	" CAST(substr(CAST(a.body AS BLOB), v.span_start + 1,"
+	"  v.span_end - v.span_start) AS TEXT), v.span_start, v.span_end"
+	" FROM evidence v JOIN article a ON a.id = v.article_id"
+	" WHERE v.event_id = ?1 ORDER BY a.published, a.id, v.span_start";
+
+static const char events_sql_claims[] =
+	"SELECT start, end, source, coalesce(article_id, 0) FROM claim"
+	" WHERE event_id = ?1 ORDER BY first_day, last_day, id";
+
+int
+events_participants(struct db *db, long long id, struct participant_row **out,
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_participants, e);
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct participant_row *p;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		p = &(*out)[(*n)++];
+		p->entity_id = sqlite3_column_int64(st, 0);
+		p->name = db_col_text(st, 1);
+		p->kind = db_col_text(st, 2);
+		p->role = db_col_text(st, 3);
+		p->state = db_col_text(st, 4);
+		p->other_events = sqlite3_column_int64(st, 5);
+	}
+	if (rc != SQLITE_DONE) {
+		events_participants_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, e, "reading participants");
+	}
+	return 0;
+}
+
+void
+events_participants_free(struct participant_row *rows, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].kind);
+		free(rows[i].role);
+		free(rows[i].state);
+	}
+	free(rows);
+}
+
+static int
+events_read_evidence(struct db *db, struct event_detail *d, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_evidence, e);
+	int rc, cap = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->ev.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct evidence_row *v;
+
+		if (d->nevidence == cap) {
+			cap = cap ? cap * 2 : 4;
+			d->evidence = xrealloc(d->evidence,
+			    (size_t)cap * sizeof *d->evidence);
+		}
+		v = &d->evidence[d->nevidence++];
+		v->article_id = sqlite3_column_int64(st, 0);
+		v->title = db_col_text(st, 1);
+		v->published = db_col_text(st, 2);
+		v->sentence = db_col_text(st, 3);
+		v->span_start = sqlite3_column_int64(st, 4);
+		v->span_end = sqlite3_column_int64(st, 5);
+	}
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "reading evidence");
+}
+
+static int
+events_read_claims(struct db *db, struct event_detail *d, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_claims, e);
+	int rc, cap = 0;
+	struct err de;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->ev.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct claim_row *c;
+
+		if (d->nclaims == cap) {
+			cap = cap ? cap * 2 : 4;
+			d->claims = xrealloc(d->claims, (size_t)cap * sizeof *d->claims);
+		}
+		c = &d->claims[d->nclaims++];
+		memset(c, 0, sizeof *c);
+		date_from_parts((const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), &c->date, &de);
+		c->source = db_col_text(st, 2);
+		c->article_id = sqlite3_column_int64(st, 3);
+	}
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "reading date claims");
+}
+
+int
+event_get(struct db *db, long long id, struct event_detail *d, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_detail, e);
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		err_set(e, "no event %lld", id);
+		return -1;
+	}
+	if (rc != SQLITE_ROW)
+		return db_fail(db, e, "reading an event");
+	events_read_row(st, &d->ev);
+	d->summary = db_col_text(st, 10);
+	d->place_id = sqlite3_column_int64(st, 11);
+	d->place_state = db_col_text(st, 12);
+	if (events_participants(db, id, &d->participants, &d->nparticipants,
+	    e) != 0 ||
+	    events_read_evidence(db, d, e) != 0 ||
+	    events_read_claims(db, d, e) != 0) {
+		event_detail_free(d);
+		return -1;
+	}
+	return 0;
+}
+
+void
+event_detail_free(struct event_detail *d)
+{
+	int i;
+
+	events_row_free(&d->ev);
+	free(d->summary);
+	free(d->place_state);
+	events_participants_free(d->participants, d->nparticipants);
+	for (i = 0; i < d->nevidence; i++) {
+		free(d->evidence[i].title);
+		free(d->evidence[i].published);
+		free(d->evidence[i].sentence);
+	}
+	free(d->evidence);
+	for (i = 0; i < d->nclaims; i++)
+		free(d->claims[i].source);
+	free(d->claims);
+	memset(d, 0, sizeof *d);
+}
+
+/* --- per month -------------------------------------------------------- */
+
+static const char events_sql_months[] =
+	"SELECT substr(e.first_day, 1, 7) AS m, count(*) FROM event e"
+	" WHERE 1" EVENTS_FILTER " GROUP BY m ORDER BY m";
+
+static void
+events_next_month(int *y, int *m)
+{
+	if (++*m > 12) {
+		*m = 1;
+		++*y;
+	}
+}
+
+/* Appends the months from the last one in the list up to y-m, empty. */
+static void
+events_fill_months(struct month_count **out, int *n, int *cap, int y, int m,
+    int count)
+{
+	int py, pm;
+
+	if (*n > 0 && sscanf((*out)[*n - 1].month, "%d-%d", &py, &pm) == 2) {
+		for (events_next_month(&py, &pm); py < y || (py == y && pm < m);
+		    events_next_month(&py, &pm))
+			events_fill_months(out, n, cap, py, pm, 0);
+	}
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*out = xrealloc(*out, (size_t)*cap * sizeof **out);
+	}
+	snprintf((*out)[*n].month, sizeof (*out)[*n].month, "%04d-%02d", y, m);
+	(*out)[(*n)++].n = count;
+}
+
+int
+events_per_month(struct db *db, const struct event_filter *f,
+    struct month_count **out, int *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_months, e);
+	int rc, cap = 0, y, m;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	events_bind_filter(st, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sscanf((const char *)sqlite3_column_text(st, 0), "%d-%d", &y,
+		    &m) != 2)
+			continue;
+		events_fill_months(out, n, &cap, y, m, sqlite3_column_int(st, 1));
+	}
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, e, "counting events per month");
+	}
+	return 0;
+}

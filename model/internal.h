@@ -1,0 +1,51 @@
+/* What model/ modules share and nothing else sees: the database handle and
+ * the statement cache. Never included from tui/. */
+#ifndef SCOTL_MODEL_INTERNAL_H
+#define SCOTL_MODEL_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "scotl/db.h"
+#include "scotl/util.h"
+
+#define DB_STMT_CACHE 48
+
+struct db_stmt_slot {
+	const char *sql;        /* the static string it was prepared from */
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	char readonly_reason[256];
+	struct db_stmt_slot cache[DB_STMT_CACHE];
+};
+
+/* A prepared statement for SQL, which must be a string constant: it is
+ * prepared once per database and reset and cleared on every call. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
+
+/* Sets e from the connection's last error, prefixed with what was done. */
+int db_fail(struct db *db, struct err *e, const char *doing);
+
+/* Runs statements with no results (schema, pragmas, transactions). */
+int db_exec(struct db *db, const char *sql, struct err *e);
+
+/* Ends every cached statement's read, so that no transaction stays open
+ * behind a query that stopped at a row. */
+void db_stmts_reset(struct db *db);
+
+int db_begin_write(struct db *db, const char *what, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+
+/* A column as a new string ("" for NULL). */
+char *db_col_text(sqlite3_stmt *st, int col);
+
+/* The ordered list of migrations, in schema.c. */
+extern const char *const schema_migrations[];
+extern const int schema_migration_count;
+
+#endif

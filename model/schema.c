@@ -1,0 +1,161 @@
+/* The schema as an ordered list of migrations. Migration N takes a database
+ * from user_version N to N+1; a released migration is never edited, a
+ * change is a new entry at the end. */
+#include "config.h"
+
+#include "internal.h"
+
+static const char schema_v1[] =
+	/* Articles as stored: UTF-8, sanitised, without site chrome. Spans
+	 * elsewhere are byte offsets into body. The full-text index is kept
+	 * by article.c, not by triggers: with trusted_schema off (files may
+	 * come from anyone) SQLite will not run triggers on a virtual table. */
+	"CREATE TABLE article ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT,"                         /* file it came from */
+	"  title TEXT NOT NULL,"
+	"  source TEXT,"
+	"  url TEXT,"
+	"  published TEXT,"                    /* ISO 8601, may be partial */
+	"  charset TEXT NOT NULL DEFAULT 'UTF-8',"
+	"  body TEXT NOT NULL,"
+	"  hash TEXT NOT NULL UNIQUE,"         /* SHA-256 of the body */
+	"  imported TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX article_name ON article(name);"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body,"
+	"  content='article', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+
+	/* People, states, organisations and places. A place belongs to a
+	 * state; an organisation may. */
+	"CREATE TABLE entity ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('person','state','organisation','place')),"
+	"  name TEXT NOT NULL,"
+	"  state_id INTEGER REFERENCES entity(id),"
+	"  capital INTEGER NOT NULL DEFAULT 0,"
+	"  origin TEXT NOT NULL DEFAULT 'curated'"
+	"    CHECK (origin IN ('curated','extracted')),"
+	"  UNIQUE (kind, name)"
+	");"
+	"CREATE INDEX entity_state ON entity(state_id);"
+	/* Every spelling: names, short forms, transliterations, demonyms.
+	 * norm is the lower-cased form used for lookups. */
+	"CREATE TABLE alias ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  norm TEXT NOT NULL,"
+	"  kind TEXT NOT NULL DEFAULT 'name'"
+	"    CHECK (kind IN ('name','alias','demonym')),"
+	"  UNIQUE (entity_id, name)"
+	");"
+	"CREATE INDEX alias_norm ON alias(norm, entity_id);"
+	"CREATE TABLE role ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  title TEXT NOT NULL,"
+	"  state_id INTEGER REFERENCES entity(id),"
+	"  since TEXT, until TEXT,"               /* as written, may be partial */
+	"  first_day TEXT, last_day TEXT"         /* NULL: open-ended */
+	");"
+	"CREATE INDEX role_entity ON role(entity_id);"
+	"CREATE TABLE membership ("
+	"  id INTEGER PRIMARY KEY,"
+	"  state_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  status TEXT NOT NULL"
+	"    CHECK (status IN ('member','observer','dialogue partner','guest')),"
+	"  since TEXT, until TEXT,"
+	"  first_day TEXT, last_day TEXT"
+	");"
+	"CREATE INDEX membership_state ON membership(state_id);"
+
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  slug TEXT UNIQUE,"
+	"  start TEXT NOT NULL,"
+	"  end TEXT,"
+	"  precision TEXT NOT NULL"
+	"    CHECK (precision IN ('day','month','year','approximate')),"
+	"  first_day TEXT NOT NULL,"
+	"  last_day TEXT NOT NULL CHECK (last_day >= first_day),"
+	"  title TEXT NOT NULL,"
+	"  summary TEXT,"
+	"  kind TEXT NOT NULL,"
+	"  place_id INTEGER REFERENCES entity(id),"
+	"  origin TEXT NOT NULL DEFAULT 'curated'"
+	"    CHECK (origin IN ('curated','extracted')),"
+	"  confidence REAL NOT NULL DEFAULT 1.0"
+	"    CHECK (confidence >= 0 AND confidence <= 1)"
+	");"
+	/* The timeline's order and its keyset position. */
+	"CREATE INDEX event_order ON event(first_day, id);"
+	"CREATE INDEX event_place ON event(place_id);"
+	"CREATE TABLE participant ("
+	"  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  role TEXT,"
+	"  state_id INTEGER REFERENCES entity(id),"
+	"  PRIMARY KEY (event_id, entity_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX participant_entity ON participant(entity_id, event_id);"
+	"CREATE TABLE evidence ("
+	"  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  span_start INTEGER NOT NULL,"
+	"  span_end INTEGER NOT NULL CHECK (span_end >= span_start),"
+	"  PRIMARY KEY (event_id, article_id, span_start)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX evidence_article ON evidence(article_id);"
+	/* Where reports disagree on when something happened, each report's
+	 * date is a claim with its source (an article or a description). */
+	"CREATE TABLE claim ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	"  start TEXT NOT NULL, end TEXT,"
+	"  first_day TEXT NOT NULL, last_day TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  article_id INTEGER REFERENCES article(id) ON DELETE SET NULL"
+	");"
+	"CREATE INDEX claim_event ON claim(event_id);"
+	"CREATE TABLE mention ("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  span_start INTEGER NOT NULL,"
+	"  span_end INTEGER NOT NULL CHECK (span_end > span_start),"
+	"  PRIMARY KEY (article_id, span_start, entity_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+
+	/* Kept by the user. */
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX note_event ON note(event_id);"
+	"CREATE TABLE tag ("
+	"  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (event_id, name)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX tag_name ON tag(name, event_id);"
+	"CREATE TABLE bookmark ("
+	"  event_id INTEGER PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE TABLE ui_state ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;";
+
+const char *const schema_migrations[] = {
+	schema_v1,
+};
+
+const int schema_migration_count =
+	(int)(sizeof schema_migrations / sizeof *schema_migrations);

@@ -1,0 +1,23 @@
+/* Shared set-up for the unit tests. */
+#ifndef SCOTL_TESTS_FIXTURE_H
+#define SCOTL_TESTS_FIXTURE_H
+
+#include "scotl/db.h"
+#include "tap.h"
+
+/* A path under the source tree's tests/ folder. */
+const char *fixture_path(const char *rel);
+
+/* A fresh :memory: database holding tests/mini-data; exits on failure. */
+struct db *fixture_db(void);
+
+/* A new empty temporary directory (removed by the caller's rm). */
+char *fixture_tmpdir(void);
+
+/* Writes a file, creating it; exits on failure. */
+void fixture_write(const char *path, const char *text);
+
+/* Runs "rm -rf DIR". */
+void fixture_rmrf(const char *dir);
+
+#endif

@@ -1,0 +1,161 @@
+/* model/db.c and model/uistate.c: schema, safety settings, read-only
+ * files, files that are not scotl databases. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../model/internal.h"
+#include "fixture.h"
+#include "scotl/uistate.h"
+
+static char dir_path[4096];
+
+static const char *
+tmp(const char *name)
+{
+	static char path[4200];
+
+	snprintf(path, sizeof path, "%s/%s", dir_path, name);
+	return path;
+}
+
+static int
+sql_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void
+test_memory(void)
+{
+	struct db *db;
+	struct err e;
+	char *v = NULL;
+
+	ok(db_open(&db, ":memory:", DB_CREATE, &e) == 0, "a :memory: database opens");
+	is_int(db_file_version(db), db_schema_version(),
+	    "the migrations bring it to the current schema version");
+	ok(sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('article',"
+	    "'article_fts','entity','alias','role','membership','event','participant',"
+	    "'evidence','mention','note','tag','bookmark','ui_state','claim')") == 15,
+	    "every table of the design is there");
+	is_int(sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	ok(db_exec(db, "INSERT INTO participant(event_id, entity_id) VALUES (99, 99)",
+	    &e) != 0 && strstr(e.msg, "FOREIGN KEY") != NULL,
+	    "a participant of a missing event is refused");
+	db_exec(db, "PRAGMA writable_schema = ON", &e);
+	ok(db_exec(db, "DELETE FROM sqlite_schema WHERE name = 'event'", &e) != 0,
+	    "defensive mode: the schema cannot be written directly");
+	ok(db_stmt(db, "SELECT 1", &e) != NULL, "a statement is prepared");
+	ok(uistate_get(db, "pane", &v, &e) == 0 && v == NULL,
+	    "an unknown ui_state key is absent");
+	ok(uistate_set(db, "pane", "timeline", &e) == 0 &&
+	    uistate_set(db, "pane", "article", &e) == 0 &&
+	    uistate_get(db, "pane", &v, &e) == 0 && v && strcmp(v, "article") == 0,
+	    "ui_state keeps the last value set");
+	free(v);
+	ok(uistate_clear(db, &e) == 0 && uistate_get(db, "pane", &v, &e) == 0 &&
+	    v == NULL, "ui_state can be cleared (--fresh)");
+	db_close(db);
+}
+
+static void
+test_file(void)
+{
+	struct db *db, *copy;
+	struct err e;
+	char *v = NULL;
+
+	ok(db_open(&db, tmp("missing.db"), DB_READWRITE, &e) != 0 &&
+	    strstr(e.msg, "missing.db") && strstr(e.msg, "No such file"),
+	    "a missing database is an error naming it");
+	ok(db_open(&db, tmp("new.db"), DB_CREATE, &e) == 0, "a new file is created");
+	is_int(sql_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1,
+	    "a writable file uses WAL");
+	ok(!db_readonly(db), "it is writable");
+	uistate_set(db, "event", "7", &e);
+	ok(db_copy_to(db, tmp("copy.db"), &e) == 0, "it can be copied to a new file");
+	ok(db_copy_to(db, tmp("copy.db"), &e) != 0 && strstr(e.msg, "copy.db"),
+	    "a copy never overwrites a file");
+	db_close(db);
+	ok(db_open(&copy, tmp("copy.db"), DB_READWRITE, &e) == 0 &&
+	    uistate_get(copy, "event", &v, &e) == 0 && v && strcmp(v, "7") == 0,
+	    "the copy holds the data");
+	free(v);
+	db_close(copy);
+
+	chmod(tmp("copy.db"), 0444);
+	ok(db_open(&db, tmp("copy.db"), DB_READWRITE, &e) == 0,
+	    "a file without write permission still opens");
+	ok(db_readonly(db) && strstr(db_readonly_reason(db), "not writable"),
+	    "read-only, saying why");
+	ok(uistate_set(db, "event", "8", &e) != 0 && strstr(e.msg, "read-only") &&
+	    strstr(e.msg, "copy.db") && strstr(e.msg, "save the position"),
+	    "a write says the database is read-only: '%s'", e.msg);
+	ok(uistate_get(db, "event", &v, &e) == 0 && v && strcmp(v, "7") == 0,
+	    "reading still works");
+	free(v);
+	db_close(db);
+	chmod(tmp("copy.db"), 0644);
+}
+
+static void
+test_foreign(void)
+{
+	struct db *db;
+	struct err e;
+	sqlite3 *h;
+
+	fixture_write(tmp("text.db"), "this is not a database at all, just text\n"
+	    "padding padding padding padding padding padding padding padding\n");
+	ok(db_open(&db, tmp("text.db"), DB_READWRITE, &e) != 0 &&
+	    strstr(e.msg, "not a scotl database") && strstr(e.msg, "text.db"),
+	    "a text file is refused: '%s'", e.msg);
+
+	sqlite3_open(tmp("other.db"), &h);
+	sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	sqlite3_close(h);
+	ok(db_open(&db, tmp("other.db"), DB_READWRITE, &e) != 0 &&
+	    strstr(e.msg, "not a scotl one"),
+	    "another program's SQLite database is refused: '%s'", e.msg);
+
+	sqlite3_open(tmp("future.db"), &h);
+	sqlite3_exec(h, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(h);
+	ok(db_open(&db, tmp("future.db"), DB_READWRITE, &e) != 0 &&
+	    strstr(e.msg, "newer"), "a database from a newer scotl is refused");
+
+	fixture_write(tmp("empty-old.db"), "");
+	chmod(tmp("empty-old.db"), 0444);
+	ok(db_open(&db, tmp("empty-old.db"), DB_READWRITE, &e) != 0 &&
+	    strstr(e.msg, "read-only") && strstr(e.msg, "upgrade"),
+	    "a read-only database that needs migrating says so");
+
+	ok(db_open(&db, dir_path, DB_READWRITE, &e) != 0 &&
+	    strstr(e.msg, "not a regular file"), "a directory is refused");
+}
+
+int
+main(void)
+{
+	char *dir = fixture_tmpdir();
+
+	snprintf(dir_path, sizeof dir_path, "%s", dir);
+	test_memory();
+	test_file();
+	test_foreign();
+	fixture_rmrf(dir);
+	free(dir);
+	return tap_done();
+}

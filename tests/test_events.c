@@ -1,0 +1,183 @@
+/* model/events.c: the timeline window by keyset, filters on first and last
+ * days, event detail, and counts per month. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "scotl/entity.h"
+#include "scotl/events.h"
+
+static void
+slugs(struct event_list *l, char *out, size_t size)
+{
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < l->n; i++) {
+		strncat(out, i ? " " : "", size - strlen(out) - 1);
+		strncat(out, l->rows[i].slug, size - strlen(out) - 1);
+	}
+}
+
+static void
+window(struct db *db, const struct event_filter *f, const struct event_pos *pos,
+    enum events_dir dir, int limit, const char *want, const char *what)
+{
+	struct event_list l;
+	char got[512];
+	struct err e;
+
+	if (events_window(db, f, pos, dir, limit, &l, &e) != 0) {
+		ok(0, "%s: %s", what, e.msg);
+		return;
+	}
+	slugs(&l, got, sizeof got);
+	is_str(got, want, what);
+	event_list_free(&l);
+}
+
+static void
+test_window(struct db *db)
+{
+	struct event_filter f;
+	struct event_pos pos;
+	struct event_list l;
+	struct err e;
+
+	window(db, NULL, NULL, EVENTS_AFTER, 100,
+	    "founding approx year-2021 nsa-dushanbe taliban-2021 talks-delhi",
+	    "the timeline is in order of first day: 2021-08 after 2021-06-23, "
+	    "2021 before both");
+	window(db, NULL, NULL, EVENTS_AFTER, 2, "founding approx",
+	    "a window from the start holds LIMIT events");
+	events_window(db, NULL, NULL, EVENTS_AFTER, 3, &l, &e);
+	event_row_pos(&l.rows[2], &pos);
+	event_list_free(&l);
+	window(db, NULL, &pos, EVENTS_AFTER, 2, "nsa-dushanbe taliban-2021",
+	    "the next window starts after the position");
+	window(db, NULL, &pos, EVENTS_BEFORE, 2, "founding approx",
+	    "the window before a position is in timeline order too");
+	window(db, NULL, NULL, EVENTS_BEFORE, 2, "taliban-2021 talks-delhi",
+	    "a window before no position ends at the end");
+	window(db, NULL, &pos, EVENTS_BEFORE, 0, "", "LIMIT 0 gives nothing");
+
+	memset(&f, 0, sizeof f);
+	strcpy(f.since, "2021-08-15");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "year-2021 taliban-2021 talks-delhi",
+	    "--since 2021-08-15 keeps the events that can still reach it "
+	    "(the year 2021, the month 2021-08)");
+	memset(&f, 0, sizeof f);
+	strcpy(f.until, "2021-06-30");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "founding approx year-2021 nsa-dushanbe",
+	    "--until 2021-06 drops events that start later");
+	strcpy(f.since, "2021-09-08");
+	strcpy(f.until, "2021-09-08");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "year-2021 talks-delhi",
+	    "a day inside a range matches the range");
+}
+
+static long long
+entity_id(struct db *db, const char *name)
+{
+	struct entity_list l;
+	struct err e;
+	long long id = 0;
+
+	if (entity_find(db, name, &l, &e) == 0 && l.n == 1)
+		id = l.items[0].id;
+	entity_list_free(&l);
+	return id;
+}
+
+static void
+test_entity_filter(struct db *db)
+{
+	struct event_filter f;
+
+	memset(&f, 0, sizeof f);
+	f.entity_id = entity_id(db, "doval");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "nsa-dushanbe talks-delhi",
+	    "an entity's events");
+	f.entity_id = entity_id(db, "dushanbe");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "nsa-dushanbe",
+	    "a place's events are those held there");
+}
+
+static void
+test_detail(struct db *db)
+{
+	struct event_detail d;
+	struct err e;
+	long long id = 0;
+
+	ok(events_find(db, "nsa-dushanbe", &id, &e) == 0 && id == 3,
+	    "an event is found by its id");
+	ok(events_find(db, "3", &id, &e) == 0 && id == 3, "and by number");
+	ok(events_find(db, "nope", &id, &e) != 0 && strstr(e.msg, "no event 'nope'"),
+	    "an unknown event is an error naming it");
+	ok(event_get(db, 3, &d, &e) == 0, "an event's detail is read");
+	is_str(d.ev.place, "Dushanbe", "its place");
+	is_str(d.place_state, "Tajikistan", "the place's state");
+	ok(d.ev.disputed, "reports disagree on its date");
+	is_int(d.nparticipants, 6, "six participants");
+	is_str(d.participants[0].name, "Ajit Doval", "people first, by name");
+	is_str(d.participants[0].role, "National Security Adviser", "with the role");
+	is_str(d.participants[0].state, "India", "and the state");
+	is_int(d.participants[0].other_events, 1, "Doval has one other event");
+	is_str(d.participants[1].name, "Jumakhon Giyosov",
+	    "an alias on the line resolves to the person");
+	is_str(d.participants[1].state, "Tajikistan",
+	    "with the state of his role when the line names none");
+	is_int(d.nevidence, 1, "one piece of evidence");
+	is_str(d.evidence[0].sentence,
+	    "The Indian NSA Ajit Doval met his Pakistani counterpart in Dushanbe on "
+	    "Wednesday.", "the supporting sentence is cut from the body by its span");
+	is_int(d.nclaims, 2, "two claims");
+	is_str(d.claims[1].date.end, "2021-06-24", "the second claim is a range");
+	ok(d.claims[0].article_id > 0 && d.claims[1].article_id == 0,
+	    "a claim sourced in an article links to it");
+	event_detail_free(&d);
+	ok(event_get(db, 999, &d, &e) != 0 && strstr(e.msg, "no event 999"),
+	    "a missing event is an error");
+}
+
+static void
+test_months(struct db *db)
+{
+	struct month_count *m;
+	struct event_filter f;
+	struct err e;
+	int n;
+
+	memset(&f, 0, sizeof f);
+	strcpy(f.since, "2021-01-01");
+	ok(events_per_month(db, &f, &m, &n, &e) == 0, "months are counted");
+	is_int(n, 9, "2021-01 to 2021-09, empty months included");
+	is_str(m[0].month, "2021-01", "from the first month with an event");
+	is_int(m[0].n, 1, "2021-01: the year event starts there");
+	is_int(m[1].n, 0, "2021-02: empty");
+	is_int(m[5].n, 1, "2021-06: the NSA meeting");
+	is_str(m[8].month, "2021-09", "to the last");
+	free(m);
+	f.since[0] = '\0';
+	strcpy(f.until, "1990-01-01");
+	ok(events_per_month(db, &f, &m, &n, &e) == 0 && n == 0,
+	    "no events, no months");
+	free(m);
+}
+
+int
+main(void)
+{
+	struct db *db = fixture_db();
+
+	test_window(db);
+	test_entity_filter(db);
+	test_detail(db);
+	test_months(db);
+	db_close(db);
+	return tap_done();
+}

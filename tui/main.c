@@ -1,0 +1,16 @@
+/* scotl: a terminal browser for the dated security events of the Shanghai
+ * Cooperation Organisation. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "scotl/cli.h"
+#include "scotl/paths.h"
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	paths_init(argv[0]);
+	return cli_main(argc, argv);
+}
