@@ -7,9 +7,14 @@
 #include "internal.h"
 #include "scotl/entity.h"
 
+/* An entity's state: its own (places, organisations), else the state of
+ * its latest role (people). */
 #define ENTITY_REF_COLUMNS \
 	"en.id, en.name, en.kind," \
-	" coalesce((SELECT name FROM entity WHERE id = en.state_id), '')"
+	" coalesce((SELECT name FROM entity WHERE id = en.state_id)," \
+	"  (SELECT s.name FROM role r JOIN entity s ON s.id = r.state_id" \
+	"   WHERE r.entity_id = en.id ORDER BY coalesce(r.first_day, '') DESC," \
+	"   r.id DESC LIMIT 1), '')"
 
 static const char entity_sql_exact[] =
 	"SELECT DISTINCT " ENTITY_REF_COLUMNS " FROM alias a"

@@ -42,10 +42,13 @@ cli_show_participants_text(const struct event_detail *d)
 		fputs("  ", stdout);
 		out_padded(stdout, p->kind, 12);
 		fputs("  ", stdout);
-		out_padded(stdout, p->role, 36);
+		/* A state stands for itself: no state column, no padding. */
 		if (strcmp(p->kind, "state") != 0 && p->state[0]) {
+			out_padded(stdout, p->role, 36);
 			fputs("  ", stdout);
 			out_text(stdout, p->state, 0);
+		} else {
+			out_text(stdout, p->role, 0);
 		}
 		putchar('\n');
 	}
@@ -74,11 +77,15 @@ cli_show_sources_text(const struct event_detail *d)
 	for (i = 0; i < d->nevidence; i++) {
 		const struct evidence_row *v = &d->evidence[i];
 
-		printf("  [article %lld] ", v->article_id);
-		out_text(stdout, v->title, 0);
-		if (v->published[0])
-			printf(" (%s)", v->published);
-		printf("\n    \xe2\x80\x9c");
+		/* Sentences of one article go under one heading. */
+		if (i == 0 || d->evidence[i - 1].article_id != v->article_id) {
+			printf("  [article %lld] ", v->article_id);
+			out_text(stdout, v->title, 0);
+			if (v->published[0])
+				printf(" (%s)", v->published);
+			putchar('\n');
+		}
+		printf("    \xe2\x80\x9c");
 		out_text(stdout, v->sentence, 0);
 		printf("\xe2\x80\x9d\n");
 	}
@@ -137,14 +144,24 @@ cli_show_json_articles(const struct event_detail *d)
 	printf(",\n \"articles\": [");
 	for (i = 0; i < d->nevidence; i++) {
 		const struct evidence_row *v = &d->evidence[i];
+		int first = i == 0 || d->evidence[i - 1].article_id != v->article_id;
+		int last = i + 1 == d->nevidence ||
+		    d->evidence[i + 1].article_id != v->article_id;
 
-		printf("%s\n  {\"id\": %lld, \"title\": ", i ? "," : "", v->article_id);
-		out_json_string(stdout, v->title);
-		printf(", \"published\": ");
-		out_json_string_or_null(stdout, v->published);
-		printf(", \"sentence\": ");
+		/* One object per article, its supporting sentences inside. */
+		if (first) {
+			printf("%s\n  {\"id\": %lld, \"title\": ", i ? "," : "",
+			    v->article_id);
+			out_json_string(stdout, v->title);
+			printf(", \"published\": ");
+			out_json_string_or_null(stdout, v->published);
+			printf(", \"evidence\": [");
+		}
+		printf("%s\n   {\"sentence\": ", first ? "" : ",");
 		out_json_string(stdout, v->sentence);
 		printf(", \"span\": [%lld, %lld]}", v->span_start, v->span_end);
+		if (last)
+			printf("]}");
 	}
 	printf("%s]", d->nevidence ? "\n " : "");
 	printf(",\n \"claims\": [");
