@@ -70,6 +70,7 @@ article_find(struct db *db, const char *key, long long *id, struct err *e)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
 		return 0;
 	}
 	if (rc != SQLITE_DONE)
@@ -110,6 +111,7 @@ article_get(struct db *db, long long id, struct article *a, struct err *e)
 	a->hash = db_col_text(st, 7);
 	a->body = db_col_text(st, 8);
 	a->body_len = (size_t)sqlite3_column_bytes(st, 8);
+	sqlite3_reset(st);
 	return 0;
 }
 

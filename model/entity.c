@@ -217,6 +217,7 @@ entity_read_events(struct db *db, struct entity_detail *d, struct err *e)
 	    (const char *)sqlite3_column_text(st, 1));
 	snprintf(d->last_day, sizeof d->last_day, "%s",
 	    (const char *)sqlite3_column_text(st, 2));
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -261,6 +262,7 @@ entity_get(struct db *db, long long id, struct entity_detail *d, struct err *e)
 	}
 	entity_read_ref(st, 0, &d->ref);
 	d->origin = db_col_text(st, 4);
+	sqlite3_reset(st);
 	if (entity_read_aliases(db, d, e) != 0 ||
 	    entity_read_spans(db, entity_sql_roles, id, &d->roles, &d->nroles, e) ||
 	    entity_read_spans(db, entity_sql_sco, id, &d->sco, &d->nsco, e) ||
@@ -335,5 +337,6 @@ entity_sco_status(struct db *db, long long state, const char *day, char *out,
 		snprintf(out, size, "%s", "");
 	else
 		return db_fail(db, e, "reading SCO status");
+	sqlite3_reset(st);
 	return 0;
 }

@@ -156,6 +156,7 @@ events_find(struct db *db, const char *key, long long *id, struct err *e)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
 		return 0;
 	}
 	if (rc != SQLITE_DONE)
@@ -320,6 +321,7 @@ event_get(struct db *db, long long id, struct event_detail *d, struct err *e)
 	d->summary = db_col_text(st, 10);
 	d->place_id = sqlite3_column_int64(st, 11);
 	d->place_state = db_col_text(st, 12);
+	sqlite3_reset(st);
 	if (events_participants(db, id, &d->participants, &d->nparticipants,
 	    e) != 0 ||
 	    events_read_evidence(db, d, e) != 0 ||

@@ -24,7 +24,9 @@ struct db {
 };
 
 /* A prepared statement for SQL, which must be a string constant: it is
- * prepared once per database and reset and cleared on every call. */
+ * prepared once per database and reset and cleared on every call. A query
+ * that stops at a row resets its statement before returning, so that no
+ * read transaction stays open between calls (it would pin the WAL). */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
 
 /* Sets e from the connection's last error, prefixed with what was done. */

@@ -76,6 +76,7 @@ stats_get(struct db *db, struct stats *s, struct err *e)
 	    (const char *)sqlite3_column_text(st, n));
 	snprintf(s->last_day, sizeof s->last_day, "%s",
 	    (const char *)sqlite3_column_text(st, n + 1));
+	sqlite3_reset(st);
 	s->schema = db_file_version(db);
 	if (stats_read_years(db, s, e) != 0) {
 		stats_free(s);

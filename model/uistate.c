@@ -24,6 +24,7 @@ uistate_get(struct db *db, const char *key, char **value, struct err *e)
 		*value = db_col_text(st, 0);
 	else if (rc != SQLITE_DONE)
 		return db_fail(db, e, "reading the saved position");
+	sqlite3_reset(st);
 	return 0;
 }
 

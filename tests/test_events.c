@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/internal.h"
 #include "fixture.h"
 #include "scotl/entity.h"
 #include "scotl/events.h"
@@ -169,6 +170,36 @@ test_months(struct db *db)
 	free(m);
 }
 
+/* After any read of the model returns, no cached statement is still
+ * stepping: an open read would pin the WAL for other processes. */
+static void
+test_no_open_reads(struct db *db)
+{
+	struct event_detail d;
+	struct entity_detail ed;
+	struct entity_list l;
+	struct event_list w;
+	struct err e;
+	long long id;
+	char status[32];
+	int i, busy = 0;
+
+	events_find(db, "nsa-dushanbe", &id, &e);
+	event_get(db, id, &d, &e);
+	event_detail_free(&d);
+	events_window(db, NULL, NULL, EVENTS_AFTER, 2, &w, &e);
+	event_list_free(&w);
+	entity_find(db, "india", &l, &e);
+	entity_get(db, l.items[0].id, &ed, &e);
+	entity_sco_status(db, l.items[0].id, "2020-01-01", status, sizeof status, &e);
+	entity_detail_free(&ed);
+	entity_list_free(&l);
+	for (i = 0; i < DB_STMT_CACHE; i++)
+		if (db->cache[i].stmt && sqlite3_stmt_busy(db->cache[i].stmt))
+			busy++;
+	is_int(busy, 0, "no statement is left stepping after the reads return");
+}
+
 int
 main(void)
 {
@@ -178,6 +209,7 @@ main(void)
 	test_entity_filter(db);
 	test_detail(db);
 	test_months(db);
+	test_no_open_reads(db);
 	db_close(db);
 	return tap_done();
 }

@@ -4,6 +4,7 @@
 #include <wchar.h>
 
 #include "scotl/out.h"
+#include "scotl/util.h"
 
 /* The length of the UTF-8 sequence at s and its code point, or 1 and -1
  * for a byte that does not start a valid sequence. */
@@ -36,16 +37,21 @@ out_decode(const unsigned char *s, long *cp)
 	return n;
 }
 
-/* C0 (but tab and newline), DEL and C1 may act on a terminal. */
+/* C0 (but tab and newline), DEL and C1 may act on a terminal; bidi
+ * controls reorder what follows them and invisible characters hide text:
+ * none of them reaches the terminal from the data. */
 static int
 out_is_control(long cp)
 {
 	return cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') ||
-	    (cp >= 0x7f && cp <= 0x9f);
+	    (cp >= 0x7f && cp <= 0x9f) || cp == 0xad || cp == 0x61c ||
+	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
 }
 
-void
-out_text(FILE *fp, const char *s, int keep_newlines)
+/* The one path text from the data takes to standard output. */
+static void
+out_clean(struct buf *b, const char *s, int keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	long cp;
@@ -54,13 +60,28 @@ out_text(FILE *fp, const char *s, int keep_newlines)
 	while (*p) {
 		n = out_decode(p, &cp);
 		if (out_is_control(cp))
-			fputs("\xef\xbf\xbd", fp);
+			buf_adds(b, "\xef\xbf\xbd");
+		else if ((cp == '\n' || cp == '\t') && keep_newlines < 0)
+			buf_addc(b, ' ');
 		else if (cp == '\n' && !keep_newlines)
-			fputc(' ', fp);
+			buf_addc(b, ' ');
 		else
-			fwrite(p, 1, (size_t)n, fp);
+			buf_add(b, (const char *)p, (size_t)n);
 		p += n;
 	}
+	if (b->data == NULL)
+		buf_add(b, "", 0);
+}
+
+void
+out_text(FILE *fp, const char *s, int keep_newlines)
+{
+	struct buf b;
+
+	buf_init(&b);
+	out_clean(&b, s, keep_newlines);
+	fwrite(b.data, 1, b.len, fp);
+	buf_free(&b);
 }
 
 int
@@ -128,23 +149,33 @@ out_json_string_or_null(FILE *fp, const char *s)
 void
 out_csv_field(FILE *fp, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
+	struct buf b;
+	const char *p;
+
+	buf_init(&b);
+	out_clean(&b, s, 1);
+	if (strpbrk(b.data, ",\"\n") == NULL) {
+		fputs(b.data, fp);
+	} else {
+		fputc('"', fp);
+		for (p = b.data; *p; p++) {
+			if (*p == '"')
+				fputc('"', fp);
+			fputc(*p, fp);
+		}
+		fputc('"', fp);
 	}
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
+	buf_free(&b);
 }
 
 /* A TSV field cannot hold tabs or line breaks: they become spaces. */
 void
 out_tsv_field(FILE *fp, const char *s)
 {
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+	struct buf b;
+
+	buf_init(&b);
+	out_clean(&b, s, -1);
+	fputs(b.data, fp);
+	buf_free(&b);
 }

@@ -6,8 +6,9 @@
 
 #include <stdio.h>
 
-/* Text from the data, with controls shown as U+FFFD; newline kept when
- * keep_newlines is set, else shown as a space. */
+/* Text from the data, with controls, bidi and invisible characters shown
+ * as U+FFFD; newline kept when keep_newlines is set, else a space. CSV
+ * and TSV fields go the same way. */
 void out_text(FILE *fp, const char *s, int keep_newlines);
 
 /* Text padded with spaces to WIDTH terminal columns (never cut). */
