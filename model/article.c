@@ -58,25 +58,11 @@ static const char article_sql_find[] =
 int
 article_find(struct db *db, const char *key, long long *id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, article_sql_find, e);
-	long long n = -1;
-	int rc;
+	int found = db_lookup_id(db, article_sql_find, key, id, e);
 
-	if (st == NULL)
-		return -1;
-	if (util_parse_ll(key, &n) == 0)
-		sqlite3_bind_int64(st, 1, n);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	if (rc != SQLITE_DONE)
-		return db_fail(db, e, "looking up an article");
-	err_set(e, "no article '%s' (give its number or its file name)", key);
-	return -1;
+	if (found == 0)
+		err_set(e, "no article '%s' (give its number or its file name)", key);
+	return found == 1 ? 0 : -1;
 }
 
 static const char article_sql_get[] =

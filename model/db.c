@@ -137,6 +137,28 @@ db_rollback(struct db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int
+db_lookup_id(struct db *db, const char *sql, const char *key, long long *id,
+    struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	long long n;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if (util_parse_ll(key, &n) == 0)
+		sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, e, "looking up");
+	return rc == SQLITE_ROW;
+}
+
 char *
 db_col_text(sqlite3_stmt *st, int col)
 {

@@ -68,11 +68,8 @@ entity_query(struct db *db, const char *sql, const char *norm,
 		return -1;
 	sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->items = xrealloc(out->items,
-			    (size_t)cap * sizeof *out->items);
-		}
+		out->items = xgrow(out->items, out->n, &cap,
+		    sizeof *out->items);
 		entity_read_ref(st, 0, &out->items[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {
@@ -147,10 +144,8 @@ entity_read_aliases(struct db *db, struct entity_detail *d, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, d->ref.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->naliases == cap) {
-			cap = cap ? cap * 2 : 8;
-			d->aliases = xrealloc(d->aliases, (size_t)cap * sizeof *d->aliases);
-		}
+		d->aliases = xgrow(d->aliases, d->naliases, &cap,
+		    sizeof *d->aliases);
 		d->aliases[d->naliases].name = db_col_text(st, 0);
 		d->aliases[d->naliases++].kind = db_col_text(st, 1);
 	}
@@ -170,10 +165,7 @@ entity_read_spans(struct db *db, const char *sql, long long id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct entity_span *s;
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		s = &(*out)[(*n)++];
 		s->what = db_col_text(st, 0);
 		s->state = db_col_text(st, 1);
@@ -193,10 +185,8 @@ entity_read_states(struct db *db, struct entity_detail *d, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, d->ref.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->nstates == cap) {
-			cap = cap ? cap * 2 : 4;
-			d->states = xrealloc(d->states, (size_t)cap * sizeof *d->states);
-		}
+		d->states = xgrow(d->states, d->nstates, &cap,
+		    sizeof *d->states);
 		d->states[d->nstates++] = db_col_text(st, 0);
 	}
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "reading states");
@@ -231,11 +221,8 @@ entity_read_partners(struct db *db, struct entity_detail *d, struct err *e)
 		return -1;
 	sqlite3_bind_int64(st, 1, d->ref.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (d->npartners == cap) {
-			cap = cap ? cap * 2 : 8;
-			d->partners = xrealloc(d->partners,
-			    (size_t)cap * sizeof *d->partners);
-		}
+		d->partners = xgrow(d->partners, d->npartners, &cap,
+		    sizeof *d->partners);
 		entity_read_ref(st, 0, &d->partners[d->npartners].who);
 		d->partners[d->npartners++].shared = sqlite3_column_int(st, 4);
 	}

@@ -144,26 +144,12 @@ static const char events_sql_find[] =
 int
 events_find(struct db *db, const char *key, long long *id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, events_sql_find, e);
-	long long n = -1;
-	int rc;
+	int found = db_lookup_id(db, events_sql_find, key, id, e);
 
-	if (st == NULL)
-		return -1;
-	if (util_parse_ll(key, &n) == 0)
-		sqlite3_bind_int64(st, 1, n);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	if (rc != SQLITE_DONE)
-		return db_fail(db, e, "looking up an event");
-	err_set(e, "no event '%s' (give its number or its id, as 'scotl list' "
-	    "shows them)", key);
-	return -1;
+	if (found == 0)
+		err_set(e, "no event '%s' (give its number or its id, as "
+		    "'scotl list' shows them)", key);
+	return found == 1 ? 0 : -1;
 }
 
 /* --- one event -------------------------------------------------------- */
@@ -210,10 +196,7 @@ events_participants(struct db *db, long long id, struct participant_row **out,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct participant_row *p;
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
+		*out = xgrow(*out, *n, &cap, sizeof **out);
 		p = &(*out)[(*n)++];
 		p->entity_id = sqlite3_column_int64(st, 0);
 		p->name = db_col_text(st, 1);
@@ -257,11 +240,8 @@ events_read_evidence(struct db *db, struct event_detail *d, struct err *e)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct evidence_row *v;
 
-		if (d->nevidence == cap) {
-			cap = cap ? cap * 2 : 4;
-			d->evidence = xrealloc(d->evidence,
-			    (size_t)cap * sizeof *d->evidence);
-		}
+		d->evidence = xgrow(d->evidence, d->nevidence, &cap,
+		    sizeof *d->evidence);
 		v = &d->evidence[d->nevidence++];
 		v->article_id = sqlite3_column_int64(st, 0);
 		v->title = db_col_text(st, 1);
@@ -286,10 +266,8 @@ events_read_claims(struct db *db, struct event_detail *d, struct err *e)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct claim_row *c;
 
-		if (d->nclaims == cap) {
-			cap = cap ? cap * 2 : 4;
-			d->claims = xrealloc(d->claims, (size_t)cap * sizeof *d->claims);
-		}
+		d->claims = xgrow(d->claims, d->nclaims, &cap,
+		    sizeof *d->claims);
 		c = &d->claims[d->nclaims++];
 		memset(c, 0, sizeof *c);
 		date_from_parts((const char *)sqlite3_column_text(st, 0),
@@ -380,10 +358,7 @@ events_fill_months(struct month_count **out, int *n, int *cap, int y, int m,
 		    events_next_month(&py, &pm))
 			events_fill_months(out, n, cap, py, pm, 0);
 	}
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*out = xrealloc(*out, (size_t)*cap * sizeof **out);
-	}
+	*out = xgrow(*out, *n, cap, sizeof **out);
 	snprintf((*out)[*n].month, sizeof (*out)[*n].month, "%04d-%02d", y, m);
 	(*out)[(*n)++].n = count;
 }

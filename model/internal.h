@@ -43,6 +43,11 @@ int db_begin_write(struct db *db, const char *what, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 
+/* Runs SQL that selects an id where "id = ?1 OR name = ?2": KEY is bound
+ * as a number (when it is one) and as text. 1 found, 0 not, -1 error. */
+int db_lookup_id(struct db *db, const char *sql, const char *key,
+    long long *id, struct err *e);
+
 /* A column as a new string ("" for NULL). */
 char *db_col_text(sqlite3_stmt *st, int col);
 

@@ -95,10 +95,7 @@ rec_add_field(struct rec_reader *r, struct rec *out, const char *s,
 		;
 	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 16;
-		out->fields = xrealloc(out->fields, out->cap * sizeof *out->fields);
-	}
+	out->fields = xgrow(out->fields, out->n, &out->cap, sizeof *out->fields);
 	out->fields[out->n].name = xstrndup(s, nlen);
 	out->fields[out->n].value = xstrndup(v, (size_t)(end - v));
 	out->fields[out->n].line = r->line;

@@ -43,10 +43,7 @@ stats_read_years(struct db *db, struct stats *s, struct err *e)
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (s->nyears == cap) {
-			cap = cap ? cap * 2 : 16;
-			s->years = xrealloc(s->years, (size_t)cap * sizeof *s->years);
-		}
+		s->years = xgrow(s->years, s->nyears, &cap, sizeof *s->years);
 		s->years[s->nyears].year = sqlite3_column_int(st, 0);
 		s->years[s->nyears++].events = sqlite3_column_int(st, 1);
 	}

@@ -66,6 +66,15 @@ xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *
+xgrow(void *array, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return array;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(array, (size_t)*cap * size);
+}
+
 char *
 xstrdup(const char *s)
 {

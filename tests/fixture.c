@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../model/internal.h"
 #include "fixture.h"
 #include "scotl/corpus.h"
 
@@ -92,6 +93,19 @@ fixture_db(void)
 		exit(1);
 	}
 	return db;
+}
+
+int
+fixture_sql_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
 }
 
 char *

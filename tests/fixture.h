@@ -11,6 +11,9 @@ const char *fixture_path(const char *rel);
 /* A fresh :memory: database holding tests/mini-data; exits on failure. */
 struct db *fixture_db(void);
 
+/* The first column of the first row of SQL, or -1. */
+int fixture_sql_int(struct db *db, const char *sql);
+
 /* A new empty temporary directory (removed by the caller's rm). */
 char *fixture_tmpdir(void);
 

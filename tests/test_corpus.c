@@ -14,18 +14,6 @@
 
 static char dir[4096];
 
-static int
-sql_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static void
 test_mini(void)
@@ -43,21 +31,21 @@ test_mini(void)
 	is_int(n.events, 6, "6 events");
 	is_int(n.claims, 2, "2 date claims");
 	is_int(n.evidence, 2, "2 pieces of evidence");
-	is_int(sql_int(db, "SELECT count(*) FROM entity WHERE kind = 'place'"), 2,
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM entity WHERE kind = 'place'"), 2,
 	    "places become entities");
-	is_int(sql_int(db, "SELECT count(*) FROM alias a JOIN entity e ON"
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM alias a JOIN entity e ON"
 	    " e.id = a.entity_id WHERE a.norm = 'delhi' AND e.name = 'New Delhi'"),
 	    1, "a place's extra spelling is an alias");
-	is_int(sql_int(db, "SELECT count(*) FROM alias WHERE kind = 'demonym'"), 4,
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM alias WHERE kind = 'demonym'"), 4,
 	    "demonyms are aliases of their state");
-	is_int(sql_int(db, "SELECT s.name = 'India' FROM participant p"
+	is_int(fixture_sql_int(db, "SELECT s.name = 'India' FROM participant p"
 	    " JOIN entity s ON s.id = p.state_id JOIN entity w ON w.id = p.entity_id"
 	    " JOIN event e ON e.id = p.event_id"
 	    " WHERE w.name = 'Ajit Doval' AND e.slug = 'talks-delhi'"), 1,
 	    "a person without a state on the line stands for the state of his role");
-	is_int(sql_int(db, "SELECT count(*) FROM membership"), 6,
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM membership"), 6,
 	    "SCO status history is kept");
-	is_int(sql_int(db, "SELECT count(*) FROM article_fts WHERE article_fts"
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM article_fts WHERE article_fts"
 	    " MATCH 'patrushev'"), 1, "article text is in the full-text index");
 
 	ok(article_find(db, "a.txt", &id, &e) == 0 && article_get(db, id, &a, &e) == 0,
@@ -96,8 +84,8 @@ bad(const char *file, const char *text, const char *want)
 	ok(rc != 0 && strstr(e.msg, want) != NULL, "refused: %s", want);
 	if (rc == 0 || strstr(e.msg, want) == NULL)
 		tap_diag("message: %s", e.msg);
-	ok(sql_int(db, "SELECT count(*) FROM article") == 0 &&
-	    sql_int(db, "SELECT count(*) FROM entity") == 0,
+	ok(fixture_sql_int(db, "SELECT count(*) FROM article") == 0 &&
+	    fixture_sql_int(db, "SELECT count(*) FROM entity") == 0,
 	    "and nothing was written");
 	db_close(db);
 }

@@ -23,18 +23,6 @@ tmp(const char *name)
 	return path;
 }
 
-static int
-sql_int(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static void
 test_memory(void)
@@ -46,11 +34,11 @@ test_memory(void)
 	ok(db_open(&db, ":memory:", DB_CREATE, &e) == 0, "a :memory: database opens");
 	is_int(db_file_version(db), db_schema_version(),
 	    "the migrations bring it to the current schema version");
-	ok(sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('article',"
+	ok(fixture_sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('article',"
 	    "'article_fts','entity','alias','role','membership','event','participant',"
 	    "'evidence','mention','note','tag','bookmark','ui_state','claim')") == 15,
 	    "every table of the design is there");
-	is_int(sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	is_int(fixture_sql_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
 	ok(db_exec(db, "INSERT INTO participant(event_id, entity_id) VALUES (99, 99)",
 	    &e) != 0 && strstr(e.msg, "FOREIGN KEY") != NULL,
 	    "a participant of a missing event is refused");
@@ -81,7 +69,7 @@ test_file(void)
 	    strstr(e.msg, "missing.db") && strstr(e.msg, "No such file"),
 	    "a missing database is an error naming it");
 	ok(db_open(&db, tmp("new.db"), DB_CREATE, &e) == 0, "a new file is created");
-	is_int(sql_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1,
+	is_int(fixture_sql_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1,
 	    "a writable file uses WAL");
 	ok(!db_readonly(db), "it is writable");
 	uistate_set(db, "event", "7", &e);

@@ -19,6 +19,9 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* Room for one more element in an array of n used out of *cap: doubles
+ * *cap when full. Returns the (possibly moved) array. */
+void *xgrow(void *array, int n, int *cap, size_t size);
 char *xstrndup(const char *s, size_t n);
 
 /* A growable, always NUL-terminated byte string. */
