@@ -9,6 +9,7 @@
 #include "scotl/chrome.h"
 #include "scotl/corpus.h"
 #include "scotl/date.h"
+#include "scotl/mention.h"
 #include "scotl/rec.h"
 
 static const char *const corpus_kinds[] = {
@@ -798,6 +799,32 @@ corpus_gazetteer(struct corpus *c)
 	return rc;
 }
 
+static const char corpus_sql_article_ids[] = "SELECT id FROM article ORDER BY id";
+
+/* Once the gazetteer is in, every article's mentions of it. */
+static int
+corpus_mentions(struct corpus *c)
+{
+	sqlite3_stmt *st = db_stmt(c->db, corpus_sql_article_ids, c->e);
+	long long *ids = NULL;
+	int n = 0, cap = 0, i, got;
+
+	if (st == NULL)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ids = xgrow(ids, n, &cap, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++) {
+		if ((got = mention_scan(c->db, ids[i], c->e)) < 0)
+			break;
+		c->n->mentions += got;
+	}
+	free(ids);
+	return i == n ? 0 : -1;
+}
+
 static const char corpus_sql_is_empty[] =
 	"SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM entity)"
 	" + (SELECT count(*) FROM article)";
@@ -820,7 +847,7 @@ corpus_load(struct db *db, const char *datadir, struct corpus_counts *n,
 	if (db_begin_write(db, "load the corpus", e) != 0)
 		return -1;
 	if (corpus_file(&c, "articles.rec", "article", corpus_article) != 0 ||
-	    corpus_gazetteer(&c) != 0 ||
+	    corpus_gazetteer(&c) != 0 || corpus_mentions(&c) != 0 ||
 	    corpus_file(&c, "events.rec", "event", corpus_event) != 0 ||
 	    db_exec(db, "INSERT INTO article_fts(article_fts) VALUES ('optimize')",
 	    e) != 0 || db_commit(db, e) != 0) {

@@ -11,6 +11,7 @@
 #include "fixture.h"
 #include "scotl/article.h"
 #include "scotl/corpus.h"
+#include "scotl/mention.h"
 
 static char dir[4096];
 
@@ -48,6 +49,25 @@ test_mini(void)
 	is_int(fixture_sql_int(db, "SELECT count(*) FROM article_fts WHERE article_fts"
 	    " MATCH 'patrushev'"), 1, "article text is in the full-text index");
 
+	is_int(n.mentions, 10, "10 mentions of the gazetteer in the two articles");
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM mention m JOIN entity e"
+	    " ON e.id = m.entity_id WHERE e.name = 'New Delhi'"), 1,
+	    "'New Delhi' is one mention, not also 'Delhi'");
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM mention m JOIN entity e"
+	    " ON e.id = m.entity_id WHERE e.name = 'Nikolai Patrushev'"), 1,
+	    "'Nikolay Patrushev' is one mention of Patrushev");
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM mention m JOIN entity e"
+	    " ON e.id = m.entity_id WHERE e.name = 'Pakistan'"), 1,
+	    "the demonym 'Pakistani' mentions Pakistan");
+	{
+		struct mention_row *m;
+		int nm;
+
+		ok(mention_list(db, 1, &m, &nm, &e) == 0 && nm == 6 &&
+		    strcmp(m[0].kind, "state") == 0 && m[0].start == 4 &&
+		    m[0].end == 10, "mentions are listed in order: 'Indian' at 4..10");
+		free(m);
+	}
 	ok(article_find(db, "a.txt", &id, &e) == 0 && article_get(db, id, &a, &e) == 0,
 	    "an article is found by file name");
 	is_str(a.title, "Ministers meet in Dushanbe", "its title is from articles.rec");

@@ -220,9 +220,10 @@ cli_load_run(const char *dir, const char *path)
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	}
 	db_close(db);
-	printf("%s: %d articles, %d entities (%d names), %d events, %d "
-	    "participants, %d evidence, %d date claims\n", path, n.articles,
-	    n.entities, n.aliases, n.events, n.participants, n.evidence, n.claims);
+	printf("%s: %d articles, %d entities (%d names), %d mentions, %d events, "
+	    "%d participants, %d evidence, %d date claims\n", path, n.articles,
+	    n.entities, n.aliases, n.mentions, n.events, n.participants,
+	    n.evidence, n.claims);
 	return CLI_OK;
 }
 

@@ -15,6 +15,7 @@ struct corpus_counts {
 	int participants;
 	int evidence;
 	int claims;
+	int mentions;
 };
 
 /* On a malformed line the message is "FILE:LINE: why" and nothing is
