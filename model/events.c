@@ -19,7 +19,9 @@
 #define EVENTS_FILTER \
 	" AND e.first_day <= ?4 AND e.last_day >= ?3" \
 	" AND (?5 IS NULL OR e.place_id = ?5 OR e.id IN" \
-	"   (SELECT event_id FROM participant WHERE entity_id = ?5))"
+	"   (SELECT event_id FROM participant WHERE entity_id = ?5))" \
+	" AND (?7 IS NULL OR instr(lower(e.title || ' ' ||" \
+	"   coalesce(e.summary, '') || ' ' || e.kind), ?7) > 0)"
 
 static const char events_sql_after[] =
 	"SELECT " EVENTS_COLUMNS " FROM event e"
@@ -94,6 +96,12 @@ events_bind_filter(sqlite3_stmt *st, const struct event_filter *f)
 	    -1, SQLITE_TRANSIENT);
 	if (f && f->entity_id > 0)
 		sqlite3_bind_int64(st, 5, f->entity_id);
+	if (f && f->text[0]) {
+		char *lower = util_ascii_lower(f->text);
+
+		sqlite3_bind_text(st, 7, lower, -1, SQLITE_TRANSIENT);
+		free(lower);
+	}
 }
 
 int
@@ -135,6 +143,28 @@ events_window(struct db *db, const struct event_filter *f,
 			out->rows[out->n - 1 - i] = t;
 		}
 	}
+	return 0;
+}
+
+static const char events_sql_count[] =
+	"SELECT count(*) FROM event e WHERE (e.first_day, e.id) < (?1, ?2)"
+	EVENTS_FILTER;
+
+int
+events_count(struct db *db, const struct event_filter *f,
+    const struct event_pos *before, long long *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_count, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, before ? before->id : 0);
+	events_bind_filter(st, f);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, e, "counting events");
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
 	return 0;
 }
 

@@ -78,6 +78,26 @@ test_window(struct db *db)
 	strcpy(f.until, "2021-09-08");
 	window(db, &f, NULL, EVENTS_AFTER, 100, "year-2021 talks-delhi",
 	    "a day inside a range matches the range");
+	memset(&f, 0, sizeof f);
+	strcpy(f.text, "DUSHANBE");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "nsa-dushanbe",
+	    "text matches the title without case");
+	strcpy(f.text, "%");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "", "'%' is not a wildcard");
+	strcpy(f.text, "bilateral");
+	window(db, &f, NULL, EVENTS_AFTER, 100, "talks-delhi", "text matches the kind");
+	{
+		long long n = -1;
+
+		memset(&f, 0, sizeof f);
+		ok(events_count(db, &f, NULL, &n, &e) == 0 && n == 6,
+		    "events_count counts the filter");
+		ok(events_count(db, &f, &pos, &n, &e) == 0 && n == 2,
+		    "and the events before a position (the third event)");
+		strcpy(f.since, "2019-06-01");
+		ok(events_count(db, &f, &pos, &n, &e) == 0 && n == 1,
+		    "within the filter (only ~2019 reaches mid-2019)");
+	}
 }
 
 static long long

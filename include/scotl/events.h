@@ -25,12 +25,14 @@ struct event_list {
 };
 
 /* Which events: those that overlap since..until (first or last day they
- * can mean), and that an entity takes part in or takes place at. Empty
- * strings and 0 mean no limit. */
+ * can mean), that an entity takes part in or takes place at, and whose
+ * title, summary or kind holds TEXT (ASCII letters compared without
+ * case). Empty strings and 0 mean no limit. */
 struct event_filter {
 	char since[11];
 	char until[11];
 	long long entity_id;
+	char text[128];
 };
 
 /* A place in the timeline: events are ordered by (first day, id). */
@@ -50,6 +52,11 @@ int events_window(struct db *db, const struct event_filter *f,
     const struct event_pos *pos, enum events_dir dir, int limit,
     struct event_list *out, struct err *e);
 void event_list_free(struct event_list *l);
+
+/* How many events of the filter come before POS (all of them when POS is
+ * NULL): the count of a filter, or the position of an event in it. */
+int events_count(struct db *db, const struct event_filter *f,
+    const struct event_pos *before, long long *n, struct err *e);
 void event_row_pos(const struct event_row *row, struct event_pos *pos);
 
 /* Finds an event by number or by its stable id ("nsa-2021-dushanbe"). */
