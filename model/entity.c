@@ -211,6 +211,21 @@ entity_read_events(struct db *db, struct entity_detail *d, struct err *e)
 	return 0;
 }
 
+int
+entity_event_count(struct db *db, long long id, long long *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, entity_sql_events, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, e, "counting events");
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
 static int
 entity_read_partners(struct db *db, struct entity_detail *d, struct err *e)
 {

@@ -419,3 +419,66 @@ events_per_month(struct db *db, const struct event_filter *f,
 	}
 	return 0;
 }
+
+/* --- the plain filter of the filter line ------------------------------ */
+
+/* One token that is a date, a range, or an open range ("2022..",
+ * "..2019"): narrows since and until. 0 when it was one, 1 when it is not
+ * a date at all, -1 when it looks like one but is wrong. */
+static int
+events_filter_date(const char *tok, struct event_filter *f, struct err *e)
+{
+	const char *dots = strstr(tok, "..");
+	struct date_span d;
+	char part[40];
+
+	if (dots == NULL || (dots != tok && dots[2] != '\0'))
+		return date_parse(tok, &d, e) == 0 ?
+		    (memcpy(f->since, d.first, 11), memcpy(f->until, d.last, 11), 0) :
+		    (tok[0] >= '0' && tok[0] <= '9' && strchr(tok, '-') ? -1 : 1);
+	if (dots == tok) {
+		if (date_parse(tok + 2, &d, e) != 0)
+			return -1;
+		memcpy(f->until, d.last, 11);
+		return 0;
+	}
+	snprintf(part, sizeof part, "%.*s", (int)(dots - tok), tok);
+	if (date_parse(part, &d, e) != 0)
+		return -1;
+	memcpy(f->since, d.first, 11);
+	return 0;
+}
+
+int
+events_filter_parse(const char *text, struct event_filter *f, struct err *e)
+{
+	char tok[128];
+	size_t n, used = 0;
+	int rc;
+
+	f->since[0] = f->until[0] = f->text[0] = '\0';
+	while (*text) {
+		while (*text == ' ' || *text == '\t')
+			text++;
+		n = strcspn(text, " \t");
+		if (n == 0)
+			break;
+		snprintf(tok, sizeof tok, "%.*s", (int)n, text);
+		text += n;
+		if ((rc = events_filter_date(tok, f, e)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		if (used + n + 2 > sizeof f->text) {
+			err_set(e, "the filter's words are too long");
+			return -1;
+		}
+		used += (size_t)snprintf(f->text + used, sizeof f->text - used,
+		    "%s%s", used ? " " : "", tok);
+	}
+	if (f->since[0] && f->until[0] && strcmp(f->since, f->until) > 0) {
+		err_set(e, "the filter's dates end before they start");
+		return -1;
+	}
+	return 0;
+}

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include "scotl/app.h"
 #include "scotl/cli.h"
 #include "scotl/paths.h"
 
@@ -66,6 +69,7 @@ cli_usage(FILE *fp)
 	    "options:\n"
 	    "  --db PATH   the database to use (default: your own database,\n"
 	    "              else the bundled corpus)\n"
+	    "  --fresh     open the browser at the start, forgetting where you were\n"
 	    "  --help      this text; 'scotl COMMAND --help' for a command\n"
 	    "  --version   print the version\n"
 	    "\n"
@@ -156,6 +160,7 @@ cli_global_options(struct cli *cli, int argc, char **argv, int *status)
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "version", no_argument, NULL, 'V' },
+		{ "fresh", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -176,6 +181,9 @@ cli_global_options(struct cli *cli, int argc, char **argv, int *status)
 			    db_schema_version());
 			*status = CLI_OK;
 			return -1;
+		case 'F':
+			cli->fresh = 1;
+			break;
 		default:
 			cli_usage(stderr);
 			*status = CLI_USAGE;
@@ -183,6 +191,37 @@ cli_global_options(struct cli *cli, int argc, char **argv, int *status)
 		}
 	}
 	return optind;
+}
+
+/* The browser wants a terminal on both sides; without one (a pipe, a
+ * script, TERM=dumb) the timeline is printed as 'scotl list' does. */
+static int
+cli_can_browse(void)
+{
+	const char *term = getenv("TERM");
+
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term != NULL &&
+	    term[0] != '\0' && strcmp(term, "dumb") != 0;
+}
+
+/* The browser saves where you were, so it opens your own database,
+ * made from the bundled corpus the first time. */
+static int
+cli_browse(struct cli *cli)
+{
+	char path[PATH_MAX], config[PATH_MAX];
+	struct db *db = NULL;
+	struct err e;
+	int status;
+
+	if (cli->db_path == NULL && paths_ensure_user_db(path, sizeof path, &e) == 0 &&
+	    db_open(&db, path, DB_READWRITE, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	if (db == NULL && (status = cli_open_db(cli, &db)) != CLI_OK)
+		return status;
+	status = app_run(db, cli->fresh, config_default_path(config, sizeof config));
+	db_close(db);
+	return status;
 }
 
 int
@@ -195,10 +234,8 @@ cli_main(int argc, char **argv)
 
 	if ((first = cli_global_options(&cli, argc, argv, &status)) < 0)
 		return status;
-	/* The screen is not built yet: without a command, scotl prints the
-	 * whole timeline, as 'scotl list' does. */
 	if (first >= argc)
-		return cli_list(&cli, 1, browse);
+		return cli_can_browse() ? cli_browse(&cli) : cli_list(&cli, 1, browse);
 	if ((cmd = cli_find_command(argv[first])) == NULL) {
 		cli_error(CLI_USAGE, "'%s' is not a command", argv[first]);
 		cli_usage(stderr);

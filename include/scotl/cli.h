@@ -20,6 +20,7 @@ enum cli_format {
 
 struct cli {
 	const char *db_path;    /* --db, or NULL for the default */
+	int fresh;              /* --fresh: the browser forgets where it was */
 };
 
 int cli_main(int argc, char **argv);

@@ -63,6 +63,10 @@ int entity_get(struct db *db, long long id, struct entity_detail *out,
     struct err *e);
 void entity_detail_free(struct entity_detail *d);
 
+/* How many events an entity takes part in or hosts. */
+int entity_event_count(struct db *db, long long id, long long *n,
+    struct err *e);
+
 /* A state's SCO status on a day ("" when it had none). */
 int entity_sco_status(struct db *db, long long state, const char *day,
     char *out, size_t size, struct err *e);

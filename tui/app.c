@@ -1,0 +1,512 @@
+/* The browser's loop: layout, keys to actions, the back stack, the status
+ * line, saving where the user was, suspend, resize and hangup. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scotl/app.h"
+#include "scotl/color.h"
+#include "scotl/curses.h"
+#include "scotl/draw.h"
+#include "scotl/uistate.h"
+
+#define APP_MIN_COLS 20
+#define APP_MIN_ROWS 6
+
+static const struct pane_ops *const app_panes[PANE_COUNT] = {
+	[PANE_TIMELINE] = &timeline_ops,
+	[PANE_ARTICLE] = &article_pane_ops,
+	[PANE_XREF] = &xref_ops,
+};
+
+static volatile sig_atomic_t app_hangup;
+
+static void
+app_on_hangup(int sig)
+{
+	(void)sig;
+	app_hangup = 1;
+}
+
+void
+app_message(struct app *app, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_error = error;
+	app->dirty = 1;
+}
+
+/* --- selection, views, filters ---------------------------------------- */
+
+void
+app_event_selected(struct app *app)
+{
+	const struct event_row *r = timeline_selected(app);
+	struct err e;
+
+	if (app->have_detail)
+		event_detail_free(&app->detail);
+	app->have_detail = 0;
+	if (r != NULL) {
+		if (event_get(app->db, r->id, &app->detail, &e) == 0)
+			app->have_detail = 1;
+		else
+			app_message(app, 1, "%s", e.msg);
+	}
+	app->ap.evidence = 0;
+	article_pane_load(app);
+	app->xr.partners_of = 0;
+	xref_load(app);
+	app->dirty = 1;
+}
+
+static void
+app_current_pos(struct app *app, struct view *v)
+{
+	const struct event_row *r = timeline_selected(app);
+
+	v->have_pos = r != NULL;
+	if (r != NULL)
+		event_row_pos(r, &v->pos);
+}
+
+void
+app_push_entity(struct app *app, long long id, const char *name)
+{
+	struct view next;
+
+	if (id <= 0)
+		return;
+	app_current_pos(app, &app->view);
+	app->stack = xgrow(app->stack, app->depth, &app->stack_cap,
+	    sizeof *app->stack);
+	app->stack[app->depth++] = app->view;
+	memset(&next, 0, sizeof next);
+	next.filter.entity_id = id;
+	snprintf(next.entity_name, sizeof next.entity_name, "%s", name);
+	next.pos = app->view.pos;
+	next.have_pos = app->view.have_pos;
+	app->view = next;
+	timeline_reload(app, next.have_pos ? &next.pos : NULL);
+	app->focus = PANE_TIMELINE;
+	/* NAME may have gone with the old cross-references. */
+	app_message(app, 0, "%lld events of %s; Backspace goes back",
+	    app->tl.total, app->view.entity_name);
+}
+
+int
+app_back(struct app *app)
+{
+	if (app->depth == 0) {
+		app_message(app, 0, "this is the first view: nothing to go back to");
+		return 0;
+	}
+	app->view = app->stack[--app->depth];
+	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
+	app_message(app, 0, "back");
+	return 1;
+}
+
+void
+app_apply_filter(struct app *app, const char *text)
+{
+	struct event_filter f = app->view.filter;
+	struct err e;
+
+	if (events_filter_parse(text, &f, &e) != 0) {
+		app_message(app, 1, "filter: %s", e.msg);
+		return;
+	}
+	app_current_pos(app, &app->view);
+	app->view.filter = f;
+	snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", text);
+	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
+	app_message(app, 0, "%lld events", app->tl.total);
+}
+
+/* --- layout ------------------------------------------------------------ */
+
+static void
+app_set_rect(struct app *app, enum pane_id p, int y, int x, int h, int w)
+{
+	app->rect[p] = (struct rect){ y, x, h, w };
+	app->visible[p] = h > 0 && w > 0;
+}
+
+/* 120 columns or more: three columns. 80 to 119: timeline and article
+ * side by side, cross-references below. Smaller: one pane at a time. */
+static void
+app_layout(struct app *app)
+{
+	int h, tw, aw, xh, p;
+
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->cols < APP_MIN_COLS || app->rows < APP_MIN_ROWS;
+	h = app->rows - 1;
+	memset(app->visible, 0, sizeof app->visible);
+	app->single = app->cols < 80 || app->rows < 20;
+	app->xref_strip = 0;
+	if (app->single) {
+		for (p = 0; p < PANE_COUNT; p++)
+			app_set_rect(app, (enum pane_id)p, 0, 0, h, app->cols);
+		memset(app->visible, 0, sizeof app->visible);
+		app->visible[app->focus] = 1;
+	} else if (app->cols >= 120) {
+		tw = app->cols * 38 / 100;
+		aw = (app->cols - tw - 2) * 58 / 100;
+		app_set_rect(app, PANE_TIMELINE, 0, 0, h, tw);
+		app_set_rect(app, PANE_ARTICLE, 0, tw + 1, h, aw);
+		app_set_rect(app, PANE_XREF, 0, tw + aw + 2, h, app->cols - tw - aw - 2);
+	} else {
+		xh = app->xref_hidden ? 0 : h / 3 > 6 ? h / 3 : 6;
+		tw = app->cols / 2;
+		app_set_rect(app, PANE_TIMELINE, 0, 0, h - xh, tw);
+		app_set_rect(app, PANE_ARTICLE, 0, tw + 1, h - xh, app->cols - tw - 1);
+		if (xh > 0) {
+			app_set_rect(app, PANE_XREF, h - xh, 0, xh, app->cols);
+			app->xref_strip = 1;
+		}
+	}
+	if (!app->visible[app->focus])
+		app->focus = PANE_TIMELINE;
+	app->dirty = 1;
+}
+
+static void
+app_focus_step(struct app *app, int dir)
+{
+	int p = app->focus, i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		p = (p + dir + PANE_COUNT) % PANE_COUNT;
+		/* One pane at a time: Tab shows the next one. */
+		if (app->single || app->visible[p])
+			break;
+	}
+	app->focus = (enum pane_id)p;
+	app_layout(app);
+}
+
+/* --- drawing ----------------------------------------------------------- */
+
+static void
+app_draw_separators(struct app *app)
+{
+	int p, y;
+
+	if (app->single)
+		return;
+	for (p = 1; p < PANE_COUNT; p++) {
+		const struct rect *r = &app->rect[p];
+
+		if (!app->visible[p] || r->x == 0)
+			continue;
+		for (y = r->y; y < r->y + r->h; y++)
+			draw_hline(y, r->x - 1, 1, "\xe2\x94\x82", '|',
+			    color_attr(AREA_BORDER));
+	}
+}
+
+static void
+app_draw_status(struct app *app)
+{
+	const struct event_row *r = timeline_selected(app);
+	char left[512], date[48] = "";
+	int y = app->rows - 1, col;
+
+	if (app->pr.kind != PROMPT_NONE) {
+		prompt_draw(app, y, app->cols);
+		return;
+	}
+	if (r != NULL)
+		date_format(&r->date, date, sizeof date);
+	snprintf(left, sizeof left, " %s%s%s%s%s%s%s", app->single ?
+	    app_panes[app->focus]->name : "", app->single ? " \xc2\xb7 " : "",
+	    app->view.entity_name[0] ? "events of " : "", app->view.entity_name,
+	    app->view.entity_name[0] && app->view.filter_text[0] ? " \xc2\xb7 " : "",
+	    app->view.filter_text[0] ? "filter: " : "", app->view.filter_text);
+	draw_fill(y, 0, app->cols, color_attr(AREA_STATUS));
+	col = draw_str(y, 0, app->cols, left, color_attr(AREA_STATUS));
+	if (app->depth > 0 && col + 12 < app->cols)
+		col += draw_str(y, col, app->cols - col, " [Bksp: back]",
+		    color_attr(AREA_STATUS));
+	if (app->message[0] && col + 3 < app->cols)
+		draw_str(y, col + 2, app->cols - col - 2, app->message,
+		    color_attr(app->message_error ? AREA_ERROR : AREA_STATUS));
+	else if (col + 12 < app->cols)
+		draw_str(y, app->cols - 9, 9, "? help  ", color_attr(AREA_STATUS));
+}
+
+static void
+app_draw(struct app *app)
+{
+	int p;
+
+	if (app->too_small) {
+		erase();
+		draw_str(0, 0, app->cols, "terminal too small", A_BOLD);
+		if (app->rows > 1)
+			draw_str(1, 0, app->cols, "need 20x6", A_NORMAL);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	for (p = 0; p < PANE_COUNT; p++)
+		if (app->visible[p])
+			app_panes[p]->draw(app, &app->rect[p], (int)app->focus == p);
+	app_draw_separators(app);
+	app_draw_status(app);
+	if (app->help)
+		help_draw(app);
+	curs_set(app->pr.kind != PROMPT_NONE);
+	wnoutrefresh(stdscr);
+	doupdate();
+	app->dirty = 0;
+}
+
+/* --- keys -------------------------------------------------------------- */
+
+static void
+app_suspend(struct app *app)
+{
+	def_prog_mode();
+	endwin();
+	kill(getpid(), SIGTSTP);
+	/* Back from fg: everything is drawn again. */
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	app_layout(app);
+}
+
+static void
+app_action(struct app *app, enum action a)
+{
+	if (app_panes[app->focus]->handle(app, a))
+		return;
+	switch (a) {
+	case ACT_NEXT_PANE: app_focus_step(app, 1); break;
+	case ACT_PREV_PANE: app_focus_step(app, -1); break;
+	case ACT_BACK: app_back(app); break;
+	case ACT_FILTER: app_open_prompt(app, PROMPT_FILTER); break;
+	case ACT_SEARCH: app_open_prompt(app, PROMPT_SEARCH); break;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+	case ACT_PREV_ARTICLE:
+	case ACT_NEXT_ARTICLE:
+		/* Meant for the article, wherever the focus is. */
+		article_pane_ops.handle(app, a);
+		break;
+	case ACT_REVERSE: timeline_ops.handle(app, a); break;
+	case ACT_TOGGLE_XREF:
+		app->xref_hidden = !app->xref_hidden;
+		app_layout(app);
+		break;
+	case ACT_HELP: app->help = 1; break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		app_layout(app);
+		break;
+	case ACT_SUSPEND: app_suspend(app); break;
+	case ACT_QUIT: app->quit = 1; break;
+	case ACT_ENTER:
+		app_message(app, 0, "Enter works in the cross-references (Tab to them)");
+		break;
+	default:
+		break;
+	}
+	app->dirty = 1;
+}
+
+static void
+app_key(struct app *app, int is_key, int ch)
+{
+	if (is_key && ch == KEY_RESIZE) {
+		app_layout(app);
+		return;
+	}
+	if (app->pr.kind != PROMPT_NONE) {
+		prompt_key(app, is_key, ch);
+		return;
+	}
+	app->message[0] = '\0';
+	if (app->help) {
+		help_key(app, keymap_action(ch));
+		app->dirty = 1;
+		return;
+	}
+	app_action(app, keymap_action(ch));
+}
+
+/* --- saved place ------------------------------------------------------- */
+
+static void
+app_save(struct app *app)
+{
+	const struct event_row *r = timeline_selected(app);
+	char id[32], entity[32];
+	struct err e;
+
+	if (db_readonly(app->db))
+		return;
+	snprintf(id, sizeof id, "%lld", r ? r->id : 0);
+	snprintf(entity, sizeof entity, "%lld", app->view.filter.entity_id);
+	if (uistate_set(app->db, "event", id, &e) != 0 ||
+	    uistate_set(app->db, "pane", app_panes[app->focus]->name, &e) != 0 ||
+	    uistate_set(app->db, "filter", app->view.filter_text, &e) != 0 ||
+	    uistate_set(app->db, "entity", entity, &e) != 0 ||
+	    uistate_set(app->db, "entity_name", app->view.entity_name, &e) != 0 ||
+	    uistate_set(app->db, "order", app->tl.reversed ? "newest" : "oldest",
+	    &e) != 0)
+		fprintf(stderr, "scotl: %s\n", e.msg);
+}
+
+static char *
+app_saved(struct app *app, const char *key)
+{
+	char *v = NULL;
+	struct err e;
+
+	uistate_get(app->db, key, &v, &e);
+	return v;
+}
+
+/* Where the user was: the filter, the entity, the pane, the event. */
+static int
+app_restore(struct app *app, struct event_pos *pos)
+{
+	char *v;
+	struct event_detail d;
+	long long id = 0;
+	struct err e;
+	int p, have = 0;
+
+	if ((v = app_saved(app, "order")) != NULL)
+		app->tl.reversed = strcmp(v, "newest") == 0;
+	free(v);
+	if ((v = app_saved(app, "filter")) != NULL && v[0] &&
+	    events_filter_parse(v, &app->view.filter, &e) == 0)
+		snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", v);
+	free(v);
+	if ((v = app_saved(app, "entity")) != NULL)
+		util_parse_ll(v, &app->view.filter.entity_id);
+	free(v);
+	if ((v = app_saved(app, "entity_name")) != NULL)
+		snprintf(app->view.entity_name, sizeof app->view.entity_name, "%s", v);
+	free(v);
+	if ((v = app_saved(app, "pane")) != NULL)
+		for (p = 0; p < PANE_COUNT; p++)
+			if (strcmp(v, app_panes[p]->name) == 0)
+				app->focus = (enum pane_id)p;
+	free(v);
+	if ((v = app_saved(app, "event")) != NULL && util_parse_ll(v, &id) == 0 &&
+	    id > 0 && event_get(app->db, id, &d, &e) == 0) {
+		event_row_pos(&d.ev, pos);
+		event_detail_free(&d);
+		have = 1;
+	}
+	free(v);
+	return have;
+}
+
+/* --- the loop ---------------------------------------------------------- */
+
+static void
+app_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = app_on_hangup;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a hangup must interrupt the wait for a key. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	/* Ctrl-Z is a key (raw mode); suspending is done by app_suspend. */
+	signal(SIGTSTP, SIG_DFL);
+}
+
+static void
+app_screen_init(void)
+{
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	idlok(stdscr, TRUE);
+	color_init();
+	app_signals();
+}
+
+static void
+app_loop(struct app *app)
+{
+	int errors = 0, rc;
+	wint_t ch;
+
+	while (!app->quit && !app_hangup) {
+		if (app->dirty)
+			app_draw(app);
+		rc = get_wch(&ch);
+		if (rc == ERR) {
+			/* EOF or EIO on the terminal: it is gone. A signal
+			 * alone gives a few, never a run of them. */
+			if (app_hangup || errno == EIO || ++errors > 16)
+				break;
+			continue;
+		}
+		errors = 0;
+		app_key(app, rc == KEY_CODE_YES, (int)ch);
+	}
+}
+
+int
+app_run(struct db *db, int fresh, const char *config_path)
+{
+	struct app app;
+	struct event_pos pos;
+	struct err e;
+	int have_pos = 0;
+
+	memset(&app, 0, sizeof app);
+	app.db = db;
+	app.histogram = 1;
+	app.config_path = config_path;
+	app.tl.sel = -1;
+	config_load(&app, config_path);
+	if (fresh && !db_readonly(db) && uistate_clear(db, &e) != 0)
+		app_message(&app, 1, "%s", e.msg);
+	if (!fresh)
+		have_pos = app_restore(&app, &pos);
+	if (db_readonly(db) && !app.message[0])
+		app_message(&app, 0, "%s is read-only: your place will not be saved",
+		    db_path(db));
+	draw_init();
+	app_screen_init();
+	app_layout(&app);
+	timeline_reload(&app, have_pos ? &pos : NULL);
+	app_loop(&app);
+	app_save(&app);
+	if (!app_hangup)
+		endwin();
+	timeline_free(&app.tl);
+	article_pane_free(&app.ap);
+	xref_free(&app.xr);
+	if (app.have_detail)
+		event_detail_free(&app.detail);
+	free(app.stack);
+	return 0;
+}

@@ -1,0 +1,153 @@
+/* The config file: 'bind KEY ACTION', 'color AREA FG BG [ATTR...]' and
+ * 'set OPTION VALUE' lines, '#' comments. A bad line gives a message with
+ * the file and line and is skipped; the rest still applies. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scotl/app.h"
+#include "scotl/color.h"
+#include "scotl/keymap.h"
+
+#define CONFIG_MAX_ARGS 8
+
+const char *
+config_default_path(char *buf, int size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		snprintf(buf, (size_t)size, "%s/scotl/config", xdg);
+	else if (home != NULL && home[0] != '\0')
+		snprintf(buf, (size_t)size, "%s/.config/scotl/config", home);
+	else
+		return NULL;
+	return buf;
+}
+
+/* Splits on blanks; "double quotes" keep blanks and '#'. */
+static int
+config_split(char *line, char **argv, int max)
+{
+	int argc = 0;
+	char *p = line, *out;
+
+	while (*p && argc < max) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#')
+			break;
+		argv[argc++] = out = p;
+		if (*p == '"') {
+			argv[argc - 1] = out = ++p;
+			while (*p && *p != '"')
+				*out++ = *p++;
+			if (*p == '"')
+				p++;
+		} else {
+			while (*p && *p != ' ' && *p != '\t')
+				*out++ = *p++;
+		}
+		if (*p)
+			p++;
+		*out = '\0';
+	}
+	return argc;
+}
+
+static int
+config_set(struct app *app, int argc, char **argv, char *err, int errsize)
+{
+	if (argc != 2) {
+		snprintf(err, (size_t)errsize, "set needs OPTION VALUE");
+		return -1;
+	}
+	if (strcmp(argv[0], "order") == 0 && (strcmp(argv[1], "oldest") == 0 ||
+	    strcmp(argv[1], "newest") == 0)) {
+		app->tl.reversed = strcmp(argv[1], "newest") == 0;
+		return 0;
+	}
+	if (strcmp(argv[0], "histogram") == 0 && (strcmp(argv[1], "on") == 0 ||
+	    strcmp(argv[1], "off") == 0)) {
+		app->histogram = strcmp(argv[1], "on") == 0;
+		return 0;
+	}
+	if (strcmp(argv[0], "xref") == 0 && (strcmp(argv[1], "shown") == 0 ||
+	    strcmp(argv[1], "hidden") == 0)) {
+		app->xref_hidden = strcmp(argv[1], "hidden") == 0;
+		return 0;
+	}
+	snprintf(err, (size_t)errsize, "'set %s %s': the options are order "
+	    "oldest|newest, histogram on|off, xref shown|hidden", argv[0], argv[1]);
+	return -1;
+}
+
+static int
+config_line(struct app *app, char *line, char *err, int errsize)
+{
+	char *argv[CONFIG_MAX_ARGS + 1];
+	int argc = config_split(line, argv, CONFIG_MAX_ARGS + 1);
+
+	if (argc == 0)
+		return 0;
+	if (argc > CONFIG_MAX_ARGS) {
+		snprintf(err, (size_t)errsize, "too many words");
+		return -1;
+	}
+	if (strcmp(argv[0], "bind") == 0) {
+		if (argc != 3) {
+			snprintf(err, (size_t)errsize, "bind needs KEY ACTION");
+			return -1;
+		}
+		return keymap_bind(argv[1], argv[2], err, errsize);
+	}
+	if (strcmp(argv[0], "color") == 0 || strcmp(argv[0], "colour") == 0)
+		return color_config(argc - 1, argv + 1, err, errsize);
+	if (strcmp(argv[0], "set") == 0)
+		return config_set(app, argc - 1, argv + 1, err, errsize);
+	snprintf(err, (size_t)errsize, "'%s' is not a command (bind, color, set)",
+	    argv[0]);
+	return -1;
+}
+
+void
+config_load(struct app *app, const char *path)
+{
+	char line[1024], err[512], first[768] = "";
+	int lineno = 0, bad = 0;
+	FILE *fp;
+
+	if (path == NULL)
+		return;
+	if ((fp = fopen(path, "r")) == NULL) {
+		if (errno != ENOENT)
+			app_message(app, 1, "%s: %s", path, strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		size_t n = strlen(line);
+
+		lineno++;
+		if (n > 0 && line[n - 1] != '\n' && !feof(fp)) {
+			int c;
+
+			while ((c = fgetc(fp)) != EOF && c != '\n')
+				;
+			snprintf(err, sizeof err, "line too long");
+		} else {
+			line[strcspn(line, "\r\n")] = '\0';
+			if (config_line(app, line, err, sizeof err) == 0)
+				continue;
+		}
+		if (bad++ == 0)
+			snprintf(first, sizeof first, "%s:%d: %s", path, lineno, err);
+	}
+	fclose(fp);
+	if (bad == 1)
+		app_message(app, 1, "%s", first);
+	else if (bad > 1)
+		app_message(app, 1, "%s (and %d more bad lines)", first, bad - 1);
+}
