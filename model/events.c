@@ -432,10 +432,17 @@ events_filter_date(const char *tok, struct event_filter *f, struct err *e)
 	struct date_span d;
 	char part[40];
 
-	if (dots == NULL || (dots != tok && dots[2] != '\0'))
-		return date_parse(tok, &d, e) == 0 ?
-		    (memcpy(f->since, d.first, 11), memcpy(f->until, d.last, 11), 0) :
-		    (tok[0] >= '0' && tok[0] <= '9' && strchr(tok, '-') ? -1 : 1);
+	if (dots == NULL || (dots != tok && dots[2] != '\0')) {
+		if (date_parse(tok, &d, e) == 0) {
+			memcpy(f->since, d.first, 11);
+			memcpy(f->until, d.last, 11);
+			return 0;
+		}
+		/* Only digits, '-', '~' and '.' with a '-' or "..": a date
+		 * mistyped, not a word. */
+		return strspn(tok, "0123456789-~.") == strlen(tok) &&
+		    (strchr(tok, '-') || dots) ? -1 : 1;
+	}
 	if (dots == tok) {
 		if (date_parse(tok + 2, &d, e) != 0)
 			return -1;
