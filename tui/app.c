@@ -217,24 +217,42 @@ app_draw_separators(struct app *app)
 	}
 }
 
+/* "pane · events of X · filter: ...", each part only when it applies. */
+static void
+app_status_text(struct app *app, char *out, size_t size)
+{
+	const char *parts[3] = { NULL, NULL, NULL };
+	char entity[160], filter[300];
+	size_t used = 0;
+	int i, n = 0;
+
+	if (app->single)
+		parts[n++] = app_panes[app->focus]->name;
+	if (app->view.entity_name[0]) {
+		snprintf(entity, sizeof entity, "events of %s", app->view.entity_name);
+		parts[n++] = entity;
+	}
+	if (app->view.filter_text[0]) {
+		snprintf(filter, sizeof filter, "filter: %s", app->view.filter_text);
+		parts[n++] = filter;
+	}
+	out[0] = '\0';
+	for (i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s",
+		    i ? " \xc2\xb7 " : " ", parts[i]);
+}
+
 static void
 app_draw_status(struct app *app)
 {
-	const struct event_row *r = timeline_selected(app);
-	char left[512], date[48] = "";
+	char left[512];
 	int y = app->rows - 1, col;
 
 	if (app->pr.kind != PROMPT_NONE) {
 		prompt_draw(app, y, app->cols);
 		return;
 	}
-	if (r != NULL)
-		date_format(&r->date, date, sizeof date);
-	snprintf(left, sizeof left, " %s%s%s%s%s%s%s", app->single ?
-	    app_panes[app->focus]->name : "", app->single ? " \xc2\xb7 " : "",
-	    app->view.entity_name[0] ? "events of " : "", app->view.entity_name,
-	    app->view.entity_name[0] && app->view.filter_text[0] ? " \xc2\xb7 " : "",
-	    app->view.filter_text[0] ? "filter: " : "", app->view.filter_text);
+	app_status_text(app, left, sizeof left);
 	draw_fill(y, 0, app->cols, color_attr(AREA_STATUS));
 	col = draw_str(y, 0, app->cols, left, color_attr(AREA_STATUS));
 	if (app->depth > 0 && col + 12 < app->cols)
@@ -307,6 +325,7 @@ app_action(struct app *app, enum action a)
 		article_pane_ops.handle(app, a);
 		break;
 	case ACT_REVERSE: timeline_ops.handle(app, a); break;
+	case ACT_PARTNERS: xref_ops.handle(app, a); break;
 	case ACT_TOGGLE_XREF:
 		app->xref_hidden = !app->xref_hidden;
 		app_layout(app);

@@ -293,10 +293,8 @@ article_pane_cycle(struct app *app, int dir)
 static int
 article_pane_handle(struct app *app, enum action a)
 {
-	int page = app->rect[PANE_ARTICLE].h - 2;
+	int page = app->ap.height > 1 ? app->ap.height : 1;
 
-	if (page < 1)
-		page = 1;
 	switch (a) {
 	case ACT_DOWN: article_pane_scroll(app, 1, page); break;
 	case ACT_UP: article_pane_scroll(app, -1, page); break;
@@ -453,6 +451,7 @@ article_pane_draw(struct app *app, const struct rect *r, int focused)
 		article_pane_wrap(ap, width);
 	y = article_pane_draw_head(app, r, r->y + 1);
 	h = r->y + r->h - y;
+	ap->height = h;
 	if (ap->top > ap->nlines - h)
 		ap->top = ap->nlines - h > 0 ? ap->nlines - h : 0;
 	for (i = 0; i < h; i++) {

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scotl/app.h"
@@ -47,6 +48,18 @@ help_key(struct app *app, enum action a)
 	return 0;
 }
 
+/* How much of PATH is $HOME, to show it as "~". */
+static size_t
+help_home_len(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (path == NULL || n == 0 || strncmp(path, home, n) != 0 || path[n] != '/')
+		return 0;
+	return n;
+}
+
 void
 help_draw(struct app *app)
 {
@@ -72,7 +85,8 @@ help_draw(struct app *app)
 		    attr);
 	}
 	draw_fill(y + line, x, w, attr);
-	snprintf(text, sizeof text, "keys can be rebound in %s", app->config_path ?
-	    app->config_path : "the config file");
+	snprintf(text, sizeof text, "keys can be rebound in %s%s",
+	    help_home_len(app->config_path) ? "~" : "", app->config_path ?
+	    app->config_path + help_home_len(app->config_path) : "the config file");
 	draw_str(y + line, x + 1, w - 2, text, attr | A_DIM);
 }

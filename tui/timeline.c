@@ -453,6 +453,7 @@ timeline_draw(struct app *app, const struct rect *r, int focused)
 	draw_str(r->y, r->x, r->w, title,
 	    color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
 	if (app->histogram && h >= 8) {
+		draw_fill(y, r->x, r->w, color_attr(AREA_NORMAL));
 		timeline_draw_strip(app, y, r->x + 1, r->w - 2);
 		y++;
 		h--;

@@ -236,8 +236,7 @@ xref_draw(struct app *app, const struct rect *r, int focused)
 
 	draw_fill(r->y, r->x, r->w, color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
 	draw_str(r->y, r->x, r->w, xr->partners_of ?
-	    " Cross-references: partners (Backspace: back)" :
-	    " Cross-references (Enter: their events)",
+	    " Partners (Backspace: back)" : " Cross-references",
 	    color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
 	if (xr->sel >= 0 && xr->sel < xr->top)
 		xr->top = xr->sel > 0 && xr->items[xr->sel - 1].header ?

@@ -64,6 +64,7 @@ struct article_pane {
 	struct article_line *lines;
 	int nlines, linecap, wrap_width;
 	int top;
+	int height;             /* lines of text shown at the last draw */
 	char search[256];
 	size_t *matches;        /* byte offsets of search matches */
 	int nmatches, match;
