@@ -1,0 +1,238 @@
+/* ptyrun: runs a program in a pseudo-terminal of a given size, types keys
+ * one at a time, and measures what the program writes back: the bytes
+ * each key costs and the time until the screen settles. The screen tests
+ * use it to look at the raw bytes sent to the terminal; the benchmarks use
+ * it to count bytes per key, against less as a reference.
+ *
+ *   ptyrun [-s COLSxROWS] [-o RAW] [-q QUIT] [-w MS] KEYS -- COMMAND...
+ *
+ * KEYS is a comma-separated list of NAME or NAME*COUNT, where NAME is a
+ * character or one of Down Up PgDn PgUp Home End Tab Enter Esc Space, or
+ * C-x. Output: one line per key name with the count, the bytes (median,
+ * 95th percentile, total) and the settle time in ms (median, 95th). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PTYRUN_MAX_SAMPLES 4096
+
+struct ptyrun_key {
+	const char *name;
+	const char *bytes;
+};
+
+static const struct ptyrun_key ptyrun_keys[] = {
+	{ "Down", "\033OB" }, { "Up", "\033OA" }, { "PgDn", "\033[6~" },
+	{ "PgUp", "\033[5~" }, { "Home", "\033OH" }, { "End", "\033OF" },
+	{ "Tab", "\t" }, { "Enter", "\r" }, { "Esc", "\033" }, { "Space", " " },
+	{ "BSpace", "\177" },
+};
+
+static FILE *ptyrun_raw;
+static int ptyrun_settle_ms = 150;
+
+static double
+ptyrun_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Reads until nothing comes for the settle time (or MAX_MS in all).
+ * Returns the bytes read; *last gets the time of the last byte. */
+static long
+ptyrun_drain(int fd, double *last, int max_ms, int *eof)
+{
+	double start = ptyrun_now();
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char buf[65536];
+	long total = 0;
+	ssize_t n;
+
+	*last = start;
+	*eof = 0;
+	while (ptyrun_now() - start < max_ms) {
+		if (poll(&p, 1, ptyrun_settle_ms) <= 0)
+			break;
+		n = read(fd, buf, sizeof buf);
+		if (n <= 0) {
+			*eof = 1;
+			break;
+		}
+		if (ptyrun_raw != NULL)
+			fwrite(buf, 1, (size_t)n, ptyrun_raw);
+		total += n;
+		*last = ptyrun_now();
+	}
+	return total;
+}
+
+static int
+ptyrun_cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+ptyrun_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+ptyrun_report(const char *name, long *bytes, double *ms, int n)
+{
+	long total = 0;
+	int i;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		total += bytes[i];
+	qsort(bytes, (size_t)n, sizeof *bytes, ptyrun_cmp_long);
+	qsort(ms, (size_t)n, sizeof *ms, ptyrun_cmp_double);
+	printf("%-8s n=%-4d bytes median=%ld p95=%ld total=%ld  settle_ms "
+	    "median=%.1f p95=%.1f\n", name, n, bytes[n / 2], bytes[(n * 95) / 100 <
+	    n ? (n * 95) / 100 : n - 1], total, ms[n / 2],
+	    ms[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1]);
+}
+
+static const char *
+ptyrun_key_bytes(const char *name, char *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ptyrun_keys / sizeof *ptyrun_keys; i++)
+		if (strcmp(name, ptyrun_keys[i].name) == 0)
+			return ptyrun_keys[i].bytes;
+	if (strncmp(name, "C-", 2) == 0 && name[2] && !name[3]) {
+		tmp[0] = (char)(name[2] & 0x1f);
+		tmp[1] = '\0';
+		return tmp;
+	}
+	if (strlen(name) == 1)
+		return name;
+	return NULL;
+}
+
+/* Types each key of the list, measuring each. */
+static int
+ptyrun_keys_run(int fd, char *list)
+{
+	static long bytes[PTYRUN_MAX_SAMPLES];
+	static double ms[PTYRUN_MAX_SAMPLES];
+	char *item, *save = NULL, *star, tmp[2];
+	const char *seq;
+	double sent, last;
+	int count, i, eof;
+
+	for (item = strtok_r(list, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		count = 1;
+		if ((star = strchr(item, '*')) != NULL && star != item) {
+			*star = '\0';
+			count = atoi(star + 1);
+		}
+		if ((seq = ptyrun_key_bytes(item, tmp)) == NULL) {
+			fprintf(stderr, "ptyrun: '%s' is not a key\n", item);
+			return -1;
+		}
+		if (count > PTYRUN_MAX_SAMPLES)
+			count = PTYRUN_MAX_SAMPLES;
+		for (i = 0; i < count; i++) {
+			sent = ptyrun_now();
+			if (write(fd, seq, strlen(seq)) < 0)
+				return -1;
+			bytes[i] = ptyrun_drain(fd, &last, 5000, &eof);
+			ms[i] = last - sent;
+			if (eof)
+				return 0;
+		}
+		ptyrun_report(item, bytes, ms, count);
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct winsize ws = { .ws_col = 80, .ws_row = 24 };
+	const char *raw = NULL, *quit = "q";
+	double start, last;
+	int opt, fd, status, eof;
+	long first;
+	char *keys;
+	pid_t pid;
+
+	while ((opt = getopt(argc, argv, "+s:o:q:w:")) != -1) {
+		switch (opt) {
+		case 's':
+			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
+				return 2;
+			break;
+		case 'o': raw = optarg; break;
+		case 'q': quit = optarg; break;
+		case 'w': ptyrun_settle_ms = atoi(optarg); break;
+		default:
+			fprintf(stderr, "usage: ptyrun [-s COLSxROWS] [-o RAW] [-q QUIT] "
+			    "[-w MS] KEYS -- COMMAND...\n");
+			return 2;
+		}
+	}
+	if (argc - optind < 2 || strcmp(argv[optind + 1], "--") != 0 ||
+	    argc - optind < 3) {
+		fprintf(stderr, "ptyrun: KEYS -- COMMAND...\n");
+		return 2;
+	}
+	keys = argv[optind];
+	if (raw != NULL && (ptyrun_raw = fopen(raw, "wb")) == NULL) {
+		perror(raw);
+		return 1;
+	}
+	start = ptyrun_now();
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		execvp(argv[optind + 2], argv + optind + 2);
+		perror(argv[optind + 2]);
+		_exit(127);
+	}
+	first = ptyrun_drain(fd, &last, 10000, &eof);
+	printf("start    bytes=%ld first_screen_ms=%.1f\n", first, last - start);
+	if (!eof && ptyrun_keys_run(fd, keys) == 0 && quit[0] &&
+	    write(fd, quit, strlen(quit)) > 0)
+		ptyrun_drain(fd, &last, 2000, &eof);
+	close(fd);
+	if (waitpid(pid, &status, WNOHANG) == 0) {
+		usleep(200000);
+		if (waitpid(pid, &status, WNOHANG) == 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+		}
+	}
+	if (ptyrun_raw != NULL)
+		fclose(ptyrun_raw);
+	printf("exit     status=%d\n", WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status));
+	return 0;
+}
