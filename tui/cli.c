@@ -234,6 +234,9 @@ cli_main(int argc, char **argv)
 
 	if ((first = cli_global_options(&cli, argc, argv, &status)) < 0)
 		return status;
+	/* 0, not 1: glibc then forgets the '+' of the global parse and
+	 * lets options follow operands ("scotl show 5 --format json"). */
+	optind = 0;
 	if (first >= argc)
 		return cli_can_browse() ? cli_browse(&cli) : cli_list(&cli, 1, browse);
 	if ((cmd = cli_find_command(argv[first])) == NULL) {
@@ -241,8 +244,5 @@ cli_main(int argc, char **argv)
 		cli_usage(stderr);
 		return CLI_USAGE;
 	}
-	/* 0, not 1: glibc then forgets the '+' of the global parse and
-	 * lets options follow operands ("scotl show 5 --format json"). */
-	optind = 0;
 	return cmd->run(&cli, argc - first, argv + first);
 }
