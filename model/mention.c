@@ -85,6 +85,8 @@ mention_store(struct db *db, long long article, struct mention_hit *hits,
 	size_t covered = 0;
 	int i, stored = 0;
 
+	if (n == 0)
+		return 0;
 	qsort(hits, (size_t)n, sizeof *hits, mention_cmp);
 	for (i = 0; i < n; i++) {
 		/* The longest name at a place wins; names inside it do not

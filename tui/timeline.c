@@ -460,12 +460,18 @@ timeline_draw(struct app *app, const struct rect *r, int focused)
 	}
 	tl->height = h;
 	sel_line = timeline_line_of(tl, tl->sel);
+	/* Past an edge, the view jumps half a page rather than a line: over
+	 * a slow link one repaint every h/2 keys costs far less than one a
+	 * key (the panes are not full width, so the terminal cannot scroll
+	 * them itself). */
 	if (sel_line < tl->top)
-		tl->top = sel_line > 0 && tl->lines[sel_line - 1].kind ?
-		    (sel_line > 1 && tl->lines[sel_line - 2].kind ? sel_line - 2 :
-		    sel_line - 1) : sel_line;
+		tl->top = sel_line - h / 2 > 0 ? sel_line - h / 2 : 0;
 	if (sel_line >= tl->top + h)
-		tl->top = sel_line - h + 1;
+		tl->top = sel_line - h / 2;
+	if (tl->top > tl->nlines - h)
+		tl->top = tl->nlines - h > 0 ? tl->nlines - h : 0;
+	if (sel_line < tl->top || sel_line >= tl->top + h)
+		tl->top = sel_line;
 	for (i = 0; i < h; i++) {
 		int line = tl->top + i;
 
