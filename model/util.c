@@ -234,22 +234,22 @@ util_ascii_lower(const char *s)
 	return p;
 }
 
-/* Length of the UTF-8 sequence at s, or 0 when it is not valid there. */
-static size_t
-util_utf8_seq(const unsigned char *s, size_t left)
+size_t
+util_utf8_decode(const char *str, size_t left, unsigned long *cp)
 {
-	unsigned char c = s[0];
+	const unsigned char *s = (const unsigned char *)str;
 	size_t n, i;
-	unsigned cp;
 
-	if (c < 0x80)
+	if (s[0] < 0x80) {
+		*cp = s[0];
 		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, *cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, *cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, *cp = s[0] & 0x07;
 	else
 		return 0;
 	if (left < n)
@@ -257,22 +257,37 @@ util_utf8_seq(const unsigned char *s, size_t left)
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
+		*cp = *cp << 6 | (s[i] & 0x3f);
 	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+	if ((n == 3 && (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))) ||
+	    (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)))
 		return 0;
 	return n;
 }
 
 int
+util_is_control(unsigned long cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n') ||
+	    (cp >= 0x7f && cp <= 0x9f);
+}
+
+int
+util_is_hidden(unsigned long cp)
+{
+	return cp == 0xad || cp == 0x61c || (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) ||
+	    cp == 0xfeff;
+}
+
+int
 util_utf8_valid(const char *s, size_t len, size_t *bad)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
 	size_t i = 0, n;
 
 	while (i < len) {
-		n = util_utf8_seq(p + i, len - i);
+		n = util_utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			if (bad != NULL)
 				*bad = i;

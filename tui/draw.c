@@ -5,6 +5,7 @@
 
 #include "scotl/curses.h"
 #include "scotl/draw.h"
+#include "scotl/util.h"
 
 #define DRAW_PLACEHOLDER_WC 0xfffd
 #define DRAW_MAX_COMBINING 4
@@ -26,52 +27,11 @@ draw_utf8(void)
 	return draw_is_utf8;
 }
 
-/* Decodes one UTF-8 sequence; 0 for an invalid one. */
-static size_t
-draw_decode(const unsigned char *s, size_t left, unsigned long *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, *cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, *cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, *cp = s[0] & 0x07;
-	else
-		return 0;
-	if (left < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = *cp << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))) ||
-	    (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)))
-		return 0;
-	return n;
-}
-
-/* Characters that change how the rest of the line is ordered or that
- * hide text: never shown. */
-static int
-draw_is_dropped(unsigned long cp)
-{
-	return cp == 0xad || cp == 0x61c || (cp >= 0x200b && cp <= 0x200f) ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) ||
-	    cp == 0xfeff;
-}
-
 void
 draw_next(const char *s, size_t len, struct draw_char *out)
 {
 	unsigned long cp;
-	size_t n = draw_decode((const unsigned char *)s, len, &cp);
+	size_t n = util_utf8_decode(s, len, &cp);
 	int w;
 
 	out->len = n ? n : 1;
@@ -85,9 +45,9 @@ draw_next(const char *s, size_t len, struct draw_char *out)
 		out->wc = ' ';
 		return;
 	}
-	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+	if (util_is_control(cp))
 		return;
-	if (draw_is_dropped(cp)) {
+	if (util_is_hidden(cp)) {
 		out->cls = DRAW_DROP;
 		out->width = 0;
 		return;

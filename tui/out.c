@@ -6,59 +6,35 @@
 #include "scotl/out.h"
 #include "scotl/util.h"
 
-/* The length of the UTF-8 sequence at s and its code point, or 1 and -1
- * for a byte that does not start a valid sequence. */
+/* The length of the character at s and its code point; an invalid byte
+ * is one byte long and has no code point (-1). */
 static int
-out_decode(const unsigned char *s, long *cp)
+out_decode(const char *s, size_t left, long *cp)
 {
-	int n, i;
+	unsigned long c;
+	size_t n = util_utf8_decode(s, left, &c);
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, *cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, *cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, *cp = s[0] & 0x07;
-	else {
-		*cp = -1;
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		*cp = *cp << 6 | (s[i] & 0x3f);
-	}
-	return n;
+	*cp = n ? (long)c : -1;
+	return n ? (int)n : 1;
 }
 
-/* C0 (but tab and newline), DEL and C1 may act on a terminal; bidi
- * controls reorder what follows them and invisible characters hide text:
- * none of them reaches the terminal from the data. */
 static int
 out_is_control(long cp)
 {
-	return cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') ||
-	    (cp >= 0x7f && cp <= 0x9f) || cp == 0xad || cp == 0x61c ||
-	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+	return cp < 0 || util_is_control((unsigned long)cp) ||
+	    util_is_hidden((unsigned long)cp);
 }
 
 /* The one path text from the data takes to standard output. */
 static void
 out_clean(struct buf *b, const char *s, int keep_newlines)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s, *end = s + strlen(s);
 	long cp;
 	int n;
 
-	while (*p) {
-		n = out_decode(p, &cp);
+	while (p < end) {
+		n = out_decode(p, (size_t)(end - p), &cp);
 		if (out_is_control(cp))
 			buf_adds(b, "\xef\xbf\xbd");
 		else if ((cp == '\n' || cp == '\t') && keep_newlines < 0)
@@ -66,7 +42,7 @@ out_clean(struct buf *b, const char *s, int keep_newlines)
 		else if (cp == '\n' && !keep_newlines)
 			buf_addc(b, ' ');
 		else
-			buf_add(b, (const char *)p, (size_t)n);
+			buf_add(b, p, (size_t)n);
 		p += n;
 	}
 	if (b->data == NULL)
@@ -87,12 +63,12 @@ out_text(FILE *fp, const char *s, int keep_newlines)
 int
 out_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s, *end = s + strlen(s);
 	int width = 0, w;
 	long cp;
 
-	while (*p) {
-		p += out_decode(p, &cp);
+	while (p < end) {
+		p += out_decode(p, (size_t)(end - p), &cp);
 		if (out_is_control(cp)) {
 			width++;
 			continue;

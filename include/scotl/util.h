@@ -52,6 +52,18 @@ int util_parse_ll(const char *s, long long *out);
  * compared case-insensitively; other scripts compare as written). */
 char *util_ascii_lower(const char *s);
 
+/* Decodes the UTF-8 sequence at s (left > 0 bytes); returns its length
+ * and sets *cp, or returns 0 when it is not valid there (overlong,
+ * surrogate, cut short, stray continuation byte). */
+size_t util_utf8_decode(const char *s, size_t left, unsigned long *cp);
+
+/* What must never reach a terminal from the data. Controls: C0 but tab
+ * and newline, DEL, C1. Hidden: bidi controls (U+202A-E, U+2066-9,
+ * U+200E-F, U+061C) and invisible characters (U+200B-D, U+2060-5,
+ * U+FEFF, U+00AD). */
+int util_is_control(unsigned long cp);
+int util_is_hidden(unsigned long cp);
+
 /* 1 when the bytes are valid UTF-8 (no overlongs, no surrogates); else 0
  * with the offset of the first bad byte in *bad. */
 int util_utf8_valid(const char *s, size_t len, size_t *bad);
