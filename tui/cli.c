@@ -30,6 +30,8 @@ static const struct cli_command cli_commands[] = {
 	  .summary = "print an article's text" },
 	{ .name = "stats", .run = cli_stats,
 	  .summary = "print what the database holds" },
+	{ .name = "import", .run = cli_import,
+	  .summary = "import saved articles (text, HTML, any charset)" },
 	{ .name = "load", .run = cli_load,
 	  .summary = "build a new database from a data directory" },
 };

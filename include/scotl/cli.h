@@ -57,5 +57,6 @@ int cli_entity(struct cli *cli, int argc, char **argv);
 int cli_article(struct cli *cli, int argc, char **argv);
 int cli_stats(struct cli *cli, int argc, char **argv);
 int cli_load(struct cli *cli, int argc, char **argv);
+int cli_import(struct cli *cli, int argc, char **argv);
 
 #endif

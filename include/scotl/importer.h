@@ -1,0 +1,46 @@
+/* Importing one saved article: read, reject what is not an article,
+ * decode its charset, reduce HTML, read the header block, sanitise,
+ * remove site chrome, store it with its mentions in one transaction.
+ * Re-importing the same text is a no-op (content hash). */
+#ifndef SCOTL_IMPORTER_H
+#define SCOTL_IMPORTER_H
+
+#include "scotl/db.h"
+#include "scotl/util.h"
+
+#define IMPORT_DEFAULT_MAX_SIZE (16LL * 1024 * 1024)
+
+struct import_options {
+	const char *date;       /* publication date when the file has none */
+	const char *source;
+	const char *charset;    /* overrides what the file declares */
+	long long max_size;
+	int dry_run;            /* do everything but write */
+};
+
+enum import_status {
+	IMPORT_NEW,
+	IMPORT_DUPLICATE,
+	IMPORT_REJECTED,
+};
+
+struct import_outcome {
+	enum import_status status;
+	char reason[256];       /* why it was rejected */
+	char warning[512];      /* "" or what the user should know */
+	long long article_id;
+	int mentions;
+	long long bytes;
+	char charset[32];
+	const char *how;        /* how the charset was known */
+	int confidence;
+	long invalid;           /* sequences replaced by U+FFFD */
+	long removed;           /* control and invisible characters removed */
+};
+
+/* Fills OUT for every file, rejected ones included; -1 only when the
+ * database fails (then nothing of the file was written). */
+int import_file(struct db *db, const char *path, const struct import_options *o,
+    struct import_outcome *out, struct err *e);
+
+#endif

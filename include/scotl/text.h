@@ -1,0 +1,40 @@
+/* Turning what people save from news sites into article text: sanitising
+ * (controls, C1, bidi and invisible characters out, line ends made
+ * plain, paragraphs kept), saved HTML pages reduced to their text, and
+ * the optional header block of a text file. */
+#ifndef SCOTL_TEXT_H
+#define SCOTL_TEXT_H
+
+#include <stddef.h>
+
+#include "scotl/util.h"
+
+/* Appends S without C0 controls (but tab and newline), DEL, C1, bidi and
+ * invisible characters; CR LF and lone CR become LF. Input must be valid
+ * UTF-8. Returns how many characters were removed. */
+long text_sanitise(const char *s, size_t len, struct buf *out);
+
+/* The charset a saved page declares (<meta charset=...> or the
+ * http-equiv Content-Type), read from the raw bytes; "" when none. */
+void text_html_charset(const char *s, size_t len, char *out, size_t size);
+
+/* 1 when the bytes look like an HTML page. */
+int text_is_html(const char *s, size_t len);
+
+/* The text of a UTF-8 HTML page: tags removed, script and style dropped,
+ * entities decoded, block elements as paragraphs. *title gets the
+ * <title> (NULL when none). */
+void text_html_reduce(const char *s, size_t len, struct buf *out,
+    char **title);
+
+/* The header block of a text file: "Title:", "Date:", "Source:", "URL:",
+ * "Charset:" lines before the first blank line. Fills what it finds and
+ * returns the offset of the body after the block (0 when there is no
+ * block). Values are copies (free them); missing ones are NULL. */
+struct text_header {
+	char *title, *date, *source, *url, *charset;
+};
+size_t text_header(const char *s, size_t len, struct text_header *h);
+void text_header_free(struct text_header *h);
+
+#endif

@@ -1,0 +1,295 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+#include "scotl/article.h"
+#include "scotl/charset.h"
+#include "scotl/chrome.h"
+#include "scotl/date.h"
+#include "scotl/importer.h"
+#include "scotl/mention.h"
+#include "scotl/sha256.h"
+#include "scotl/text.h"
+
+/* Below this share of printable bytes a file is not text. */
+#define IMPORT_MIN_TEXT_SHARE 0.85
+/* A detected charset below this confidence gets a warning. */
+#define IMPORT_SURE 15
+
+static int
+import_reject(struct import_outcome *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+import_reject(struct import_outcome *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out->reason, sizeof out->reason, fmt, ap);
+	va_end(ap);
+	out->status = IMPORT_REJECTED;
+	return 0;
+}
+
+static void
+import_warn(struct import_outcome *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+import_warn(struct import_outcome *out, const char *fmt, ...)
+{
+	size_t used = strlen(out->warning);
+	va_list ap;
+
+	if (used > 0 && used + 2 < sizeof out->warning) {
+		memcpy(out->warning + used, "; ", 3);
+		used += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(out->warning + used, sizeof out->warning - used, fmt, ap);
+	va_end(ap);
+}
+
+/* Binary: NUL bytes (UTF-16 aside), or too few printable bytes. */
+static int
+import_is_binary(const char *s, size_t len)
+{
+	size_t i, text = 0;
+
+	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 || memcmp(s, "\xfe\xff", 2) == 0))
+		return 0;
+	if (memchr(s, '\0', len) != NULL)
+		return 1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t')
+			text++;
+	}
+	return len > 0 && (double)text / (double)len < IMPORT_MIN_TEXT_SHARE;
+}
+
+static int
+import_read(const char *path, const struct import_options *o, struct buf *raw,
+    struct import_outcome *out)
+{
+	struct stat st;
+	struct err e;
+
+	if (stat(path, &st) != 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return import_reject(out, "not a regular file");
+	out->bytes = (long long)st.st_size;
+	if (st.st_size > o->max_size)
+		return import_reject(out, "%lld bytes, over the limit of %lld "
+		    "(--max-size)", (long long)st.st_size, o->max_size);
+	if (util_read_file(path, raw, &e) != 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (raw->len == 0)
+		return import_reject(out, "empty file");
+	if (import_is_binary(raw->data, raw->len))
+		return import_reject(out, "binary file (NUL bytes or mostly not text)");
+	return 1;
+}
+
+/* The title (first non-empty line) and the rest. */
+static void
+import_split_title(const char *text, char **title, const char **body)
+{
+	const char *p = text, *nl;
+
+	while (*p == '\n' || *p == ' ' || *p == '\t')
+		p++;
+	nl = strchr(p, '\n');
+	*title = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+	*body = nl ? nl + 1 : p + strlen(p);
+}
+
+struct import_doc {
+	struct text_header h;
+	char *title;
+	char *body;
+	char *published;
+};
+
+static void
+import_doc_free(struct import_doc *d)
+{
+	text_header_free(&d->h);
+	free(d->title);
+	free(d->body);
+	free(d->published);
+}
+
+/* Decodes, reduces and cleans; fills the document or rejects. */
+static int
+import_prepare(const struct buf *raw, const char *path,
+    const struct import_options *o, struct import_doc *doc,
+    struct import_outcome *out)
+{
+	int html = text_is_html(raw->data, raw->len) ||
+	    (strlen(path) > 5 && (strcmp(path + strlen(path) - 5, ".html") == 0 ||
+	    strcmp(path + strlen(path) - 4, ".htm") == 0));
+	const char *charset = o->charset, *body;
+	char declared[64] = "", *title = NULL;
+	struct charset_report rep;
+	struct buf utf8, clean, reduced;
+	size_t skip = 0;
+	struct err e;
+	int rc = 1;
+
+	if (html)
+		text_html_charset(raw->data, raw->len, declared, sizeof declared);
+	else if ((skip = text_header(raw->data, raw->len, &doc->h)) > 0 &&
+	    doc->h.charset != NULL)
+		snprintf(declared, sizeof declared, "%s", doc->h.charset);
+	if (charset == NULL && declared[0])
+		charset = declared;
+	if (charset != NULL && charset_canonical(charset) == NULL)
+		return import_reject(out, "unknown charset '%s'", charset);
+	buf_init(&utf8);
+	buf_init(&clean);
+	buf_init(&reduced);
+	if (charset_to_utf8(raw->data + skip, raw->len - skip, charset, &utf8, &rep,
+	    &e) != 0) {
+		rc = import_reject(out, "%s", e.msg);
+		goto out;
+	}
+	snprintf(out->charset, sizeof out->charset, "%s", rep.charset);
+	out->how = rep.how;
+	out->confidence = rep.confidence;
+	out->invalid = rep.invalid;
+	if (rep.invalid > 0)
+		import_warn(out, "%ld invalid sequences in %s shown as U+FFFD",
+		    rep.invalid, rep.charset);
+	if (strcmp(rep.how, "detected") == 0)
+		import_warn(out, "charset not declared: read as %s (%s, confidence "
+		    "%d%%)", rep.charset, rep.confidence < IMPORT_SURE ? "unsure" :
+		    "sure", rep.confidence);
+	if (html) {
+		text_html_reduce(utf8.data, utf8.len, &reduced, &title);
+		out->removed = text_sanitise(reduced.data, reduced.len, &clean);
+	} else {
+		out->removed = text_sanitise(utf8.data, utf8.len, &clean);
+	}
+	if (doc->h.title != NULL || title != NULL) {
+		doc->title = xstrdup(doc->h.title ? doc->h.title : title);
+		body = clean.data;
+	} else {
+		import_split_title(clean.data, &doc->title, &body);
+	}
+	doc->body = chrome_strip(body, strlen(body));
+	if (doc->title[0] == '\0' || doc->body[0] == '\0')
+		rc = import_reject(out, "no text once the page and its chrome are "
+		    "removed");
+out:
+	free(title);
+	buf_free(&utf8);
+	buf_free(&clean);
+	buf_free(&reduced);
+	return rc;
+}
+
+static const char import_sql_by_hash[] = "SELECT id FROM article WHERE hash = ?1";
+
+static long long
+import_existing(struct db *db, const char *body)
+{
+	sqlite3_stmt *st = db_stmt(db, import_sql_by_hash, NULL);
+	char hash[65];
+	long long id = 0;
+
+	if (st == NULL)
+		return 0;
+	sha256_hex(body, strlen(body), hash);
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+/* The publication date: the header's, else --date; a header date that
+ * is not a date gets a warning. */
+static void
+import_date(struct import_doc *doc, const struct import_options *o,
+    struct import_outcome *out)
+{
+	struct date_span d;
+	struct err e;
+
+	if (doc->h.date != NULL && date_parse(doc->h.date, &d, &e) == 0 &&
+	    d.end[0] == '\0') {
+		doc->published = xstrdup(d.start);
+		return;
+	}
+	if (doc->h.date != NULL)
+		import_warn(out, "Date: '%s' is not a date (YYYY-MM-DD)%s",
+		    doc->h.date, o->date ? "; using --date" : "");
+	if (o->date != NULL)
+		doc->published = xstrdup(o->date);
+}
+
+static int
+import_store(struct db *db, const char *path, struct import_doc *doc,
+    const struct import_options *o, struct import_outcome *out, struct err *e)
+{
+	const char *name = strrchr(path, '/');
+	struct article a = {
+		.name = (char *)(name ? name + 1 : path),
+		.title = doc->title,
+		.source = (char *)(doc->h.source ? doc->h.source : o->source),
+		.url = doc->h.url,
+		.published = doc->published,
+		.charset = out->charset,
+		.body = doc->body,
+	};
+	int got;
+
+	if (db_begin_write(db, "import an article", e) != 0)
+		return -1;
+	if (article_add(db, &a, &out->article_id, e) != 0 ||
+	    (got = mention_scan(db, out->article_id, e)) < 0 ||
+	    db_commit(db, e) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	out->mentions = got;
+	return 0;
+}
+
+int
+import_file(struct db *db, const char *path, const struct import_options *o,
+    struct import_outcome *out, struct err *e)
+{
+	struct import_doc doc;
+	struct buf raw;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	memset(&doc, 0, sizeof doc);
+	out->how = "";
+	buf_init(&raw);
+	if (import_read(path, o, &raw, out) != 1 ||
+	    import_prepare(&raw, path, o, &doc, out) != 1)
+		goto done;
+	import_date(&doc, o, out);
+	if ((out->article_id = import_existing(db, doc.body)) > 0) {
+		out->status = IMPORT_DUPLICATE;
+		goto done;
+	}
+	out->status = IMPORT_NEW;
+	if (!o->dry_run)
+		rc = import_store(db, path, &doc, o, out, e);
+done:
+	import_doc_free(&doc);
+	buf_free(&raw);
+	return rc;
+}
