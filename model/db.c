@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "scotl/mention.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
 
@@ -377,6 +378,7 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
+	mention_cache_free(db);
 	for (i = 0; i < DB_STMT_CACHE; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	sqlite3_close(db->h);

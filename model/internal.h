@@ -15,8 +15,11 @@ struct db_stmt_slot {
 	sqlite3_stmt *stmt;
 };
 
+struct mention_matcher;
+
 struct db {
 	sqlite3 *h;
+	struct mention_matcher *matcher;        /* mention.c's automaton */
 	char *path;
 	int readonly;
 	char readonly_reason[256];

@@ -68,6 +68,25 @@ test_mini(void)
 		    m[0].end == 10, "mentions are listed in order: 'Indian' at 4..10");
 		free(m);
 	}
+	{
+		struct article na = { .title = "T", .body = "India\xe2\x80\x99s NSA "
+		    "met \xe2\x80\x9cPakistan\xe2\x80\x9d officials; Indiana is not "
+		    "India, nor is DOVAL Doval, but Doval is." };
+		long long nid;
+
+		ok(article_add(db, &na, &nid, &e) == 0 && mention_scan(db, nid, &e) == 5,
+		    "possessives and quotes bound a name; longer words and other "
+		    "cases do not match: %s", e.msg);
+		is_int(fixture_sql_int(db, "SELECT count(*) FROM mention m JOIN entity e"
+		    " ON e.id = m.entity_id WHERE e.name = 'India' AND m.article_id = 3"),
+		    2, "India\u2019s and India, not Indiana");
+		is_int(fixture_sql_int(db, "SELECT count(*) FROM mention m JOIN entity e"
+		    " ON e.id = m.entity_id WHERE e.name = 'Ajit Doval' AND"
+		    " m.article_id = 3"), 2, "Doval as written twice, not DOVAL");
+		is_int(fixture_sql_int(db, "SELECT count(*) FROM mention m JOIN entity e"
+		    " ON e.id = m.entity_id WHERE e.name = 'Pakistan' AND"
+		    " m.article_id = 3"), 1, "\u201cPakistan\u201d between curly quotes");
+	}
 	ok(article_find(db, "a.txt", &id, &e) == 0 && article_get(db, id, &a, &e) == 0,
 	    "an article is found by file name");
 	is_str(a.title, "Ministers meet in Dushanbe", "its title is from articles.rec");

@@ -16,13 +16,15 @@ struct mention_row {
 /* Finds every name and alias of the gazetteer in the article's body, as
  * written (case and all) and between word boundaries, the longest at any
  * place winning, and stores them. Returns the number stored or -1.
- *
- * This scans once per name: fine for the bundled corpus, to be replaced by
- * the one-pass matcher of the import pipeline. */
+ * One pass over the text whatever the number of names (Aho-Corasick); the
+ * automaton is built once per connection and rebuilt when names change. */
 int mention_scan(struct db *db, long long article_id, struct err *e);
 
 /* The mentions of an article in order of position. */
 int mention_list(struct db *db, long long article_id, struct mention_row **out,
     int *n, struct err *e);
+
+/* Frees what mention_scan keeps with the connection (db_close does). */
+void mention_cache_free(struct db *db);
 
 #endif
