@@ -187,3 +187,63 @@ date_format(const struct date_span *d, char *out, size_t size)
 		common = strncmp(d->start, end, 5) == 0 ? 5 : 0;
 	snprintf(out, size, "%s..%s", d->start, end + common);
 }
+
+/* Howard Hinnant's days_from_civil and civil_from_days. */
+long
+date_to_days(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+date_weekday(long days)
+{
+	/* 1970-01-01 was a Thursday. */
+	return (int)(((days % 7) + 7 + 3) % 7);
+}
+
+long
+date_parse_days(const char *iso)
+{
+	struct date_span d;
+	struct err e;
+	int y, m, dd;
+
+	if (iso == NULL || date_parse(iso, &d, &e) != 0 ||
+	    d.precision != DATE_DAY || d.end[0] ||
+	    sscanf(d.start, "%d-%d-%d", &y, &m, &dd) != 3)
+		return -1;
+	return date_to_days(y, m, dd);
+}
+
+void
+date_format_days(long days, char out[11])
+{
+	int y, m, d;
+
+	date_from_days(days, &y, &m, &d);
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}

@@ -86,5 +86,18 @@ main(void)
 		ok(date_from_parts("2022-05-16", "2022-05-19", &a, &e) == 0 &&
 		    strcmp(a.last, "2022-05-19") == 0, "date_from_parts joins a range");
 	}
+	{
+		int y, m, d;
+
+		is_int(date_to_days(1970, 1, 1), 0, "day 0 is 1970-01-01");
+		is_int(date_to_days(2000, 3, 1), 11017, "2000-03-01, after a leap day");
+		date_from_days(date_to_days(2024, 2, 29), &y, &m, &d);
+		ok(y == 2024 && m == 2 && d == 29, "days and back: 2024-02-29");
+		is_int(date_weekday(date_to_days(2021, 6, 23)), 2,
+		    "2021-06-23 was a Wednesday");
+		is_int(date_weekday(date_to_days(2022, 5, 15)), 6,
+		    "2022-05-15 was a Sunday");
+		is_int(date_parse_days("2022-05"), -1, "a month is not a day");
+	}
 	return tap_done();
 }

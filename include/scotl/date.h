@@ -40,4 +40,13 @@ int date_precision_parse(const char *name, enum date_precision *out);
 /* Days in a month of the proleptic Gregorian calendar. */
 int date_days_in_month(int year, int month);
 
+/* Days since 1970-01-01 and back, and the weekday (0 Monday .. 6 Sunday),
+ * for resolving "on Wednesday" and "last week". */
+long date_to_days(int year, int month, int day);
+void date_from_days(long days, int *year, int *month, int *day);
+int date_weekday(long days);
+/* "YYYY-MM-DD" to days; -1 when it is not a full date. */
+long date_parse_days(const char *iso);
+void date_format_days(long days, char out[11]);
+
 #endif
