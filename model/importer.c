@@ -11,6 +11,7 @@
 #include "scotl/charset.h"
 #include "scotl/chrome.h"
 #include "scotl/date.h"
+#include "scotl/extract.h"
 #include "scotl/importer.h"
 #include "scotl/mention.h"
 #include "scotl/sha256.h"
@@ -251,17 +252,22 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		.charset = out->charset,
 		.body = doc->body,
 	};
+	struct extract_result ev;
 	int got;
 
 	if (db_begin_write(db, "import an article", e) != 0)
 		return -1;
 	if (article_add(db, &a, &out->article_id, e) != 0 ||
 	    (got = mention_scan(db, out->article_id, e)) < 0 ||
+	    extract_event(db, out->article_id, doc->published, &ev, e) != 0 ||
 	    db_commit(db, e) != 0) {
 		db_rollback(db);
 		return -1;
 	}
 	out->mentions = got;
+	out->event_id = ev.event_id;
+	out->event_created = ev.created;
+	out->event_disputed = ev.disputed;
 	return 0;
 }
 

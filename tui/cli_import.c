@@ -36,6 +36,7 @@ struct cli_import {
 	int nfiles, cap;
 	long long total_bytes, done_bytes;
 	int imported, duplicates, rejected, warnings, mentions;
+	int events_new, events_attached, events_disputed;
 	struct buf report;      /* rejections and warnings, printed at the end */
 	int progress;           /* draw a progress line on stderr */
 	double start;
@@ -128,6 +129,9 @@ cli_import_one(struct cli_import *c, const char *path)
 	case IMPORT_NEW:
 		c->imported++;
 		c->mentions += o.mentions;
+		c->events_new += o.event_created;
+		c->events_attached += o.event_id > 0 && !o.event_created;
+		c->events_disputed += o.event_disputed;
 		break;
 	case IMPORT_DUPLICATE:
 		c->duplicates++;
@@ -168,8 +172,11 @@ cli_import_summary(struct cli_import *c)
 	    "mentions of known people, states and organisations\n",
 	    c->opt.dry_run ? "dry run, nothing written: " : "", c->imported,
 	    c->duplicates, c->rejected, c->warnings, c->mentions);
-	printf("new entities and events: none (extraction of dates, people and "
-	    "event candidates is not built yet)\n");
+	printf("events: %d new (extracted), %d reported again as evidence for "
+	    "known events, %d of those with a date that disagrees\n",
+	    c->events_new, c->events_attached, c->events_disputed);
+	printf("new entities: none (proposing people the gazetteer does not know "
+	    "is not built yet)\n");
 }
 
 static int

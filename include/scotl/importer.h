@@ -36,6 +36,9 @@ struct import_outcome {
 	int confidence;
 	long invalid;           /* sequences replaced by U+FFFD */
 	long removed;           /* control and invisible characters removed */
+	long long event_id;     /* the event it reports, 0 when none */
+	int event_created;      /* a new extracted event */
+	int event_disputed;     /* evidence for a known event, other date */
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the
