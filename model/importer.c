@@ -14,6 +14,7 @@
 #include "scotl/extract.h"
 #include "scotl/importer.h"
 #include "scotl/mention.h"
+#include "scotl/people.h"
 #include "scotl/sha256.h"
 #include "scotl/text.h"
 
@@ -259,6 +260,7 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		return -1;
 	if (article_add(db, &a, &out->article_id, e) != 0 ||
 	    (got = mention_scan(db, out->article_id, e)) < 0 ||
+	    (out->people = people_propose(db, out->article_id, e)) < 0 ||
 	    extract_event(db, out->article_id, doc->published, &ev, e) != 0 ||
 	    db_commit(db, e) != 0) {
 		db_rollback(db);

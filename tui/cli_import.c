@@ -36,7 +36,7 @@ struct cli_import {
 	int nfiles, cap;
 	long long total_bytes, done_bytes;
 	int imported, duplicates, rejected, warnings, mentions;
-	int events_new, events_attached, events_disputed;
+	int events_new, events_attached, events_disputed, people;
 	struct buf report;      /* rejections and warnings, printed at the end */
 	int progress;           /* draw a progress line on stderr */
 	double start;
@@ -132,6 +132,7 @@ cli_import_one(struct cli_import *c, const char *path)
 		c->events_new += o.event_created;
 		c->events_attached += o.event_id > 0 && !o.event_created;
 		c->events_disputed += o.event_disputed;
+		c->people += o.people;
 		break;
 	case IMPORT_DUPLICATE:
 		c->duplicates++;
@@ -175,8 +176,8 @@ cli_import_summary(struct cli_import *c)
 	printf("events: %d new (extracted), %d reported again as evidence for "
 	    "known events, %d of those with a date that disagrees\n",
 	    c->events_new, c->events_attached, c->events_disputed);
-	printf("new entities: none (proposing people the gazetteer does not know "
-	    "is not built yet)\n");
+	printf("new people: %d (proposed from titles before names, marked as "
+	    "extracted)\n", c->people);
 }
 
 static int

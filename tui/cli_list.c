@@ -127,7 +127,7 @@ cli_list_json(struct cli_list_out *o, const struct event_row *r)
 	if (events_participants(o->db, r->id, &p, &n, &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	printf("%s\n  {\"id\": %lld, \"slug\": ", o->count ? "," : "", r->id);
-	out_json_string(stdout, r->slug);
+	out_json_string_or_null(stdout, r->slug);
 	printf(", \"start\": ");
 	out_json_string(stdout, r->date.start);
 	printf(", \"end\": ");

@@ -39,6 +39,7 @@ struct import_outcome {
 	long long event_id;     /* the event it reports, 0 when none */
 	int event_created;      /* a new extracted event */
 	int event_disputed;     /* evidence for a known event, other date */
+	int people;             /* people proposed (unknown to the gazetteer) */
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the
