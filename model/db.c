@@ -89,8 +89,16 @@ db_stmt(struct db *db, const char *sql, struct err *e)
 			free_slot = slot;
 	}
 	if (free_slot == NULL) {
-		/* Full: a statement run this rarely can be prepared again. */
-		free_slot = &db->cache[DB_STMT_CACHE - 1];
+		/* Full: one that is not running now can be prepared again
+		 * later; never one that a caller is still stepping. */
+		for (i = DB_STMT_CACHE - 1; i >= 0; i--)
+			if (!sqlite3_stmt_busy(db->cache[i].stmt))
+				break;
+		if (i < 0) {
+			err_set(e, "too many queries at once (%d)", DB_STMT_CACHE);
+			return NULL;
+		}
+		free_slot = &db->cache[i];
 		sqlite3_finalize(free_slot->stmt);
 		free_slot->sql = NULL;
 	}

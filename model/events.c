@@ -12,7 +12,8 @@
 	"e.id, e.slug, e.start, e.end, e.title, e.kind, coalesce(pl.name, ''),"\
 	" e.origin, e.confidence," \
 	" EXISTS (SELECT 1 FROM claim c WHERE c.event_id = e.id" \
-	"   AND (c.first_day <> e.first_day OR c.last_day <> e.last_day))"
+	"   AND (c.first_day <> e.first_day OR c.last_day <> e.last_day))," \
+	" e.first_day, e.last_day"
 
 /* The filter's bounds are always bound (with open defaults) so that the
  * window is a range scan of event_order in either direction. */
@@ -56,6 +57,12 @@ events_read_row(sqlite3_stmt *st, struct event_row *r)
 	r->origin = db_col_text(st, 7);
 	r->confidence = sqlite3_column_double(st, 8);
 	r->disputed = sqlite3_column_int(st, 9);
+	/* The stored days are what the timeline is ordered by: positions
+	 * come from them even when the written date no longer parses. */
+	snprintf(r->date.first, sizeof r->date.first, "%s",
+	    (const char *)sqlite3_column_text(st, 10));
+	snprintf(r->date.last, sizeof r->date.last, "%s",
+	    (const char *)sqlite3_column_text(st, 11));
 }
 
 static void
@@ -326,9 +333,9 @@ event_get(struct db *db, long long id, struct event_detail *d, struct err *e)
 	if (rc != SQLITE_ROW)
 		return db_fail(db, e, "reading an event");
 	events_read_row(st, &d->ev);
-	d->summary = db_col_text(st, 10);
-	d->place_id = sqlite3_column_int64(st, 11);
-	d->place_state = db_col_text(st, 12);
+	d->summary = db_col_text(st, 12);
+	d->place_id = sqlite3_column_int64(st, 13);
+	d->place_state = db_col_text(st, 14);
 	sqlite3_reset(st);
 	if (events_participants(db, id, &d->participants, &d->nparticipants,
 	    e) != 0 ||

@@ -8,7 +8,7 @@
 #include "scotl/db.h"
 #include "scotl/util.h"
 
-#define DB_STMT_CACHE 48
+#define DB_STMT_CACHE 128
 
 struct db_stmt_slot {
 	const char *sql;        /* the static string it was prepared from */

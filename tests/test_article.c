@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "../model/internal.h"
 #include "fixture.h"
 #include "scotl/article.h"
 #include "scotl/sha256.h"
@@ -32,6 +33,14 @@ main(void)
 	sha256_hex(a.body, a.body_len, hash);
 	is_str(a.hash, hash, "the content hash is the SHA-256 of the body");
 	article_free(&a);
+	{
+		/* A hand-edited body with a NUL inside: the text ends there. */
+		db_exec(db, "UPDATE article SET body = CAST(x'4142430a00' ||"
+		    " CAST(body AS BLOB) AS TEXT) WHERE id = 2", &e);
+		ok(article_get(db, 2, &a, &e) == 0 && a.body_len == 4 &&
+		    strlen(a.body) == 4, "a NUL inside a body ends it, length and all");
+		article_free(&a);
+	}
 	ok(article_get(db, 42, &a, &e) != 0 && strstr(e.msg, "no article 42"),
 	    "a missing article is an error");
 	db_close(db);

@@ -259,6 +259,20 @@ main(void)
 	test_months(db);
 	test_no_open_reads(db);
 	test_filter_parse();
+	{
+		/* A stored date that no longer parses keeps its place: positions
+		 * come from the stored first day. */
+		struct event_list l;
+		struct err e;
+
+		db_exec(db, "UPDATE event SET start = '2003-02-30' WHERE slug = 'approx'",
+		    &e);
+		events_window(db, NULL, NULL, EVENTS_AFTER, 10, &l, &e);
+		ok(l.n == 6 && strcmp(l.rows[1].slug, "approx") == 0 &&
+		    strcmp(l.rows[1].date.first, "2019-01-01") == 0,
+		    "an unparsable stored date keeps the event's place");
+		event_list_free(&l);
+	}
 	db_close(db);
 	return tap_done();
 }

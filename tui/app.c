@@ -70,14 +70,17 @@ app_event_selected(struct app *app)
 	app->dirty = 1;
 }
 
+/* Where the view is; an empty timeline keeps the place it had, so that
+ * clearing a filter that matched nothing comes back to it. */
 static void
 app_current_pos(struct app *app, struct view *v)
 {
 	const struct event_row *r = timeline_selected(app);
 
-	v->have_pos = r != NULL;
-	if (r != NULL)
-		event_row_pos(r, &v->pos);
+	if (r == NULL)
+		return;
+	v->have_pos = 1;
+	event_row_pos(r, &v->pos);
 }
 
 void
@@ -359,11 +362,13 @@ app_key(struct app *app, int is_key, int ch)
 	}
 	app->message[0] = '\0';
 	if (app->help) {
-		help_key(app, keymap_action(ch));
+		help_key(app, is_key || ch < KEY_MIN ? keymap_action(ch) : ACT_NONE);
 		app->dirty = 1;
 		return;
 	}
-	app_action(app, keymap_action(ch));
+	/* A character whose code point happens to equal a curses key code
+	 * ('š' is KEY_BTAB's number) is text, not that key. */
+	app_action(app, is_key || ch < KEY_MIN ? keymap_action(ch) : ACT_NONE);
 }
 
 /* --- saved place ------------------------------------------------------- */

@@ -214,7 +214,8 @@ article_pane_search(struct app *app, const char *text)
 	size_t n = strlen(text), i;
 	int cap = 0;
 
-	snprintf(ap->search, sizeof ap->search, "%s", text);
+	if (text != ap->search)
+		snprintf(ap->search, sizeof ap->search, "%s", text);
 	free(ap->matches);
 	ap->matches = NULL;
 	ap->nmatches = 0;

@@ -121,8 +121,9 @@ timeline_update_rank(struct app *app)
 		app_message(app, 1, "%s", e.msg);
 }
 
-/* Reads more events before the first or after the last one held. */
-static void
+/* Reads more events before the first or after the last one held; -1
+ * when the database failed (the message is on the status line). */
+static int
 timeline_fetch(struct app *app, int after)
 {
 	struct timeline *tl = &app->tl;
@@ -135,7 +136,7 @@ timeline_fetch(struct app *app, int after)
 	if (events_window(app->db, &app->view.filter, &pos,
 	    after ? EVENTS_AFTER : EVENTS_BEFORE, TIMELINE_WINDOW, &more, &e) != 0) {
 		app_message(app, 1, "%s", e.msg);
-		return;
+		return -1;
 	}
 	if (more.n < TIMELINE_WINDOW)
 		*(after ? &tl->at_end : &tl->at_start) = 1;
@@ -173,6 +174,7 @@ timeline_fetch(struct app *app, int after)
 		event_list_free(&gone);
 	}
 	timeline_relayout(tl, row);
+	return 0;
 }
 
 static void
@@ -212,6 +214,7 @@ timeline_reload(struct app *app, const struct event_pos *near)
 	event_list_free(&tl->buf);
 	tl->sel = -1;
 	tl->top = 0;
+	tl->nlines = 0;         /* the lines pointed into the old buffer */
 	tl->at_start = tl->at_end = 0;
 	if (near != NULL) {
 		/* Start just before NEAR so that it is the first event read. */
@@ -236,8 +239,10 @@ timeline_reload(struct app *app, const struct event_pos *near)
 	if (near != NULL && tl->buf.n == 0) {
 		/* Nothing from NEAR on: show the end of the filter. */
 		tl->at_end = 1;
-		events_window(app->db, &app->view.filter, NULL, EVENTS_BEFORE,
-		    TIMELINE_WINDOW, &tl->buf, &e);
+		event_list_free(&tl->buf);
+		if (events_window(app->db, &app->view.filter, NULL, EVENTS_BEFORE,
+		    TIMELINE_WINDOW, &tl->buf, &e) != 0)
+			app_message(app, 1, "%s", e.msg);
 		tl->at_start = tl->buf.n < TIMELINE_WINDOW;
 		tl->sel = tl->buf.n - 1;
 	}
@@ -257,7 +262,7 @@ timeline_move(struct app *app, int delta)
 	struct timeline *tl = &app->tl;
 	int step = tl->reversed ? -delta : delta, before = tl->sel, room, k;
 
-	if (tl->sel < 0)
+	if (tl->sel < 0 || tl->buf.n == 0)
 		return;
 	while (step != 0) {
 		room = step > 0 ? tl->buf.n - 1 - tl->sel : tl->sel;
@@ -266,8 +271,8 @@ timeline_move(struct app *app, int delta)
 			break;
 		tl->sel += step > 0 ? k : -k;
 		step -= step > 0 ? k : -k;
-		if (step != 0)
-			timeline_fetch(app, step > 0);
+		if (step != 0 && timeline_fetch(app, step > 0) != 0)
+			break;
 	}
 	timeline_extend(app);
 	if (tl->sel != before) {
@@ -280,24 +285,25 @@ static void
 timeline_jump(struct app *app, int to_end)
 {
 	struct timeline *tl = &app->tl;
-	int end_of_buffer = to_end != tl->reversed;
+	int end_of_buffer = to_end != tl->reversed, saved = tl->reversed;
 	long long before = timeline_selected(app) ? timeline_selected(app)->id : 0;
 
+	if (tl->buf.n == 0)
+		return;
 	/* The whole filter may already be here. */
 	if ((end_of_buffer && tl->at_end) || (!end_of_buffer && tl->at_start)) {
 		tl->sel = end_of_buffer ? tl->buf.n - 1 : 0;
-	} else {
-		int saved = tl->reversed;
-
-		tl->reversed = !end_of_buffer ? 0 : 1;
-		timeline_reload(app, NULL);
-		tl->reversed = saved;
-		timeline_build_lines(tl);
+		if (timeline_selected(app)->id != before) {
+			timeline_update_rank(app);
+			app_event_selected(app);
+		}
+		return;
 	}
-	if (timeline_selected(app) && timeline_selected(app)->id != before) {
-		timeline_update_rank(app);
-		app_event_selected(app);
-	}
+	/* Read from that end; reload selects the event and its panes. */
+	tl->reversed = end_of_buffer;
+	timeline_reload(app, NULL);
+	tl->reversed = saved;
+	timeline_build_lines(tl);
 }
 
 static int
