@@ -367,8 +367,12 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 		goto fail;
 	if (db_check_schema(db, e) != 0)
 		goto fail;
+	/* WAL with synchronous=NORMAL: a crash of the program or the system
+	 * never corrupts the file; a power cut may lose the last commits,
+	 * and in exchange a commit does not wait for the disk. */
 	if (!db->readonly && strcmp(path, ":memory:") != 0 &&
-	    db_exec(db, "PRAGMA journal_mode = WAL", e) != 0)
+	    (db_exec(db, "PRAGMA journal_mode = WAL", e) != 0 ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL", e) != 0))
 		goto fail;
 	*out = db;
 	return 0;

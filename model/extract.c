@@ -55,8 +55,12 @@ static const char extract_sql_article[] =
 static int
 extract_word_at(const char *s, size_t len, size_t i, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
+	/* Most places fail on the first letter: test it before the rest. */
+	if (tolower((unsigned char)s[i]) != tolower((unsigned char)w[0]))
+		return 0;
+	n = strlen(w);
 	return i + n <= len && strncasecmp(s + i, w, n) == 0 &&
 	    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
 	    (i + n == len || !isalpha((unsigned char)s[i + n]));
@@ -68,8 +72,30 @@ extract_has_word(const char *s, size_t from, size_t to, const char *w)
 	size_t i;
 
 	for (i = from; i < to; i++)
-		if (extract_word_at(s, to, i, w))
+		if ((i == from || !isalpha((unsigned char)s[i - 1])) &&
+		    extract_word_at(s, to, i, w))
 			return 1;
+	return 0;
+}
+
+/* Whether a sentence holds one of the cue words: one pass over its
+ * words, each compared with the cues of the same length. */
+static int
+extract_has_cue(const char *s, size_t from, size_t to)
+{
+	size_t i = from, w, k;
+
+	while (i < to) {
+		while (i < to && !isalpha((unsigned char)s[i]))
+			i++;
+		for (w = i; w < to && isalpha((unsigned char)s[w]); w++)
+			;
+		for (k = 0; w > i && k < sizeof extract_cues / sizeof *extract_cues; k++)
+			if (strlen(extract_cues[k]) == w - i &&
+			    strncasecmp(s + i, extract_cues[k], w - i) == 0)
+				return 1;
+		i = w;
+	}
 	return 0;
 }
 
@@ -99,7 +125,6 @@ static void
 extract_sentences(struct extract *x)
 {
 	size_t i, start = 0;
-	unsigned k;
 
 	for (i = 0; i <= x->len; i++) {
 		int end = i == x->len || x->body[i] == '\n' ||
@@ -116,10 +141,7 @@ extract_sentences(struct extract *x)
 			s = &x->s[x->ns++];
 			s->start = start;
 			s->end = i + (i < x->len && x->body[i] != '\n');
-			s->cue = 0;
-			for (k = 0; k < sizeof extract_cues / sizeof *extract_cues; k++)
-				if (extract_has_word(x->body, start, s->end, extract_cues[k]))
-					s->cue = 1;
+			s->cue = extract_has_cue(x->body, start, s->end);
 		}
 		start = i + 1;
 		while (start < x->len && x->body[start] == ' ')
@@ -377,14 +399,21 @@ extract_duration(const struct extract *x)
 	static const char *const nouns[] = {
 		"meeting", "summit", "session", "conference", "visit", "talks",
 	};
+	const char *dash = x->body;
 	size_t i, j, n, stop;
 	int k, q, words;
 
-	for (i = 0; i + 4 < x->len; i++) {
+	while ((dash = strstr(dash, "-day")) != NULL) {
+		size_t at = (size_t)(dash - x->body);
+
+		dash += 4;
 		for (k = 0; k < 7; k++) {
 			n = strlen(numbers[k]);
+			if (at < n)
+				continue;
+			i = at - n;
 			if (!extract_word_at(x->body, x->len, i, numbers[k]) ||
-			    strncasecmp(x->body + i + n, "-day", 4) != 0)
+			    (i > 0 && isalpha((unsigned char)x->body[i - 1])))
 				continue;
 			stop = i + n + 4;
 			for (j = stop, words = 0; j < x->len && words <= 5 &&

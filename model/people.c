@@ -246,7 +246,9 @@ people_propose(struct db *db, long long article_id, struct err *e)
 		return -1;
 	}
 	for (i = 0; i < len; i++) {
-		if (i > 0 && isalpha((unsigned char)body[i - 1]))
+		/* Titles start a word with a capital. */
+		if (!isupper((unsigned char)body[i]) ||
+		    (i > 0 && isalpha((unsigned char)body[i - 1])))
 			continue;
 		for (k = 0; k < sizeof people_titles / sizeof *people_titles; k++) {
 			tl = strlen(people_titles[k]);

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Import throughput: 10,000 generated articles (the seed texts, each with
+# a line of its own so that none is a duplicate, and with their paragraphs
+# in another order), imported with scotl import into a copy of the
+# bundled database, against the floor of inserting the same files into an
+# FTS5 table with the sqlite3 shell. Run it with 'make bench-import'; it
+# prints articles/s and MB/s for both and the ratio. Not a test.
+set -eu
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+SCOTL="$top_builddir/scotl"
+N=${SCOTL_BENCH_ARTICLES:-10000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/scotl-bench-import-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/articles"
+
+awk -v n="$N" -v out="$work/articles" '
+FNR == 1 { f++; title[f] = $0; np[f] = 0; next }
+/^$/ { next }
+{ np[f]++; para[f, np[f]] = $0 }
+END {
+	for (i = 1; i <= n; i++) {
+		k = 1 + i % f;
+		file = sprintf("%s/a%05d.txt", out, i);
+		printf "%s (report %d)\n\nReport %d of the generated corpus.\n\n", title[k], i, i > file;
+		for (j = 0; j < np[k]; j++)
+			printf "%s\n\n", para[k, 1 + (j + i) % np[k]] > file;
+		close(file);
+	}
+}' "$top_srcdir"/data/articles/*.txt
+
+bytes=$(cat "$work"/articles/* | wc -c)
+cp "$top_builddir/data/scotl.db" "$work/scotl.db"
+chmod u+w "$work/scotl.db"
+
+now() { date +%s.%N; }
+t0=$(now)
+"$SCOTL" import --db "$work/scotl.db" --date 2022-01-01 "$work/articles" >"$work/summary" || true
+t1=$(now)
+sqlite3 "$work/floor.db" "CREATE VIRTUAL TABLE f USING fts5(name, body,
+  tokenize='unicode61 remove_diacritics 2');
+  INSERT INTO f(name, body) SELECT name, data FROM fsdir('$work/articles')
+  WHERE name LIKE '%.txt';"
+t2=$(now)
+
+awk -v n="$N" -v b="$bytes" -v t0="$t0" -v t1="$t1" -v t2="$t2" 'BEGIN {
+	s = t1 - t0; f = t2 - t1; mb = b / 1e6;
+	printf "%-34s %9s %9s %9s\n", "", "seconds", "art/s", "MB/s";
+	printf "%-34s %9.2f %9.0f %9.2f\n", "scotl import (" n " articles)", s, n / s, mb / s;
+	printf "%-34s %9.2f %9.0f %9.2f\n", "floor: sqlite3 shell into FTS5", f, n / f, mb / f;
+	printf "ratio scotl / floor: %.1fx (%.1f MB of text)\n", s / f, mb;
+}'
+head -n 1 "$work/summary"
+sed -n 2,3p "$work/summary"
