@@ -190,7 +190,11 @@ import_prepare(const struct buf *raw, const char *path,
 	doc->body = chrome_strip(body, strlen(body));
 	if (doc->title[0] == '\0' || doc->body[0] == '\0')
 		rc = import_reject(out, "no text once the page and its chrome are "
-		    "removed");
+		    "removed (a title alone is not an article)");
+	/* What iconv gave is checked, not trusted, before it is stored. */
+	else if (!util_utf8_valid(doc->title, strlen(doc->title), NULL) ||
+	    !util_utf8_valid(doc->body, strlen(doc->body), NULL))
+		rc = import_reject(out, "the converted text is not valid UTF-8");
 out:
 	free(title);
 	buf_free(&utf8);
