@@ -65,6 +65,31 @@ article_find(struct db *db, const char *key, long long *id, struct err *e)
 	return found == 1 ? 0 : -1;
 }
 
+static const char article_sql_body[] = "SELECT body FROM article WHERE id = ?1";
+
+int
+article_body(struct db *db, long long id, char **body, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, article_sql_body, e);
+	int rc;
+
+	*body = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*body = db_col_text(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		err_set(e, "no article %lld", id);
+	else
+		db_fail(db, e, "reading an article");
+	return -1;
+}
+
 static const char article_sql_get[] =
 	"SELECT id, coalesce(name, ''), title, coalesce(source, ''),"
 	" coalesce(url, ''), coalesce(published, ''), charset, hash, body"

@@ -5,13 +5,13 @@
 #include <string.h>
 
 #include "internal.h"
+#include "scotl/article.h"
 #include "scotl/mention.h"
 
 static const char mention_sql_aliases[] =
 	"SELECT a.name, a.entity_id FROM alias a ORDER BY a.id";
 static const char mention_sql_alias_key[] =
 	"SELECT count(*) * 1000003 + coalesce(max(id), 0) FROM alias";
-static const char mention_sql_body[] = "SELECT body FROM article WHERE id = ?1";
 static const char mention_sql_insert[] =
 	"INSERT OR IGNORE INTO mention(article_id, entity_id, span_start, span_end)"
 	" VALUES (?1, ?2, ?3, ?4)";
@@ -326,21 +326,12 @@ mention_scan(struct db *db, long long article_id, struct err *e)
 	struct mention_hit *hits = NULL;
 	struct mention_matcher *m;
 	int n = 0, cap = 0, rc;
-	sqlite3_stmt *st;
 	char *body;
 
 	if (db_require_writable(db, "store mentions", e) != 0 ||
 	    (m = mention_matcher(db, e)) == NULL ||
-	    (st = db_stmt(db, mention_sql_body, e)) == NULL)
+	    article_body(db, article_id, &body, e) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, article_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		err_set(e, "no article %lld", article_id);
-		return -1;
-	}
-	body = db_col_text(st, 0);
-	sqlite3_reset(st);
 	mention_find_all(m, body, strlen(body), &hits, &n, &cap);
 	rc = mention_store(db, article_id, hits, n, e);
 	free(hits);

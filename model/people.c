@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "scotl/article.h"
 #include "scotl/mention.h"
 #include "scotl/people.h"
 
@@ -218,28 +219,18 @@ out:
 	return rc;
 }
 
-static const char people_sql_body[] = "SELECT body FROM article WHERE id = ?1";
 
 int
 people_propose(struct db *db, long long article_id, struct err *e)
 {
 	struct mention_row *m = NULL;
 	struct people_name nm;
-	sqlite3_stmt *st;
 	int n = 0, added = 0, rc;
 	size_t i, k, len, tl;
 	char *body, *name;
 
-	if ((st = db_stmt(db, people_sql_body, e)) == NULL)
+	if (article_body(db, article_id, &body, e) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, article_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		err_set(e, "no article %lld", article_id);
-		return -1;
-	}
-	body = db_col_text(st, 0);
-	sqlite3_reset(st);
 	len = strlen(body);
 	if (mention_list(db, article_id, &m, &n, e) != 0) {
 		free(body);

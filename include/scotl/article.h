@@ -24,6 +24,9 @@ struct article {
 int article_add(struct db *db, const struct article *a, long long *id,
     struct err *e);
 
+/* Just the body of an article, as a new string. */
+int article_body(struct db *db, long long id, char **body, struct err *e);
+
 /* By number or by the file name it was loaded from. */
 int article_find(struct db *db, const char *key, long long *id, struct err *e);
 int article_get(struct db *db, long long id, struct article *out,
