@@ -220,15 +220,19 @@ app_draw_separators(struct app *app)
 	}
 }
 
-/* "pane · events of X · filter: ...", each part only when it applies. */
+/* "12/25 · pane · events of X · filter: ...": the position and count,
+ * then each part only when it applies. */
 static void
 app_status_text(struct app *app, char *out, size_t size)
 {
-	const char *parts[3] = { NULL, NULL, NULL };
-	char entity[160], filter[300];
+	const char *parts[4] = { NULL, NULL, NULL, NULL };
+	char entity[160], filter[300], where[64];
 	size_t used = 0;
 	int i, n = 0;
 
+	snprintf(where, sizeof where, "%lld/%lld", app->tl.sel >= 0 ?
+	    app->tl.rank + 1 : 0, app->tl.total);
+	parts[n++] = where;
 	if (app->single)
 		parts[n++] = app_panes[app->focus]->name;
 	if (app->view.entity_name[0]) {

@@ -113,10 +113,25 @@ config_line(struct app *app, char *line, char *err, int errsize)
 	return -1;
 }
 
+/* The path as a user writes it: $HOME as "~", so that the message fits
+ * on the status line. */
+static const char *
+config_shown_path(const char *path, char *buf, size_t size)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 0 && strncmp(path, home, n) == 0 && path[n] == '/') {
+		snprintf(buf, size, "~%s", path + n);
+		return buf;
+	}
+	return path;
+}
+
 void
 config_load(struct app *app, const char *path)
 {
-	char line[1024], err[512], first[768] = "";
+	char line[1024], err[512], first[1400] = "";
 	int lineno = 0, bad = 0;
 	FILE *fp;
 
@@ -142,8 +157,12 @@ config_load(struct app *app, const char *path)
 			if (config_line(app, line, err, sizeof err) == 0)
 				continue;
 		}
-		if (bad++ == 0)
-			snprintf(first, sizeof first, "%s:%d: %s", path, lineno, err);
+		if (bad++ == 0) {
+			char shown[256];
+
+			snprintf(first, sizeof first, "%s:%d: %s",
+			    config_shown_path(path, shown, sizeof shown), lineno, err);
+		}
 	}
 	fclose(fp);
 	if (bad == 1)
