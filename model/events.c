@@ -94,6 +94,52 @@ event_row_pos(const struct event_row *row, struct event_pos *pos)
 	pos->id = row->id;
 }
 
+enum {
+	EVENTS_STMT_AFTER,
+	EVENTS_STMT_BEFORE,
+	EVENTS_STMT_COUNT,
+	EVENTS_STMT_MONTHS,
+};
+
+/* The statement for a query: the cached one, or with a filter-language
+ * expression, the query with "AND (expression)" before its ORDER BY or
+ * GROUP BY, prepared once per filter. */
+static sqlite3_stmt *
+events_stmt(struct db *db, const struct event_filter *f, int which,
+    const char *sql, struct err *e)
+{
+	struct filter *x = f ? f->expr : NULL;
+	const char *tail;
+	struct buf b;
+	int i;
+
+	if (x == NULL)
+		return db_stmt(db, sql, e);
+	if (x->stmt[which] == NULL) {
+		tail = strstr(sql, " ORDER BY ");
+		if (tail == NULL)
+			tail = strstr(sql, " GROUP BY ");
+		if (tail == NULL)
+			tail = sql + strlen(sql);
+		buf_init(&b);
+		buf_add(&b, sql, (size_t)(tail - sql));
+		buf_printf(&b, " AND (%s)%s", x->sql, tail);
+		if (sqlite3_prepare_v3(db->h, b.data, -1, SQLITE_PREPARE_PERSISTENT,
+		    &x->stmt[which], NULL) != SQLITE_OK) {
+			buf_free(&b);
+			db_fail(db, e, "preparing the filter");
+			return NULL;
+		}
+		buf_free(&b);
+	}
+	sqlite3_reset(x->stmt[which]);
+	sqlite3_clear_bindings(x->stmt[which]);
+	for (i = 0; i < x->nparams; i++)
+		sqlite3_bind_text(x->stmt[which], FILTER_PARAM_BASE + i, x->params[i],
+		    -1, SQLITE_STATIC);
+	return x->stmt[which];
+}
+
 static void
 events_bind_filter(sqlite3_stmt *st, const struct event_filter *f)
 {
@@ -117,7 +163,8 @@ events_window(struct db *db, const struct event_filter *f,
     struct event_list *out, struct err *e)
 {
 	const char *sql = dir == EVENTS_AFTER ? events_sql_after : events_sql_before;
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	sqlite3_stmt *st = events_stmt(db, f, dir == EVENTS_AFTER ?
+	    EVENTS_STMT_AFTER : EVENTS_STMT_BEFORE, sql, e);
 	int rc, i;
 
 	out->rows = NULL;
@@ -161,7 +208,7 @@ int
 events_count(struct db *db, const struct event_filter *f,
     const struct event_pos *before, long long *n, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, events_sql_count, e);
+	sqlite3_stmt *st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e);
 
 	if (st == NULL)
 		return -1;
@@ -404,7 +451,8 @@ int
 events_per_month(struct db *db, const struct event_filter *f,
     struct month_count **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, events_sql_months, e);
+	sqlite3_stmt *st = events_stmt(db, f, EVENTS_STMT_MONTHS, events_sql_months,
+	    e);
 	int rc, cap = 0, y, m;
 
 	*out = NULL;

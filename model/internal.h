@@ -54,6 +54,18 @@ int db_lookup_id(struct db *db, const char *sql, const char *key,
 /* A column as a new string ("" for NULL). */
 char *db_col_text(sqlite3_stmt *st, int col);
 
+/* A compiled filter (filter.c): an SQL condition over "event e" whose
+ * values are bound as parameters ?1000 and up; events.c keeps its
+ * prepared statements here, one per kind of query. */
+#define FILTER_PARAM_BASE 1000
+#define FILTER_STMTS 4
+struct filter {
+	char *sql;
+	char **params;
+	int nparams, cap;
+	sqlite3_stmt *stmt[FILTER_STMTS];
+};
+
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];
 extern const int schema_migration_count;

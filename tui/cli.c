@@ -11,6 +11,8 @@
 
 #include "scotl/app.h"
 #include "scotl/cli.h"
+#include "scotl/filter.h"
+#include "scotl/out.h"
 #include "scotl/paths.h"
 
 struct cli_command {
@@ -99,6 +101,26 @@ cli_parse_format(const char *arg, const char *allowed, enum cli_format *out)
 			*out = (enum cli_format)i;
 			return 0;
 		}
+	}
+	return -1;
+}
+
+int
+cli_compile_filter(const char *text, struct filter **out)
+{
+	struct err e;
+	int column, i;
+
+	if (filter_compile(text, out, &column, &e) == 0)
+		return 0;
+	cli_error(CLI_USAGE, "filter: %s", e.msg);
+	if (column > 0 && column <= 200 && strlen(text) <= 200) {
+		fprintf(stderr, "  ");
+		out_text(stderr, text, 0);
+		fprintf(stderr, "\n  ");
+		for (i = 1; i < column; i++)
+			fputc(' ', stderr);
+		fputs("^\n", stderr);
 	}
 	return -1;
 }

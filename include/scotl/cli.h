@@ -33,6 +33,11 @@ int cli_open_db(const struct cli *cli, struct db **db);
 int cli_error(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Compiles a --filter; on an error prints it with a caret under the
+ * column it names and returns -1. */
+struct filter;
+int cli_compile_filter(const char *text, struct filter **out);
+
 /* Parses --format; allowed is a list like "text|json". */
 int cli_parse_format(const char *arg, const char *allowed, enum cli_format *out);
 

@@ -28,11 +28,16 @@ struct event_list {
  * can mean), that an entity takes part in or takes place at, and whose
  * title, summary or kind holds TEXT (ASCII letters compared without
  * case). Empty strings and 0 mean no limit. */
+struct filter;
+
 struct event_filter {
 	char since[11];
 	char until[11];
 	long long entity_id;
 	char text[128];
+	/* A compiled filter-language expression (filter.h), or NULL. Its
+	 * statements are prepared on the database first used with it. */
+	struct filter *expr;
 };
 
 /* A place in the timeline: events are ordered by (first day, id). */

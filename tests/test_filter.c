@@ -1,0 +1,207 @@
+/* model/filter.c: the filter language, every construct and every error,
+ * and a table of hostile inputs that must give a clean error or a
+ * correct result, never a crash or an SQL error. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "scotl/events.h"
+#include "scotl/filter.h"
+
+static struct db *db;
+
+/* The slugs of the events a filter keeps, in timeline order. */
+static int
+run(const char *text, char *out, size_t size)
+{
+	struct event_filter f;
+	struct event_list l;
+	struct err e;
+	int col, i, rc;
+
+	memset(&f, 0, sizeof f);
+	out[0] = '\0';
+	if (filter_compile(text, &f.expr, &col, &e) != 0) {
+		snprintf(out, size, "error: %s", e.msg);
+		return 1;
+	}
+	rc = events_window(db, &f, NULL, EVENTS_AFTER, 100, &l, &e);
+	if (rc != 0)
+		snprintf(out, size, "SQL: %s", e.msg);
+	for (i = 0; rc == 0 && i < l.n; i++)
+		snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? " " : "",
+		    l.rows[i].slug);
+	if (rc == 0)
+		event_list_free(&l);
+	filter_free(f.expr);
+	return rc == 0 ? 0 : 2;
+}
+
+static void
+keeps(const char *text, const char *want)
+{
+	char got[2048];
+
+	run(text, got, sizeof got);
+	is_str(got, want, text);
+}
+
+static void
+fails(const char *text, const char *want, int want_col)
+{
+	struct filter *f;
+	struct err e;
+	int col;
+
+	e.msg[0] = '\0';
+	ok(filter_compile(text, &f, &col, &e) != 0 && strcmp(e.msg, want) == 0 &&
+	    col == want_col, "'%s' is refused: %s", text, want);
+	if (strcmp(e.msg, want) != 0 || col != want_col)
+		tap_diag("got '%s' at column %d", e.msg, col);
+}
+
+static void
+hostile(const char *text)
+{
+	char got[2048];
+	int rc = run(text, got, sizeof got);
+
+	ok(rc != 2, "hostile '%s': a clean error or a result (%s)", text,
+	    rc == 1 ? "error" : "result");
+	if (rc == 2)
+		tap_diag("%s", got);
+}
+
+int
+main(void)
+{
+	const char *all = "founding approx year-2021 nsa-dushanbe taliban-2021 talks-delhi";
+	char *big;
+	int i;
+
+	db = fixture_db();
+	keeps("", all);
+	keeps("   ", all);
+	keeps("person:doval", "nsa-dushanbe talks-delhi");
+	keeps("person:DOV", "nsa-dushanbe talks-delhi");
+	keeps("p:dov", "nsa-dushanbe talks-delhi");
+	keeps("p:giyosev", "nsa-dushanbe");
+	keeps("state:pakistani", "nsa-dushanbe");
+	keeps("s:ta", "founding nsa-dushanbe");
+	keeps("place:dushanbe", "nsa-dushanbe");
+	keeps("place:delhi", "talks-delhi");
+	keeps("person:doval state:pakistan", "nsa-dushanbe");
+	keeps("person:doval AND state:pakistan", "nsa-dushanbe");
+	keeps("state:russia | state:pakistan", "founding nsa-dushanbe");
+	keeps("state:russia OR state:pakistan", "founding nsa-dushanbe");
+	keeps("-person:doval", "founding approx year-2021 taliban-2021");
+	keeps("NOT person:doval", "founding approx year-2021 taliban-2021");
+	keeps("person:(doval | yusuf)", "nsa-dushanbe talks-delhi");
+	keeps("person:(doval yusuf)", "nsa-dushanbe");
+	keeps("(state:russia | person:patrushev) -kind:found", "talks-delhi");
+	keeps("kind:nsa", "nsa-dushanbe");
+	keeps("k:con", "approx year-2021");
+	keeps("origin:curated", all);
+	keeps("origin:extracted", "");
+	keeps("date:2021-06", "year-2021 nsa-dushanbe");
+	keeps("date:..2019", "founding approx");
+	keeps("date:2021-08..", "year-2021 taliban-2021 talks-delhi");
+	keeps("date:2021-06..2021-08", "year-2021 nsa-dushanbe taliban-2021");
+	keeps("date:2021-06-23~1w", "year-2021 nsa-dushanbe");
+	keeps("date:2021-09-01~1w", "year-2021 taliban-2021 talks-delhi");
+	keeps("since:2021-08 until:2021-08", "year-2021 taliban-2021");
+	keeps("is:disputed", "nsa-dushanbe");
+	keeps("is:noted", "");
+	keeps("is:bookmarked", "");
+	keeps("tag:watch", "");
+	keeps("source:test", "talks-delhi");
+	keeps("patrushev", "talks-delhi");
+	keeps("\"met his Pakistani\"", "nsa-dushanbe");
+	keeps("\"his met\"", "");
+	keeps("DUSHANBE", "nsa-dushanbe");
+	keeps("month-precision", "taliban-2021");
+	keeps("approximate event", "approx");
+
+	fails("person:(doval", "unclosed '(' at column 8", 8);
+	fails("(", "unclosed '(' at column 1", 1);
+	fails("()", "empty parentheses at column 1", 1);
+	fails(")", "')' without '(' at column 1", 1);
+	fails("x)", "')' without '(' at column 2", 2);
+	fails("\"abc", "unclosed '\"' at column 1", 1);
+	fails("a\"b", "unclosed '\"' at column 2", 2);
+	fails("title:x", "unknown field 'title' (person, state, org, place, kind, "
+	    "origin, source, tag, date, since, until, is) at column 1", 1);
+	fails("person:", "'person:' needs a value at column 8", 8);
+	fails("date:2022-13-45", "'2022-13-45' is not a date (YYYY, YYYY-MM, "
+	    "YYYY-MM-DD, A..B) at column 6", 6);
+	fails("date:2023..2022", "'2023..2022' ends before it starts at column 6", 6);
+	fails("date:2022-08-18~2x", "'2022-08-18~2x' is not a date with a span "
+	    "such as 2022-08-18~2w at column 6", 6);
+	fails("since:2022-05..2022-06", "'2022-05..2022-06' is not a date (YYYY, "
+	    "YYYY-MM, YYYY-MM-DD, A..B) at column 7", 7);
+	fails("is:happy", "is: takes disputed, noted or bookmarked, not 'happy' at "
+	    "column 4", 4);
+	fails("origin:maybe", "origin is curated or extracted, not 'maybe' at column 8", 8);
+	fails("a |", "'|' needs a term on both sides at column 3", 3);
+	fails("a OR", "'OR' needs a term on both sides at column 3", 3);
+	fails("NOT", "nothing to negate at column 1", 1);
+	fails("AND", "AND needs a term before it at column 1", 1);
+	fails("a AND", "AND needs a term after it at column 3", 3);
+	fails("\xc3\xa9t\xc3\xa9 (", "unclosed '(' at column 5", 5);
+
+	/* Hostile input: a clean error or a correct result, never an SQL
+	 * error or a crash. */
+	hostile("'");
+	hostile(";--");
+	hostile("/*");
+	hostile("%");
+	hostile("_");
+	hostile("\\");
+	hostile("99999999999999999999");
+	hostile("date:2022-13-45");
+	hostile("\"");
+	hostile("a\"b");
+	hostile("AND");
+	hostile("NOT x");
+	hostile("NEAR(a b)");
+	hostile("title:x");
+	hostile("OPS-306");
+	hostile("*");
+	hostile("^");
+	hostile("(");
+	hostile("");
+	hostile("!!!");
+	hostile("\"x\" \"\" \"*\"");
+	hostile("person:'; DROP TABLE event;--");
+	hostile("\"a\" NEAR \"b\" OR ^c* -d:e");
+	keeps("Founding\0 and then anything", "founding");
+	keeps("%", "");
+	keeps("_", "");
+	keeps("'; DROP TABLE event; --", "");
+	keeps("", all);
+	big = xmalloc(2001 + 2000 + 2);
+	memset(big, '(', 1000);
+	strcpy(big + 1000, "x");
+	memset(big + 1001, ')', 1000);
+	big[2001] = '\0';
+	fails(big, "more than 64 levels of parentheses at column 65", 65);
+	free(big);
+	big = xmalloc(1024 * 1024 + 1);
+	for (i = 0; i < 1024 * 1024; i++)
+		big[i] = i % 7 ? 'a' : ' ';
+	big[1024 * 1024] = '\0';
+	{
+		struct filter *f;
+		struct err e;
+		int col;
+
+		ok(filter_compile(big, &f, &col, &e) != 0 &&
+		    strstr(e.msg, "more than 4096"), "a 1 MiB filter is refused: %s", e.msg);
+	}
+	free(big);
+	db_close(db);
+	return tap_done();
+}
