@@ -220,34 +220,6 @@ test_no_open_reads(struct db *db)
 	is_int(busy, 0, "no statement is left stepping after the reads return");
 }
 
-static void
-test_filter_parse(void)
-{
-	struct event_filter f;
-	struct err e;
-
-	memset(&f, 0, sizeof f);
-	f.entity_id = 7;
-	ok(events_filter_parse("2021-06..2022-05 nsa meeting", &f, &e) == 0 &&
-	    strcmp(f.since, "2021-06-01") == 0 && strcmp(f.until, "2022-05-31") == 0 &&
-	    strcmp(f.text, "nsa meeting") == 0 && f.entity_id == 7,
-	    "a range and words; the entity stays");
-	ok(events_filter_parse("2022", &f, &e) == 0 && strcmp(f.since, "2022-01-01") == 0 &&
-	    strcmp(f.until, "2022-12-31") == 0 && f.text[0] == '\0', "a year");
-	ok(events_filter_parse("2022..", &f, &e) == 0 && strcmp(f.since, "2022-01-01") == 0 &&
-	    f.until[0] == '\0', "an open end");
-	ok(events_filter_parse("..2019-06", &f, &e) == 0 && f.since[0] == '\0' &&
-	    strcmp(f.until, "2019-06-30") == 0, "an open start");
-	ok(events_filter_parse("2022-13", &f, &e) != 0 && strstr(e.msg, "2022-13"),
-	    "a bad date is an error naming it");
-	ok(events_filter_parse("2023..2022", &f, &e) != 0, "a range ending before it starts");
-	ok(events_filter_parse("  ", &f, &e) == 0 && f.text[0] == '\0' && f.since[0] == '\0',
-	    "blank clears the filter");
-	ok(events_filter_parse("G-20 20 2021", &f, &e) == 0 &&
-	    strcmp(f.text, "G-20 20") == 0 && strcmp(f.since, "2021-01-01") == 0,
-	    "'G-20' and '20' are words, '2021' a year");
-}
-
 int
 main(void)
 {
@@ -258,7 +230,6 @@ main(void)
 	test_detail(db);
 	test_months(db);
 	test_no_open_reads(db);
-	test_filter_parse();
 	{
 		/* A stored date that no longer parses keeps its place: positions
 		 * come from the stored first day. */

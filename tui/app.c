@@ -14,6 +14,7 @@
 #include "scotl/color.h"
 #include "scotl/curses.h"
 #include "scotl/draw.h"
+#include "scotl/filter.h"
 #include "scotl/uistate.h"
 
 #define APP_MIN_COLS 20
@@ -83,6 +84,21 @@ app_current_pos(struct app *app, struct view *v)
 	event_row_pos(r, &v->pos);
 }
 
+/* Compiles the view's filter text into the one compiled filter the app
+ * keeps (views on the back stack keep only their text). */
+static int
+app_compile_view(struct app *app, const char *text, int *column, struct err *e)
+{
+	struct filter *f;
+
+	if (filter_compile(text, &f, column, e) != 0)
+		return -1;
+	filter_free(app->expr);
+	app->expr = f;
+	app->view.filter.expr = text[0] ? f : NULL;
+	return 0;
+}
+
 void
 app_push_entity(struct app *app, long long id, const char *name)
 {
@@ -96,6 +112,8 @@ app_push_entity(struct app *app, long long id, const char *name)
 	app->stack[app->depth++] = app->view;
 	memset(&next, 0, sizeof next);
 	next.filter.entity_id = id;
+	filter_free(app->expr);
+	app->expr = NULL;
 	snprintf(next.entity_name, sizeof next.entity_name, "%s", name);
 	next.pos = app->view.pos;
 	next.have_pos = app->view.have_pos;
@@ -115,6 +133,15 @@ app_back(struct app *app)
 		return 0;
 	}
 	app->view = app->stack[--app->depth];
+	{
+		struct err e;
+		int column;
+
+		/* The text compiled before; the stack keeps no compiled filter. */
+		app->view.filter.expr = NULL;
+		if (app_compile_view(app, app->view.filter_text, &column, &e) != 0)
+			app->view.filter_text[0] = '\0';
+	}
 	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
 	app_message(app, 0, "back");
 	return 1;
@@ -123,15 +150,18 @@ app_back(struct app *app)
 void
 app_apply_filter(struct app *app, const char *text)
 {
-	struct event_filter f = app->view.filter;
 	struct err e;
+	int column;
 
-	if (events_filter_parse(text, &f, &e) != 0) {
-		app_message(app, 1, "filter: %s", e.msg);
+	if (app_compile_view(app, text, &column, &e) != 0) {
+		/* The line stays open with the text, the error under it. */
+		app_open_prompt(app, PROMPT_FILTER);
+		app_prompt_set_text(app, text);
+		snprintf(app->pr.error, sizeof app->pr.error, "filter: %s", e.msg);
+		app->pr.error_column = column;
 		return;
 	}
 	app_current_pos(app, &app->view);
-	app->view.filter = f;
 	snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", text);
 	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
 	app_message(app, 0, "%lld events", app->tl.total);
@@ -422,7 +452,7 @@ app_restore(struct app *app, struct event_pos *pos)
 		app->tl.reversed = strcmp(v, "newest") == 0;
 	free(v);
 	if ((v = app_saved(app, "filter")) != NULL && v[0] &&
-	    events_filter_parse(v, &app->view.filter, &e) == 0)
+	    app_compile_view(app, v, &p, &e) == 0)
 		snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", v);
 	free(v);
 	if ((v = app_saved(app, "entity")) != NULL)
@@ -536,5 +566,6 @@ app_run(struct db *db, int fresh, const char *config_path)
 	if (app.have_detail)
 		event_detail_free(&app.detail);
 	free(app.stack);
+	filter_free(app.expr);
 	return 0;
 }

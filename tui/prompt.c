@@ -53,6 +53,20 @@ app_open_prompt(struct app *app, enum prompt_kind kind)
 	app->dirty = 1;
 }
 
+void
+app_prompt_set_text(struct app *app, const char *text)
+{
+	struct prompt *p = &app->pr;
+	mbstate_t st;
+	size_t n;
+
+	memset(&st, 0, sizeof st);
+	n = mbsrtowcs(p->text, &text, (size_t)PROMPT_MAX, &st);
+	p->len = n == (size_t)-1 ? 0 : (int)n;
+	p->text[p->len] = L'\0';
+	p->cursor = p->len;
+}
+
 static void
 prompt_accept(struct app *app)
 {
@@ -101,6 +115,7 @@ prompt_key(struct app *app, int is_key, int ch)
 	struct prompt *p = &app->pr;
 
 	app->dirty = 1;
+	p->error[0] = '\0';
 	if (!is_key && (ch == '\n' || ch == '\r'))
 		prompt_accept(app);
 	else if (is_key && ch == KEY_ENTER)
@@ -129,8 +144,27 @@ prompt_key(struct app *app, int is_key, int ch)
 void
 prompt_draw(struct app *app, int y, int width)
 {
-	const char *label = app->pr.kind == PROMPT_FILTER ?
-	    "Filter (dates, words): " : "Search: ";
+	const char *label = app->pr.kind == PROMPT_FILTER ? "Filter: " : "Search: ";
+	int caret = app->pr.error[0] && y > 0;
+
+	/* An error: the line moves up one, the caret and message go under. */
+	if (caret) {
+		int at = (int)strlen(label) + app->pr.error_column - 1;
+
+		draw_fill(y, 0, width, color_attr(AREA_NORMAL));
+		if (at >= width)
+			at = width - 1;
+		draw_str(y, at, width - at, "^", color_attr(AREA_ERROR));
+		/* The message after the caret, or before it when there is no
+		 * room after. */
+		if (width - at - 2 >= 20)
+			draw_str(y, at + 2, width - at - 2, app->pr.error,
+			    color_attr(AREA_ERROR));
+		else
+			draw_str(y, 0, at - 1 > 0 ? at - 1 : 0, app->pr.error,
+			    color_attr(AREA_ERROR));
+		y--;
+	}
 	char text[1024];
 	int col, i, before = 0, w;
 

@@ -97,6 +97,8 @@ struct prompt {
 	enum prompt_kind kind;
 	wchar_t text[256];
 	int len, cursor;
+	char error[1100];       /* the last filter's error, shown under it */
+	int error_column;       /* 1-based column of the text it names */
 };
 
 struct app {
@@ -127,6 +129,7 @@ struct app {
 	struct prompt pr;
 	int histogram;          /* set histogram on|off */
 	const char *config_path;
+	struct filter *expr;    /* the current view's compiled filter */
 };
 
 /* What each pane does, filled with designated initialisers. */
@@ -153,6 +156,7 @@ int app_back(struct app *app);
 /* Apply a new filter (the view stays the same level). */
 void app_apply_filter(struct app *app, const char *text);
 void app_open_prompt(struct app *app, enum prompt_kind kind);
+void app_prompt_set_text(struct app *app, const char *text);
 
 /* timeline.c */
 void timeline_reload(struct app *app, const struct event_pos *near);

@@ -58,12 +58,6 @@ int events_window(struct db *db, const struct event_filter *f,
     struct event_list *out, struct err *e);
 void event_list_free(struct event_list *l);
 
-/* The filter line until the filter language arrives: dates and ranges
- * ("2022", "2021-06..2022-05", "2022..", "..2019") set since and until,
- * other words are text to find. The entity is kept. */
-int events_filter_parse(const char *text, struct event_filter *f,
-    struct err *e);
-
 /* How many events of the filter come before POS (all of them when POS is
  * NULL): the count of a filter, or the position of an event in it. */
 int events_count(struct db *db, const struct event_filter *f,
