@@ -116,9 +116,9 @@ events_stmt(struct db *db, const struct event_filter *f, int which,
 	if (x == NULL)
 		return db_stmt(db, sql, e);
 	if (x->stmt[which] == NULL) {
-		tail = strstr(sql, " ORDER BY ");
+		tail = strstr(sql, " GROUP BY ");
 		if (tail == NULL)
-			tail = strstr(sql, " GROUP BY ");
+			tail = strstr(sql, " ORDER BY ");
 		if (tail == NULL)
 			tail = sql + strlen(sql);
 		buf_init(&b);

@@ -202,6 +202,25 @@ main(void)
 		    strstr(e.msg, "more than 4096"), "a 1 MiB filter is refused: %s", e.msg);
 	}
 	free(big);
+	{
+		/* Counts per month follow the filter too (the condition goes
+		 * before GROUP BY, not after it). */
+		struct event_filter f;
+		struct month_count *m;
+		struct err e;
+		int n, col;
+		long long total;
+
+		memset(&f, 0, sizeof f);
+		filter_compile("state:pakistan | kind:with", &f.expr, &col, &e);
+		ok(events_per_month(db, &f, &m, &n, &e) == 0 && n == 3 &&
+		    strcmp(m[0].month, "2021-06") == 0 && m[0].n == 1 &&
+		    m[1].n == 0 && m[2].n == 1, "per month, with a filter");
+		free(m);
+		ok(events_count(db, &f, NULL, &total, &e) == 0 && total == 2,
+		    "the count, with a filter");
+		filter_free(f.expr);
+	}
 	db_close(db);
 	return tap_done();
 }

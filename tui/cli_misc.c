@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +12,8 @@
 #include "scotl/article.h"
 #include "scotl/cli.h"
 #include "scotl/corpus.h"
+#include "scotl/events.h"
+#include "scotl/filter.h"
 #include "scotl/out.h"
 #include "scotl/stats.h"
 
@@ -130,9 +133,51 @@ cli_article(struct cli *cli, int argc, char **argv)
 /* --- stats ------------------------------------------------------------ */
 
 static const char cli_stats_usage[] =
-	"usage: scotl stats [--db PATH]\n"
+	"usage: scotl stats [--filter EXPR] [--db PATH]\n"
 	"\n"
-	"Prints what the database holds.\n";
+	"Prints what the database holds; with --filter, how many events the\n"
+	"filter keeps and how they fall over the years.\n";
+
+/* The events a filter keeps, per year, from the counts per month. */
+static int
+cli_stats_filtered(struct db *db, const char *text)
+{
+	struct event_filter f;
+	struct month_count *m;
+	long long total = 0;
+	int n, i, year = 0, count = 0;
+	struct err e;
+
+	memset(&f, 0, sizeof f);
+	if (cli_compile_filter(text, &f.expr) != 0)
+		return CLI_USAGE;
+	if (events_count(db, &f, NULL, &total, &e) != 0 ||
+	    events_per_month(db, &f, &m, &n, &e) != 0) {
+		filter_free(f.expr);
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	}
+	printf("Filter:        ");
+	out_text(stdout, text, 0);
+	printf("\nEvents:        %lld\n", total);
+	if (n > 0)
+		printf("Events per year:\n");
+	for (i = 0; i <= n; i++) {
+		int y = i < n ? atoi(m[i].month) : 0;
+
+		if (i == n || (y != year && year != 0)) {
+			if (count > 0)
+				printf("  %04d %6d\n", year, count);
+			count = 0;
+		}
+		if (i < n) {
+			year = y;
+			count += m[i].n;
+		}
+	}
+	free(m);
+	filter_free(f.expr);
+	return CLI_OK;
+}
 
 static void
 cli_stats_print(struct db *db, const struct stats *s)
@@ -172,18 +217,35 @@ cli_stats_print(struct db *db, const struct stats *s)
 int
 cli_stats(struct cli *cli, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "filter", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *filter = NULL;
 	struct stats s;
 	struct db *db;
 	struct err e;
-	int status;
+	int status = -1, opt;
 
-	if (cli_misc_options(cli, argc, argv, cli_stats_usage, NULL, NULL,
-	    &status) != 0)
-		return status;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (cli_common_option(cli, opt, cli_stats_usage, &status)) {
+			if (status >= 0)
+				return status;
+			continue;
+		}
+		if (opt == 'F')
+			filter = optarg;
+	}
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "stats: unexpected '%s'", argv[optind]);
 	if ((status = cli_open_db(cli, &db)) != CLI_OK)
 		return status;
+	if (filter != NULL) {
+		status = cli_stats_filtered(db, filter);
+		db_close(db);
+		return status;
+	}
 	if (stats_get(db, &s, &e) != 0) {
 		db_close(db);
 		return cli_error(CLI_ERROR, "%s", e.msg);
