@@ -61,6 +61,14 @@ db_fail(struct db *db, struct err *e, const char *doing)
 }
 
 int
+db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *e)
+{
+	if (sqlite3_step(st) == SQLITE_DONE)
+		return 0;
+	return db_fail(db, e, what);
+}
+
+int
 db_exec(struct db *db, const char *sql, struct err *e)
 {
 	char *msg = NULL;

@@ -477,14 +477,6 @@ static const char extract_sql_match[] =
 	"  json_each(?4))) * 2 >= ?5)"
 	" ORDER BY abs(julianday(e.first_day) - julianday(?1)) LIMIT 1";
 
-static int
-extract_step(struct db *db, sqlite3_stmt *st, struct err *e, const char *what)
-{
-	if (sqlite3_step(st) == SQLITE_DONE)
-		return 0;
-	return db_fail(db, e, what);
-}
-
 static void
 extract_who_json(const struct extract *x, char *out, size_t size)
 {
@@ -514,7 +506,7 @@ extract_evidence(struct extract *x, long long event, struct err *e)
 	sqlite3_bind_int64(st, 2, x->article);
 	sqlite3_bind_int64(st, 3, (long long)s->start);
 	sqlite3_bind_int64(st, 4, (long long)s->end);
-	return extract_step(x->db, st, e, "store evidence");
+	return db_step_done(x->db, st, "store evidence", e);
 }
 
 static int
@@ -539,7 +531,7 @@ extract_claim(struct extract *x, long long event, const struct date_span *d,
 	sqlite3_bind_text(st, 6, source, -1, SQLITE_TRANSIENT);
 	if (article > 0)
 		sqlite3_bind_int64(st, 7, article);
-	return extract_step(x->db, st, e, "store a date claim");
+	return db_step_done(x->db, st, "store a date claim", e);
 }
 
 /* A known event this candidate reports: evidence, and a claim when the
@@ -610,7 +602,7 @@ extract_create(struct extract *x, struct extract_result *r, struct err *e)
 	if (x->place > 0)
 		sqlite3_bind_int64(st, 8, x->place);
 	sqlite3_bind_double(st, 9, confidence);
-	if (extract_step(x->db, st, e, "store an extracted event") != 0)
+	if (db_step_done(x->db, st, "store an extracted event", e) != 0)
 		return -1;
 	r->event_id = sqlite3_last_insert_rowid(x->db->h);
 	r->created = 1;
@@ -619,7 +611,7 @@ extract_create(struct extract *x, struct extract_result *r, struct err *e)
 			return -1;
 		sqlite3_bind_int64(st, 1, r->event_id);
 		sqlite3_bind_int64(st, 2, x->who[i]);
-		if (extract_step(x->db, st, e, "store a participant") != 0)
+		if (db_step_done(x->db, st, "store a participant", e) != 0)
 			return -1;
 	}
 	return extract_evidence(x, r->event_id, e);

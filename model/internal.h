@@ -35,6 +35,11 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
 /* Sets e from the connection's last error, prefixed with what was done. */
 int db_fail(struct db *db, struct err *e, const char *doing);
 
+/* Steps a statement that returns no rows: 0 when it ran to the end,
+ * else -1 with the database's message about WHAT. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what,
+    struct err *e);
+
 /* Runs statements with no results (schema, pragmas, transactions). */
 int db_exec(struct db *db, const char *sql, struct err *e);
 

@@ -124,14 +124,6 @@ static const char people_sql_mention[] =
 	"INSERT OR IGNORE INTO mention(article_id, entity_id, span_start, span_end)"
 	" VALUES (?1, ?2, ?3, ?4)";
 
-static int
-people_run(struct db *db, sqlite3_stmt *st, struct err *e, const char *what)
-{
-	if (sqlite3_step(st) == SQLITE_DONE)
-		return 0;
-	return db_fail(db, e, what);
-}
-
 /* The last word of the name as a second alias, unless it names someone
  * else already ("Mukambetov" finds Ruslan Mukambetov). */
 static int
@@ -163,7 +155,7 @@ people_surname(struct db *db, long long id, const char *name, struct err *e)
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, last + 1, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, norm, -1, SQLITE_STATIC);
-		rc = people_run(db, st, e, "name a person");
+		rc = db_step_done(db, st, "name a person", e);
 	}
 	free(norm);
 	return rc;
@@ -190,7 +182,7 @@ people_add(struct db *db, long long article, const char *name, const char *title
 	if ((st = db_stmt(db, people_sql_entity, e)) == NULL)
 		goto out;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (people_run(db, st, e, "propose a person") != 0)
+	if (db_step_done(db, st, "propose a person", e) != 0)
 		goto out;
 	id = sqlite3_last_insert_rowid(db->h);
 	if ((st = db_stmt(db, people_sql_alias, e)) == NULL)
@@ -198,7 +190,7 @@ people_add(struct db *db, long long article, const char *name, const char *title
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, norm, -1, SQLITE_STATIC);
-	if (people_run(db, st, e, "name a person") != 0 ||
+	if (db_step_done(db, st, "name a person", e) != 0 ||
 	    people_surname(db, id, name, e) != 0 ||
 	    (st = db_stmt(db, people_sql_role, e)) == NULL)
 		goto out;
@@ -206,14 +198,14 @@ people_add(struct db *db, long long article, const char *name, const char *title
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	if (state > 0)
 		sqlite3_bind_int64(st, 3, state);
-	if (people_run(db, st, e, "give a role") != 0 ||
+	if (db_step_done(db, st, "give a role", e) != 0 ||
 	    (st = db_stmt(db, people_sql_mention, e)) == NULL)
 		goto out;
 	sqlite3_bind_int64(st, 1, article);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int64(st, 3, (long long)span->start);
 	sqlite3_bind_int64(st, 4, (long long)span->end);
-	rc = people_run(db, st, e, "store a mention") == 0 ? 1 : -1;
+	rc = db_step_done(db, st, "store a mention", e) == 0 ? 1 : -1;
 out:
 	free(norm);
 	return rc;
