@@ -13,7 +13,13 @@
 	" e.origin, e.confidence," \
 	" EXISTS (SELECT 1 FROM claim c WHERE c.event_id = e.id" \
 	"   AND (c.first_day <> e.first_day OR c.last_day <> e.last_day))," \
-	" e.first_day, e.last_day"
+	" e.first_day, e.last_day," \
+	" EXISTS (SELECT 1 FROM bookmark b WHERE b.event_id = e.id)," \
+	" EXISTS (SELECT 1 FROM note n WHERE n.event_id = e.id)," \
+	" (SELECT group_concat(name, ' ') FROM" \
+	"   (SELECT name FROM tag t WHERE t.event_id = e.id ORDER BY name))"
+
+#define EVENTS_NCOLUMNS 15
 
 /* The filter's bounds are always bound (with open defaults) so that the
  * window is a range scan of event_order in either direction. */
@@ -63,6 +69,9 @@ events_read_row(sqlite3_stmt *st, struct event_row *r)
 	    (const char *)sqlite3_column_text(st, 10));
 	snprintf(r->date.last, sizeof r->date.last, "%s",
 	    (const char *)sqlite3_column_text(st, 11));
+	r->bookmarked = sqlite3_column_int(st, 12);
+	r->noted = sqlite3_column_int(st, 13);
+	r->tags = db_col_text(st, 14);
 }
 
 static void
@@ -73,6 +82,7 @@ events_row_free(struct event_row *r)
 	free(r->kind);
 	free(r->place);
 	free(r->origin);
+	free(r->tags);
 }
 
 void
@@ -101,6 +111,18 @@ enum {
 	EVENTS_STMT_MONTHS,
 };
 
+/* The last place NEEDLE occurs in SQL, or NULL: subqueries in the columns
+ * may have their own ORDER BY. */
+static const char *
+events_last(const char *sql, const char *needle)
+{
+	const char *p, *last = NULL;
+
+	for (p = strstr(sql, needle); p != NULL; p = strstr(p + 1, needle))
+		last = p;
+	return last;
+}
+
 /* The statement for a query: the cached one, or with a filter-language
  * expression, the query with "AND (expression)" before its ORDER BY or
  * GROUP BY, prepared once per filter. */
@@ -116,9 +138,9 @@ events_stmt(struct db *db, const struct event_filter *f, int which,
 	if (x == NULL)
 		return db_stmt(db, sql, e);
 	if (x->stmt[which] == NULL) {
-		tail = strstr(sql, " GROUP BY ");
+		tail = events_last(sql, " GROUP BY ");
 		if (tail == NULL)
-			tail = strstr(sql, " ORDER BY ");
+			tail = events_last(sql, " ORDER BY ");
 		if (tail == NULL)
 			tail = sql + strlen(sql);
 		buf_init(&b);
@@ -380,9 +402,9 @@ event_get(struct db *db, long long id, struct event_detail *d, struct err *e)
 	if (rc != SQLITE_ROW)
 		return db_fail(db, e, "reading an event");
 	events_read_row(st, &d->ev);
-	d->summary = db_col_text(st, 12);
-	d->place_id = sqlite3_column_int64(st, 13);
-	d->place_state = db_col_text(st, 14);
+	d->summary = db_col_text(st, EVENTS_NCOLUMNS);
+	d->place_id = sqlite3_column_int64(st, EVENTS_NCOLUMNS + 1);
+	d->place_state = db_col_text(st, EVENTS_NCOLUMNS + 2);
 	sqlite3_reset(st);
 	if (events_participants(db, id, &d->participants, &d->nparticipants,
 	    e) != 0 ||

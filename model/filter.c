@@ -171,7 +171,9 @@ filter_text(struct filter_parser *p, const char *text)
 		buf_printf(&p->sql, "(e.id IN (SELECT v.event_id FROM evidence v"
 		    " WHERE v.article_id IN (SELECT rowid FROM article_fts WHERE"
 		    " article_fts MATCH ?%d)) OR instr(lower(e.title || ' ' ||"
-		    " coalesce(e.summary, '') || ' ' || e.kind), ?%d) > 0)", a, b);
+		    " coalesce(e.summary, '') || ' ' || e.kind), ?%d) > 0"
+		    " OR e.id IN (SELECT n.event_id FROM note n WHERE"
+		    " instr(lower(n.body), ?%d) > 0))", a, b, b);
 	} else {
 		/* Punctuation alone: FTS5 has no token to look for. */
 		buf_printf(&p->sql, "(instr(lower(e.title || ' ' ||"
@@ -343,8 +345,10 @@ filter_field_value(struct filter_parser *p, int field, const char *value,
 		    filter_param(p, lower));
 		free(lower);
 	} else if (strcmp(name, "tag") == 0) {
+		lower = util_ascii_lower(value[0] == '#' ? value + 1 : value);
 		buf_printf(&p->sql, "(e.id IN (SELECT event_id FROM tag WHERE name = ?%d))",
-		    filter_param(p, value));
+		    filter_param(p, lower));
+		free(lower);
 	} else if (strcmp(name, "is") == 0) {
 		if (strcmp(value, "disputed") == 0)
 			buf_adds(&p->sql, "(EXISTS (SELECT 1 FROM claim c WHERE c.event_id ="

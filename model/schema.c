@@ -153,8 +153,22 @@ static const char schema_v1[] =
 	"  value TEXT NOT NULL"
 	") WITHOUT ROWID;";
 
+/* Saved views and the filter line's history, kept by the user. */
+static const char schema_v2[] =
+	"CREATE TABLE saved_view ("
+	"  name TEXT PRIMARY KEY,"
+	"  filter TEXT NOT NULL,"
+	"  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	") WITHOUT ROWID;"
+	/* Newest last; a filter used again moves to the end. */
+	"CREATE TABLE filter_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  text TEXT NOT NULL UNIQUE"
+	");";
+
 const char *const schema_migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 const int schema_migration_count =

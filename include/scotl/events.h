@@ -17,6 +17,8 @@ struct event_row {
 	char *origin;           /* "curated" or "extracted" */
 	double confidence;
 	int disputed;           /* reports disagree on the date */
+	int bookmarked, noted;  /* kept by the user (annot.h) */
+	char *tags;             /* "" or tags separated by spaces */
 };
 
 struct event_list {
