@@ -14,6 +14,7 @@
 #include "scotl/filter.h"
 #include "scotl/out.h"
 #include "scotl/paths.h"
+#include "scotl/views.h"
 
 struct cli_command {
 	const char *name;
@@ -32,6 +33,10 @@ static const struct cli_command cli_commands[] = {
 	  .summary = "print an article's text" },
 	{ .name = "stats", .run = cli_stats,
 	  .summary = "print what the database holds" },
+	{ .name = "export", .run = cli_export,
+	  .summary = "write events as CSV, JSON, iCalendar or TimelineJS" },
+	{ .name = "views", .run = cli_views,
+	  .summary = "list the saved views (--delete NAME)" },
 	{ .name = "import", .run = cli_import,
 	  .summary = "import saved articles (text, HTML, any charset)" },
 	{ .name = "load", .run = cli_load,
@@ -123,6 +128,38 @@ cli_compile_filter(const char *text, struct filter **out)
 		fputs("^\n", stderr);
 	}
 	return -1;
+}
+
+int
+cli_filter_from(struct db *db, const char *expr, const char *view,
+    struct filter **out)
+{
+	char *saved = NULL, *both;
+	struct err e;
+	size_t len;
+	int found, rc;
+
+	*out = NULL;
+	if (expr != NULL && cli_compile_filter(expr, out) != 0)
+		return CLI_USAGE;
+	if (view == NULL)
+		return CLI_OK;
+	filter_free(*out);
+	*out = NULL;
+	if ((found = views_get(db, view, &saved, &e)) < 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	if (found == 0)
+		return cli_error(CLI_USAGE, "no saved view '%s' ('scotl views' "
+		    "lists them)", view);
+	len = strlen(saved) + (expr ? strlen(expr) : 0) + 8;
+	both = xmalloc(len);
+	snprintf(both, len, expr ? "(%s) (%s)" : "%s", saved, expr);
+	rc = filter_compile(both, out, &found, &e);
+	free(both);
+	free(saved);
+	if (rc != 0)
+		return cli_error(CLI_USAGE, "view '%s': %s", view, e.msg);
+	return CLI_OK;
 }
 
 int
@@ -228,20 +265,30 @@ cli_can_browse(void)
 	    term[0] != '\0' && strcmp(term, "dumb") != 0;
 }
 
-/* The browser saves where you were, so it opens your own database,
- * made from the bundled corpus the first time. */
+int
+cli_open_own_db(const struct cli *cli, struct db **db)
+{
+	char path[PATH_MAX];
+	struct err e;
+
+	*db = NULL;
+	if (cli->db_path == NULL && paths_ensure_user_db(path, sizeof path, &e) == 0 &&
+	    db_open(db, path, DB_READWRITE, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	if (*db == NULL)
+		return cli_open_db(cli, db);
+	return CLI_OK;
+}
+
+/* The browser saves where you were, so it opens your own database. */
 static int
 cli_browse(struct cli *cli)
 {
-	char path[PATH_MAX], config[PATH_MAX];
-	struct db *db = NULL;
-	struct err e;
+	char config[PATH_MAX];
+	struct db *db;
 	int status;
 
-	if (cli->db_path == NULL && paths_ensure_user_db(path, sizeof path, &e) == 0 &&
-	    db_open(&db, path, DB_READWRITE, &e) != 0)
-		return cli_error(CLI_ERROR, "%s", e.msg);
-	if (db == NULL && (status = cli_open_db(cli, &db)) != CLI_OK)
+	if ((status = cli_open_own_db(cli, &db)) != CLI_OK)
 		return status;
 	status = app_run(db, cli->fresh, config_default_path(config, sizeof config));
 	db_close(db);

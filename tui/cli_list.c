@@ -16,13 +16,15 @@
 #define CLI_LIST_WINDOW 256
 
 static const char cli_list_usage[] =
-	"usage: scotl list [--filter EXPR] [--since DATE] [--until DATE]\n"
-	"                  [--limit N] [--format text|tsv|csv|json] [--db PATH]\n"
+	"usage: scotl list [--filter EXPR] [--view NAME] [--since DATE]\n"
+	"                  [--until DATE] [--limit N] [--format text|tsv|csv|json]\n"
+	"                  [--db PATH]\n"
 	"\n"
 	"Prints the events of the timeline in date order. DATE is YYYY,\n"
 	"YYYY-MM or YYYY-MM-DD; an event is listed when any day it can mean\n"
 	"falls between --since and --until. EXPR is the filter language of\n"
-	"scotl(1): 'person:doval since:2022', 'state:india | state:pakistan'.\n";
+	"scotl(1): 'person:doval since:2022', 'state:india | state:pakistan'.\n"
+	"NAME is a view saved in the browser with :save ('scotl views').\n";
 
 struct cli_list_out {
 	struct db *db;
@@ -225,10 +227,11 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "filter", required_argument, NULL, 'F' },
+		{ "view", required_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_list_out o = { .format = CLI_TEXT };
-	const char *expr = NULL;
+	const char *expr = NULL, *view = NULL;
 	struct event_filter f;
 	long long limit = -1;
 	int opt, status = -1;
@@ -247,6 +250,8 @@ cli_list(struct cli *cli, int argc, char **argv)
 			return CLI_USAGE;
 		if (opt == 'F')
 			expr = optarg;
+		if (opt == 'V')
+			view = optarg;
 		if (opt == 'n' && (util_parse_ll(optarg, &limit) != 0 || limit < 0))
 			return cli_error(CLI_USAGE, "--limit: '%s' is not a number "
 			    "of events", optarg);
@@ -255,13 +260,10 @@ cli_list(struct cli *cli, int argc, char **argv)
 		return cli_error(CLI_USAGE, "list: unexpected '%s'", argv[optind]);
 	if (f.since[0] && f.until[0] && strcmp(f.since, f.until) > 0)
 		return cli_error(CLI_USAGE, "--since is after --until");
-	if (expr != NULL && cli_compile_filter(expr, &f.expr) != 0)
-		return CLI_USAGE;
-	if ((status = cli_open_db(cli, &o.db)) != CLI_OK) {
-		filter_free(f.expr);
+	if ((status = cli_open_db(cli, &o.db)) != CLI_OK)
 		return status;
-	}
-	status = cli_list_print(o.db, &f, o.format, limit);
+	if ((status = cli_filter_from(o.db, expr, view, &f.expr)) == CLI_OK)
+		status = cli_list_print(o.db, &f, o.format, limit);
 	filter_free(f.expr);
 	db_close(o.db);
 	return status;

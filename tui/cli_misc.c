@@ -133,14 +133,14 @@ cli_article(struct cli *cli, int argc, char **argv)
 /* --- stats ------------------------------------------------------------ */
 
 static const char cli_stats_usage[] =
-	"usage: scotl stats [--filter EXPR] [--db PATH]\n"
+	"usage: scotl stats [--filter EXPR] [--view NAME] [--db PATH]\n"
 	"\n"
-	"Prints what the database holds; with --filter, how many events the\n"
-	"filter keeps and how they fall over the years.\n";
+	"Prints what the database holds; with --filter or --view, how many\n"
+	"events they keep and how they fall over the years.\n";
 
 /* The events a filter keeps, per year, from the counts per month. */
 static int
-cli_stats_filtered(struct db *db, const char *text)
+cli_stats_filtered(struct db *db, const char *text, const char *view)
 {
 	struct event_filter f;
 	struct month_count *m;
@@ -148,16 +148,23 @@ cli_stats_filtered(struct db *db, const char *text)
 	int n, i, year = 0, count = 0;
 	struct err e;
 
+	int status;
+
 	memset(&f, 0, sizeof f);
-	if (cli_compile_filter(text, &f.expr) != 0)
-		return CLI_USAGE;
+	if ((status = cli_filter_from(db, text, view, &f.expr)) != CLI_OK)
+		return status;
 	if (events_count(db, &f, NULL, &total, &e) != 0 ||
 	    events_per_month(db, &f, &m, &n, &e) != 0) {
 		filter_free(f.expr);
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	}
 	printf("Filter:        ");
-	out_text(stdout, text, 0);
+	if (view != NULL) {
+		printf("view ");
+		out_text(stdout, view, 0);
+		printf("%s", text ? " and " : "");
+	}
+	out_text(stdout, text ? text : "", 0);
 	printf("\nEvents:        %lld\n", total);
 	if (n > 0)
 		printf("Events per year:\n");
@@ -220,9 +227,10 @@ cli_stats(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "filter", required_argument, NULL, 'F' },
+		{ "view", required_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *filter = NULL;
+	const char *filter = NULL, *view = NULL;
 	struct stats s;
 	struct db *db;
 	struct err e;
@@ -236,13 +244,15 @@ cli_stats(struct cli *cli, int argc, char **argv)
 		}
 		if (opt == 'F')
 			filter = optarg;
+		if (opt == 'V')
+			view = optarg;
 	}
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "stats: unexpected '%s'", argv[optind]);
 	if ((status = cli_open_db(cli, &db)) != CLI_OK)
 		return status;
-	if (filter != NULL) {
-		status = cli_stats_filtered(db, filter);
+	if (filter != NULL || view != NULL) {
+		status = cli_stats_filtered(db, filter, view);
 		db_close(db);
 		return status;
 	}

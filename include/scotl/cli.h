@@ -29,6 +29,10 @@ int cli_main(int argc, char **argv);
  * error; the bundled corpus always opens read-only. */
 int cli_open_db(const struct cli *cli, struct db **db);
 
+/* For commands that write what the user keeps (views): without --db, the
+ * user's own database, made from the bundled corpus the first time. */
+int cli_open_own_db(const struct cli *cli, struct db **db);
+
 /* Prints "scotl: MESSAGE" on stderr and returns status. */
 int cli_error(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -37,6 +41,12 @@ int cli_error(int status, const char *fmt, ...)
  * column it names and returns -1. */
 struct filter;
 int cli_compile_filter(const char *text, struct filter **out);
+
+/* The filter of --filter EXPR and --view NAME (either may be NULL; with
+ * both, events must match both). Prints what is wrong and returns the
+ * exit status: CLI_OK with *out set (NULL: no filter), else an error. */
+int cli_filter_from(struct db *db, const char *expr, const char *view,
+    struct filter **out);
 
 /* Parses --format; allowed is a list like "text|json". */
 int cli_parse_format(const char *arg, const char *allowed, enum cli_format *out);
@@ -63,5 +73,7 @@ int cli_article(struct cli *cli, int argc, char **argv);
 int cli_stats(struct cli *cli, int argc, char **argv);
 int cli_load(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
+int cli_export(struct cli *cli, int argc, char **argv);
+int cli_views(struct cli *cli, int argc, char **argv);
 
 #endif
