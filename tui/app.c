@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "scotl/app.h"
@@ -147,6 +148,40 @@ app_back(struct app *app)
 	return 1;
 }
 
+long long
+app_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+app_filter_live(struct app *app, const char *text)
+{
+	struct prompt *p = &app->pr;
+	struct err e;
+	int column;
+
+	if (strcmp(text, app->view.filter_text) == 0 && app->expr != NULL) {
+		p->error[0] = '\0';
+		return;
+	}
+	if (app_compile_view(app, text, &column, &e) != 0) {
+		/* The timeline keeps the last filter that compiled. */
+		snprintf(p->error, sizeof p->error, "filter: %s", e.msg);
+		p->error_column = column;
+		app->dirty = 1;
+		return;
+	}
+	p->error[0] = '\0';
+	app_current_pos(app, &app->view);
+	snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", text);
+	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
+	app->dirty = 1;
+}
+
 void
 app_apply_filter(struct app *app, const char *text)
 {
@@ -164,7 +199,7 @@ app_apply_filter(struct app *app, const char *text)
 	app_current_pos(app, &app->view);
 	snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", text);
 	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
-	app_message(app, 0, "%lld events", app->tl.total);
+	app_message(app, 0, "%lld event%s", app->tl.total, app->tl.total == 1 ? "" : "s");
 }
 
 /* --- layout ------------------------------------------------------------ */
@@ -321,6 +356,8 @@ app_draw(struct app *app)
 			app_panes[p]->draw(app, &app->rect[p], (int)app->focus == p);
 	app_draw_separators(app);
 	app_draw_status(app);
+	if (app->vl.open)
+		viewlist_draw(app);
 	if (app->help)
 		help_draw(app);
 	curs_set(app->pr.kind != PROMPT_NONE);
@@ -353,9 +390,18 @@ app_action(struct app *app, enum action a)
 	case ACT_PREV_PANE: app_focus_step(app, -1); break;
 	case ACT_BACK: app_back(app); break;
 	case ACT_FILTER: app_open_prompt(app, PROMPT_FILTER); break;
-	case ACT_SEARCH: app_open_prompt(app, PROMPT_SEARCH); break;
+	case ACT_SEARCH:
+		app_open_prompt(app, app->focus == PANE_TIMELINE ? PROMPT_FIND :
+		    PROMPT_SEARCH);
+		break;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
+		/* In the timeline, between the events that hold the words. */
+		if (app->focus == PANE_TIMELINE && app->find.text[0]) {
+			find_step(app, a == ACT_SEARCH_NEXT ? 1 : -1);
+			break;
+		}
+		/* FALLTHROUGH */
 	case ACT_PREV_ARTICLE:
 	case ACT_NEXT_ARTICLE:
 		/* Meant for the article, wherever the focus is. */
@@ -367,6 +413,11 @@ app_action(struct app *app, enum action a)
 		app->xref_hidden = !app->xref_hidden;
 		app_layout(app);
 		break;
+	case ACT_BOOKMARK: annotate_bookmark(app); break;
+	case ACT_TAGS: annotate_tags(app); break;
+	case ACT_NOTE: annotate_note(app); break;
+	case ACT_VIEWS: viewlist_open(app); break;
+	case ACT_COMMAND: app_open_prompt(app, PROMPT_COMMAND); break;
 	case ACT_HELP: app->help = 1; break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -397,6 +448,12 @@ app_key(struct app *app, int is_key, int ch)
 	app->message[0] = '\0';
 	if (app->help) {
 		help_key(app, is_key || ch < KEY_MIN ? keymap_action(ch) : ACT_NONE);
+		app->dirty = 1;
+		return;
+	}
+	if (app->vl.open) {
+		viewlist_key(app, is_key || ch < KEY_MIN ? keymap_action(ch) :
+		    ACT_NONE, is_key ? -1 : ch);
 		app->dirty = 1;
 		return;
 	}
@@ -512,13 +569,19 @@ app_screen_init(void)
 static void
 app_loop(struct app *app)
 {
-	int errors = 0, rc;
+	int errors = 0, rc, wait;
 	wint_t ch;
 
 	while (!app->quit && !app_hangup) {
+		wait = prompt_tick(app);
 		if (app->dirty)
 			app_draw(app);
+		/* A filter being typed runs when the typing pauses. */
+		timeout(wait);
+		errno = 0;
 		rc = get_wch(&ch);
+		if (rc == ERR && wait >= 0 && errno != EIO && !app_hangup)
+			continue;
 		if (rc == ERR) {
 			/* EOF or EIO on the terminal: it is gone. A signal
 			 * alone gives a few, never a run of them. */
@@ -567,5 +630,7 @@ app_run(struct db *db, int fresh, const char *config_path)
 		event_detail_free(&app.detail);
 	free(app.stack);
 	filter_free(app.expr);
+	prompt_close(&app);
+	viewlist_free(&app.vl);
 	return 0;
 }

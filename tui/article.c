@@ -207,12 +207,40 @@ article_pane_line_of(const struct article_pane *ap, size_t offset)
 	return lo;
 }
 
+/* The needles of a search: the phrase, or each of its words. */
+static int
+article_pane_needles(const struct article_pane *ap, const char *needle[],
+    size_t len[], int max)
+{
+	const char *s = ap->search;
+	int n = 0;
+
+	if (!ap->search_words) {
+		needle[0] = s;
+		len[0] = strlen(s);
+		return len[0] > 0;
+	}
+	while (*s && n < max) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		needle[n] = s;
+		while (*s && *s != ' ')
+			s++;
+		len[n] = (size_t)(s - needle[n]);
+		n++;
+	}
+	return n;
+}
+
 void
 article_pane_search(struct app *app, const char *text)
 {
 	struct article_pane *ap = &app->ap;
-	size_t n = strlen(text), i;
-	int cap = 0;
+	const char *needle[16];
+	size_t len[16], i;
+	int cap = 0, n, k;
 
 	if (text != ap->search)
 		snprintf(ap->search, sizeof ap->search, "%s", text);
@@ -220,15 +248,21 @@ article_pane_search(struct app *app, const char *text)
 	ap->matches = NULL;
 	ap->nmatches = 0;
 	ap->match = -1;
+	n = article_pane_needles(ap, needle, len, 16);
 	if (n == 0 || ap->body == NULL)
 		return;
-	for (i = 0; i + n <= ap->body_len; i++) {
-		if (article_pane_match_at(ap->body + i, text, n)) {
-			ap->matches = xgrow(ap->matches, ap->nmatches, &cap,
-			    sizeof *ap->matches);
-			ap->matches[ap->nmatches++] = i;
-			i += n - 1;
-		}
+	for (i = 0; i < ap->body_len; i++) {
+		for (k = 0; k < n; k++)
+			if (i + len[k] <= ap->body_len &&
+			    article_pane_match_at(ap->body + i, needle[k], len[k]))
+				break;
+		if (k == n)
+			continue;
+		ap->matches = xgrow(ap->matches, ap->nmatches, &cap,
+		    sizeof *ap->matches);
+		ap->matches[ap->nmatches].start = i;
+		ap->matches[ap->nmatches++].end = i + len[k];
+		i += len[k] - 1;
 	}
 }
 
@@ -250,12 +284,12 @@ article_pane_show_match(struct app *app, int dir)
 		/* The first match from the top of the pane on. */
 		for (ap->match = 0; ap->match < ap->nmatches - 1; ap->match++)
 			if (ap->nlines == 0 || article_pane_line_of(ap,
-			    ap->matches[ap->match]) >= ap->top)
+			    ap->matches[ap->match].start) >= ap->top)
 				break;
 	} else {
 		ap->match = (ap->match + dir + ap->nmatches) % ap->nmatches;
 	}
-	line = ap->nlines ? article_pane_line_of(ap, ap->matches[ap->match]) : 0;
+	line = ap->nlines ? article_pane_line_of(ap, ap->matches[ap->match].start) : 0;
 	ap->top = line > 3 ? line - 3 : 0;
 	app_message(app, 0, "match %d of %d: %s", ap->match + 1, ap->nmatches,
 	    ap->search);
@@ -351,7 +385,7 @@ article_pane_attr_at(const struct app *app, size_t o, size_t *next)
 {
 	const struct article_pane *ap = &app->ap;
 	unsigned long attr = color_attr(AREA_NORMAL);
-	size_t n = *next, len = strlen(ap->search);
+	size_t n = *next;
 	int i, ev = article_pane_in_evidence(app, o);
 
 	for (i = 0; i < app->detail.nevidence && app->ap.article_id; i++) {
@@ -381,17 +415,17 @@ article_pane_attr_at(const struct app *app, size_t o, size_t *next)
 				n = (size_t)m->end;
 		}
 	}
-	for (i = 0; i < ap->nmatches && len; i++) {
-		if (ap->matches[i] + len <= o)
+	for (i = 0; i < ap->nmatches; i++) {
+		if (ap->matches[i].end <= o)
 			continue;
-		if (ap->matches[i] > o) {
-			if (ap->matches[i] < n)
-				n = ap->matches[i];
+		if (ap->matches[i].start > o) {
+			if (ap->matches[i].start < n)
+				n = ap->matches[i].start;
 			break;
 		}
 		attr = color_attr(AREA_MATCH);
-		if (ap->matches[i] + len < n)
-			n = ap->matches[i] + len;
+		if (ap->matches[i].end < n)
+			n = ap->matches[i].end;
 	}
 	*next = n;
 	return attr;
@@ -450,6 +484,11 @@ article_pane_draw(struct app *app, const struct rect *r, int focused)
 		width = 1;
 	if (ap->wrap_width != width)
 		article_pane_wrap(ap, width);
+	if (ap->to_match && ap->nmatches > 0) {
+		i = article_pane_line_of(ap, ap->matches[0].start);
+		ap->top = i > 3 ? i - 3 : 0;
+	}
+	ap->to_match = 0;
 	y = article_pane_draw_head(app, r, r->y + 1);
 	h = r->y + r->h - y;
 	ap->height = h;

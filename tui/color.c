@@ -34,6 +34,7 @@ static struct color_style color_styles[AREA_COUNT] = {
 	[AREA_CURATED] = { "curated", 114, -1, COLOR_GREEN, -1, A_BOLD, A_BOLD },
 	[AREA_EXTRACTED] = { "extracted", 215, -1, COLOR_YELLOW, -1, 0, 0 },
 	[AREA_DISPUTED] = { "disputed", 203, -1, COLOR_RED, -1, A_BOLD, A_BOLD },
+	[AREA_MARK] = { "mark", 214, -1, COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[AREA_PERSON] = { "person", 117, -1, COLOR_CYAN, -1, A_BOLD, A_BOLD },
 	[AREA_STATE] = { "state", 150, -1, COLOR_GREEN, -1, 0, A_UNDERLINE },
 	[AREA_ORGANISATION] = { "organisation", 183, -1, COLOR_MAGENTA, -1, 0,

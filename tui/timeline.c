@@ -255,6 +255,24 @@ timeline_reload(struct app *app, const struct event_pos *near)
 	app_event_selected(app);
 }
 
+/* Reads the timeline again where it is, the selection on its row: after
+ * a bookmark, tags or a note changed what its lines show. */
+void
+app_refresh(struct app *app)
+{
+	struct timeline *tl = &app->tl;
+	const struct event_row *r = timeline_selected(app);
+	struct event_pos pos;
+	int row;
+
+	if (r == NULL)
+		return;
+	row = timeline_line_of(tl, tl->sel) - tl->top;
+	event_row_pos(r, &pos);
+	timeline_reload(app, &pos);
+	timeline_relayout(tl, row > 0 ? row : 0);
+}
+
 /* Moves the selection DELTA events down the screen (up when negative). */
 static void
 timeline_move(struct app *app, int delta)
@@ -404,6 +422,26 @@ timeline_draw_header(struct app *app, const struct timeline_line *l, int y,
 	draw_str(y, x + 1, w - 1, text, color_attr(AREA_HEADER));
 }
 
+/* " #watch #india" after the title. */
+static int
+timeline_draw_tags(const char *tags, int y, int x, int w, unsigned long attr)
+{
+	struct buf b;
+	const char *t;
+	int n;
+
+	buf_init(&b);
+	for (t = tags; *t; t++) {
+		if (t == tags || t[-1] == ' ')
+			buf_adds(&b, " #");
+		if (*t != ' ')
+			buf_addc(&b, *t);
+	}
+	n = draw_str(y, x, w, b.data, attr);
+	buf_free(&b);
+	return n;
+}
+
 static void
 timeline_draw_event(const struct event_row *r, int y, int x, int w,
     int selected, int focused)
@@ -414,6 +452,12 @@ timeline_draw_event(const struct event_row *r, int y, int x, int w,
 	char date[48];
 
 	draw_fill(y, x, w, base);
+	/* The user's marks in the margin: ! bookmarked (as in mutt), n a
+	 * note. */
+	if (r->bookmarked)
+		draw_str(y, x, w, "!", selected ? base : color_attr(AREA_MARK));
+	if (r->noted && w > 1)
+		draw_str(y, x + 1, w - 1, "n", selected ? base : color_attr(AREA_MARK));
 	date_format(&r->date, date, sizeof date);
 	/* Selected rows keep one colour so that the cursor reads as a bar. */
 	col += draw_str(y, x + col, w - col, date,
@@ -439,6 +483,9 @@ timeline_draw_event(const struct event_row *r, int y, int x, int w,
 		return;
 	n = draw_str(y, x + col, w - col, r->title, base);
 	col += n;
+	if (r->tags && r->tags[0] && col + 3 < w)
+		col += timeline_draw_tags(r->tags, y, x + col, w - col,
+		    selected ? base : color_attr(AREA_MARK));
 	if (r->place[0] && col + 4 < w) {
 		col += draw_str(y, x + col, w - col, " \xc2\xb7 ", base) ;
 		draw_str(y, x + col, w - col, r->place,

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scotl/annot.h"
 #include "scotl/app.h"
 #include "scotl/color.h"
 #include "scotl/curses.h"
@@ -111,6 +112,44 @@ xref_load_partners(struct app *app)
 	entity_detail_free(&d);
 }
 
+/* What the user keeps on the event: bookmark, tags, the note's first
+ * lines (as text, not selectable). */
+static void
+xref_yours(struct app *app)
+{
+	const struct event_row *r = timeline_selected(app);
+	char *note = NULL, *line, *next;
+	struct buf b;
+	struct err e;
+	int n = 0;
+
+	if (r == NULL || (!r->bookmarked && !r->noted && !(r->tags && r->tags[0])))
+		return;
+	xref_add(&app->xr, 0, "", "Yours (m bookmark, t tags, a note)", NULL, 0, 1);
+	if (r->bookmarked)
+		xref_add(&app->xr, 0, "", "! bookmarked", NULL, 0, 2);
+	if (r->tags && r->tags[0]) {
+		buf_init(&b);
+		for (line = r->tags; *line; line++) {
+			if (line == r->tags || line[-1] == ' ')
+				buf_adds(&b, line == r->tags ? "#" : " #");
+			if (*line != ' ')
+				buf_addc(&b, *line);
+		}
+		xref_add(&app->xr, 0, "", b.data, NULL, 0, 2);
+		buf_free(&b);
+	}
+	if (r->noted && annot_note_get(app->db, r->id, &note, &e) == 0 && note) {
+		for (line = note; line && *line && n < 6; line = next, n++) {
+			next = strchr(line, '\n');
+			if (next)
+				*next++ = '\0';
+			xref_add(&app->xr, 0, "", line, NULL, 0, 2);
+		}
+	}
+	free(note);
+}
+
 void
 xref_load(struct app *app)
 {
@@ -132,6 +171,7 @@ xref_load(struct app *app)
 		xref_section(app, "state", "States (SCO status then)");
 		xref_section(app, "organisation", "Organisations");
 		xref_section(app, "place", "Places");
+		xref_yours(app);
 	}
 	for (xr->sel = 0; xr->sel < xr->n && xr->items[xr->sel].header; xr->sel++)
 		;
@@ -211,7 +251,8 @@ xref_draw_item(const struct xref_item *it, int y, int x, int w, int selected,
 
 	draw_fill(y, x, w, base);
 	if (it->header) {
-		draw_str(y, x + 1, w - 1, it->name, color_attr(AREA_HEADER));
+		draw_str(y, x + it->header, w - it->header, it->name,
+		    color_attr(it->header == 1 ? AREA_HEADER : AREA_MARK));
 		return;
 	}
 	snprintf(count, sizeof count, " %lld", it->count);

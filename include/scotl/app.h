@@ -9,6 +9,7 @@
 #include "scotl/events.h"
 #include "scotl/keymap.h"
 #include "scotl/mention.h"
+#include "scotl/views.h"
 
 enum pane_id {
 	PANE_TIMELINE,
@@ -66,7 +67,9 @@ struct article_pane {
 	int top;
 	int height;             /* lines of text shown at the last draw */
 	char search[256];
-	size_t *matches;        /* byte offsets of search matches */
+	int search_words;       /* search holds words to mark, not a phrase */
+	int to_match;           /* show the first match at the next draw */
+	struct article_line *matches;   /* bytes of each match */
 	int nmatches, match;
 };
 
@@ -76,7 +79,7 @@ struct xref_item {
 	char *name;
 	char *detail;           /* role and state, or SCO status */
 	long long count;        /* other events, or shared events */
-	int header;             /* a section title, not an entity */
+	int header;             /* 1 a section title, 2 a line of text */
 };
 
 struct xref {
@@ -89,9 +92,15 @@ struct xref {
 
 enum prompt_kind {
 	PROMPT_NONE,
-	PROMPT_FILTER,
-	PROMPT_SEARCH,
+	PROMPT_FILTER,          /* f: the timeline follows as you type */
+	PROMPT_SEARCH,          /* / in the article: this article's text */
+	PROMPT_FIND,            /* / in the timeline: every article's text */
+	PROMPT_COMMAND,         /* :save NAME, :export FILE ... */
+	PROMPT_TAGS,            /* t: the selected event's tags */
+	PROMPT_NOTE,            /* a without $EDITOR: its note, one line */
 };
+
+#define PROMPT_DELAY_MS 120     /* typing pause before the filter runs */
 
 struct prompt {
 	enum prompt_kind kind;
@@ -99,6 +108,26 @@ struct prompt {
 	int len, cursor;
 	char error[1100];       /* the last filter's error, shown under it */
 	int error_column;       /* 1-based column of the text it names */
+	char before[256];       /* the filter when the line opened */
+	long long event_id;     /* the event tags or a note are for */
+	int pending;            /* the text changed: run it at deadline */
+	long long deadline;     /* milliseconds, app_now_ms() */
+	char **hist;            /* the filter history, oldest first */
+	int nhist, hist_at;     /* hist_at == nhist: the line being typed */
+	wchar_t draft[256];     /* that line, while Up shows older ones */
+};
+
+/* The saved views overlay ('v'). */
+struct viewlist {
+	int open;
+	struct saved_view *views;
+	int n, sel, top;
+};
+
+/* '/' in the timeline: the words, and the events of the view that hold
+ * them are what n and N go through. */
+struct find {
+	char text[256];         /* "" when there is no search */
 };
 
 struct app {
@@ -130,6 +159,8 @@ struct app {
 	int histogram;          /* set histogram on|off */
 	const char *config_path;
 	struct filter *expr;    /* the current view's compiled filter */
+	struct viewlist vl;
+	struct find find;
 };
 
 /* What each pane does, filled with designated initialisers. */
@@ -172,9 +203,39 @@ void article_pane_search(struct app *app, const char *text);
 void xref_load(struct app *app);
 void xref_free(struct xref *xr);
 
+/* The filter line's text changed: run it, keeping the last good result
+ * and showing the error when it does not compile. */
+void app_filter_live(struct app *app, const char *text);
+long long app_now_ms(void);
+/* Reloads the timeline where it is (after a bookmark, tags, a note). */
+void app_refresh(struct app *app);
+
 /* prompt.c */
 int prompt_key(struct app *app, int is_key, int ch);
 void prompt_draw(struct app *app, int y, int width);
+/* Runs a pending filter whose typing pause is over; the milliseconds to
+ * wait for it otherwise, or -1 when nothing is pending. */
+int prompt_tick(struct app *app);
+void prompt_close(struct app *app);
+
+/* command.c: ':' commands, '/' through all articles, and what the user
+ * keeps on events (m, t, a). */
+void command_run(struct app *app, const char *text, char *err, size_t size);
+int find_accept(struct app *app, const char *text, char *err, size_t size);
+void find_step(struct app *app, int dir);
+void annotate_bookmark(struct app *app);
+void annotate_tags(struct app *app);
+int annotate_tags_accept(struct app *app, const char *text, char *err,
+    size_t size);
+void annotate_note(struct app *app);
+int annotate_note_accept(struct app *app, const char *text, char *err,
+    size_t size);
+
+/* viewlist.c: the saved views overlay. */
+void viewlist_open(struct app *app);
+void viewlist_key(struct app *app, enum action a, int ch);
+void viewlist_draw(struct app *app);
+void viewlist_free(struct viewlist *vl);
 
 /* help.c */
 void help_draw(struct app *app);

@@ -16,6 +16,7 @@ enum area {
 	AREA_CURATED,           /* the mark of a curated event */
 	AREA_EXTRACTED,         /* the mark of an extracted event */
 	AREA_DISPUTED,
+	AREA_MARK,              /* bookmarks, notes and tags of the user */
 	AREA_PERSON,
 	AREA_STATE,
 	AREA_ORGANISATION,
