@@ -123,36 +123,45 @@ events_last(const char *sql, const char *needle)
 	return last;
 }
 
+/* SQL with "AND (condition)" of the filter put before its last GROUP BY
+ * or ORDER BY. */
+static char *
+events_with_filter(const char *sql, const struct filter *x)
+{
+	const char *tail = events_last(sql, " GROUP BY ");
+	struct buf b;
+
+	if (tail == NULL)
+		tail = events_last(sql, " ORDER BY ");
+	if (tail == NULL)
+		tail = sql + strlen(sql);
+	buf_init(&b);
+	buf_add(&b, sql, (size_t)(tail - sql));
+	buf_printf(&b, " AND (%s)%s", x->sql, tail);
+	return buf_steal(&b);
+}
+
 /* The statement for a query: the cached one, or with a filter-language
- * expression, the query with "AND (expression)" before its ORDER BY or
- * GROUP BY, prepared once per filter. */
+ * expression, the query with the filter in it, prepared once per filter. */
 static sqlite3_stmt *
 events_stmt(struct db *db, const struct event_filter *f, int which,
     const char *sql, struct err *e)
 {
 	struct filter *x = f ? f->expr : NULL;
-	const char *tail;
-	struct buf b;
-	int i;
+	char *text;
+	int i, rc;
 
 	if (x == NULL)
 		return db_stmt(db, sql, e);
 	if (x->stmt[which] == NULL) {
-		tail = events_last(sql, " GROUP BY ");
-		if (tail == NULL)
-			tail = events_last(sql, " ORDER BY ");
-		if (tail == NULL)
-			tail = sql + strlen(sql);
-		buf_init(&b);
-		buf_add(&b, sql, (size_t)(tail - sql));
-		buf_printf(&b, " AND (%s)%s", x->sql, tail);
-		if (sqlite3_prepare_v3(db->h, b.data, -1, SQLITE_PREPARE_PERSISTENT,
-		    &x->stmt[which], NULL) != SQLITE_OK) {
-			buf_free(&b);
+		text = events_with_filter(sql, x);
+		rc = sqlite3_prepare_v3(db->h, text, -1, SQLITE_PREPARE_PERSISTENT,
+		    &x->stmt[which], NULL);
+		free(text);
+		if (rc != SQLITE_OK) {
 			db_fail(db, e, "preparing the filter");
 			return NULL;
 		}
-		buf_free(&b);
 	}
 	sqlite3_reset(x->stmt[which]);
 	sqlite3_clear_bindings(x->stmt[which]);
@@ -495,4 +504,21 @@ events_per_month(struct db *db, const struct event_filter *f,
 		return db_fail(db, e, "counting events per month");
 	}
 	return 0;
+}
+
+/* --- the queries as text ---------------------------------------------- */
+
+char *
+events_query_sql(const struct event_filter *f, enum events_query q)
+{
+	static const char *const sql[] = {
+		[EVENTS_QUERY_AFTER] = events_sql_after,
+		[EVENTS_QUERY_BEFORE] = events_sql_before,
+		[EVENTS_QUERY_COUNT] = events_sql_count,
+		[EVENTS_QUERY_MONTHS] = events_sql_months,
+	};
+
+	if (f != NULL && f->expr != NULL)
+		return events_with_filter(sql[q], f->expr);
+	return xstrdup(sql[q]);
 }

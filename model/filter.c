@@ -27,6 +27,18 @@ filter_sql_text(const struct filter *f)
 	return f->sql;
 }
 
+int
+filter_param_count(const struct filter *f)
+{
+	return f->nparams;
+}
+
+const char *
+filter_param_value(const struct filter *f, int i)
+{
+	return i >= 0 && i < f->nparams ? f->params[i] : NULL;
+}
+
 void
 filter_free(struct filter *f)
 {

@@ -125,4 +125,17 @@ struct month_count {
 int events_per_month(struct db *db, const struct event_filter *f,
     struct month_count **out, int *n, struct err *e);
 
+/* The SQL each timeline query runs for a filter, for EXPLAIN QUERY PLAN
+ * tests and for running the same SQL in the sqlite3 shell. Parameters:
+ * ?1 ?2 the position (day, id), ?3 ?4 since and until, ?5 the entity,
+ * ?6 the limit, ?7 the text; the filter's own are ?1000 and up
+ * (filter_param). */
+enum events_query {
+	EVENTS_QUERY_AFTER,
+	EVENTS_QUERY_BEFORE,
+	EVENTS_QUERY_COUNT,
+	EVENTS_QUERY_MONTHS,
+};
+char *events_query_sql(const struct event_filter *f, enum events_query q);
+
 #endif

@@ -32,4 +32,9 @@ void filter_free(struct filter *f);
 /* The condition, for tests and for --explain-like output. */
 const char *filter_sql_text(const struct filter *f);
 
+/* The values bound to the condition: parameter ?(1000 + I) is
+ * filter_param_value(f, I), for I below filter_param_count(f). */
+int filter_param_count(const struct filter *f);
+const char *filter_param_value(const struct filter *f, int i);
+
 #endif

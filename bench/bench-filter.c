@@ -1,0 +1,272 @@
+/* Time to the first screenful of a filter: what the browser runs when a
+ * filter is applied (compile it, read the first window of 128 events,
+ * count them, count them per month for the histogram), for ten typical
+ * filters, against the sqlite3 shell running the same three statements
+ * with the same parameters. Prints a table; it is not a test.
+ *
+ *   bench-filter --db CORPUS.db [--runs N] [--sqlite3 PROGRAM] */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "scotl/db.h"
+#include "scotl/events.h"
+#include "scotl/filter.h"
+
+#define BENCH_WINDOW 128
+
+static const char *const bench_filters[] = {
+	"person:doval",
+	"state:india",
+	"state:india date:2021..2022",
+	"person:doval state:pakistan date:2021..2022",
+	"kind:rats | kind:nsa",
+	"-state:china kind:defence since:2020",
+	"place:samarkand",
+	"date:2022-08-18~2w",
+	"is:disputed",
+	"cyber \"joint exercises\" state:russia",
+};
+#define BENCH_NFILTERS (int)(sizeof bench_filters / sizeof *bench_filters)
+
+struct bench_stats {
+	double median, p95;
+};
+
+static double
+bench_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+bench_cpu_ms(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3 +
+	    ru.ru_stime.tv_sec * 1e3 + ru.ru_stime.tv_usec / 1e3;
+}
+
+static int
+bench_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct bench_stats
+bench_stats(double *v, int n)
+{
+	struct bench_stats s = { 0, 0 };
+	int k;
+
+	if (n == 0)
+		return s;
+	qsort(v, (size_t)n, sizeof *v, bench_cmp);
+	s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	k = (int)ceil(0.95 * n) - 1;
+	s.p95 = v[k < 0 ? 0 : k];
+	return s;
+}
+
+/* One first screenful, as timeline_reload does it. */
+static int
+bench_scotl_once(struct db *db, const char *text, long long *total)
+{
+	struct event_filter f;
+	struct event_list l;
+	struct month_count *m;
+	struct err e;
+	int col, n;
+
+	memset(&f, 0, sizeof f);
+	if (filter_compile(text, &f.expr, &col, &e) != 0 ||
+	    events_window(db, &f, NULL, EVENTS_AFTER, BENCH_WINDOW, &l, &e) != 0) {
+		fprintf(stderr, "bench-filter: %s: %s\n", text, e.msg);
+		return -1;
+	}
+	event_list_free(&l);
+	if (events_count(db, &f, NULL, total, &e) != 0 ||
+	    events_per_month(db, &f, &m, &n, &e) != 0) {
+		fprintf(stderr, "bench-filter: %s: %s\n", text, e.msg);
+		return -1;
+	}
+	free(m);
+	filter_free(f.expr);
+	return 0;
+}
+
+/* An SQL string literal for the shell's .parameter set. */
+static void
+bench_literal(FILE *fp, const char *s)
+{
+	fputs("\"'", fp);
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputc('\'', fp);
+		if (*s == '"' || *s == '\\')
+			fputc('\\', fp);
+		fputc(*s, fp);
+	}
+	fputs("'\"", fp);
+}
+
+static void
+bench_script(FILE *fp, const char *text, int runs)
+{
+	struct event_filter f;
+	char *sql[3];
+	struct err e;
+	int col, i, r;
+
+	memset(&f, 0, sizeof f);
+	filter_compile(text, &f.expr, &col, &e);
+	sql[0] = events_query_sql(&f, EVENTS_QUERY_AFTER);
+	sql[1] = events_query_sql(&f, EVENTS_QUERY_COUNT);
+	sql[2] = events_query_sql(&f, EVENTS_QUERY_MONTHS);
+	fprintf(fp, ".parameter init\n.output /dev/null\n"
+	    ".parameter set ?2 0\n.parameter set ?3 \"'0000-01-01'\"\n"
+	    ".parameter set ?4 \"'9999-12-31'\"\n.parameter set ?5 NULL\n"
+	    ".parameter set ?6 %d\n.parameter set ?7 NULL\n", BENCH_WINDOW);
+	for (i = 0; i < filter_param_count(f.expr); i++) {
+		fprintf(fp, ".parameter set ?%d ", 1000 + i);
+		bench_literal(fp, filter_param_value(f.expr, i));
+		fputc('\n', fp);
+	}
+	/* A warm-up run, then the timed ones. */
+	for (r = 0; r <= runs; r++) {
+		if (r == 1)
+			fputs(".timer on\n", fp);
+		fprintf(fp, ".parameter set ?1 \"''\"\n%s;\n", sql[0]);
+		fprintf(fp, ".parameter set ?1 \"'~'\"\n%s;\n%s;\n", sql[1], sql[2]);
+	}
+	for (i = 0; i < 3; i++)
+		free(sql[i]);
+	filter_free(f.expr);
+}
+
+/* The shell's own timer: real time to the millisecond only, so the
+ * figure is its CPU time (user + sys), to the microsecond. Three lines
+ * (window, count, months) make one run. */
+static int
+bench_shell(const char *shell, const char *db, const char *text, int runs,
+    double *cpu, double *real)
+{
+	char script[] = "/tmp/scotl-bench-XXXXXX", cmd[1024], line[512];
+	double u, s, t, sum_cpu = 0, sum_real = 0;
+	int fd = mkstemp(script), k = 0, n = 0;
+	FILE *fp;
+
+	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
+		return -1;
+	bench_script(fp, text, runs);
+	fclose(fp);
+	snprintf(cmd, sizeof cmd, "%s -readonly '%s' <'%s' 2>&1", shell, db, script);
+	if ((fp = popen(cmd, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (sscanf(line, "Run Time: real %lf user %lf sys %lf", &t, &u, &s) != 3) {
+			fprintf(stderr, "bench-filter: sqlite3: %s", line);
+			continue;
+		}
+		sum_cpu += (u + s) * 1e3;
+		sum_real += t * 1e3;
+		if (++k == 3) {
+			cpu[n] = sum_cpu;
+			real[n++] = sum_real;
+			k = 0;
+			sum_cpu = sum_real = 0;
+		}
+	}
+	pclose(fp);
+	remove(script);
+	return n;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "runs", required_argument, NULL, 'r' },
+		{ "sqlite3", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *path = NULL, *shell = "sqlite3";
+	int runs = 40, opt, i, r, n, all_fast = 1;
+	double *wall, *cpu, *scpu, *sreal, t0, c0;
+	struct bench_stats w, c, sc, sr;
+	long long total = 0;
+	struct db *db;
+	struct err e;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == 'd')
+			path = optarg;
+		else if (opt == 'r')
+			runs = atoi(optarg);
+		else if (opt == 's')
+			shell = optarg;
+		else
+			return 2;
+	}
+	if (path == NULL || runs < 1) {
+		fprintf(stderr, "usage: bench-filter --db PATH [--runs N] [--sqlite3 PROGRAM]\n");
+		return 2;
+	}
+	if (db_open(&db, path, DB_READONLY, &e) != 0) {
+		fprintf(stderr, "bench-filter: %s\n", e.msg);
+		return 1;
+	}
+	wall = calloc((size_t)runs, sizeof *wall);
+	cpu = calloc((size_t)runs, sizeof *cpu);
+	scpu = calloc((size_t)runs, sizeof *scpu);
+	sreal = calloc((size_t)runs, sizeof *sreal);
+	printf("First screenful of a filter (window of %d, count, months), %d runs,"
+	    " ms\n", BENCH_WINDOW, runs);
+	printf("%-44s %8s | %13s %13s | %13s %8s | %7s\n", "", "",
+	    "scotl wall", "scotl cpu", "sqlite3 cpu", "real", "cpu");
+	printf("%-44s %8s | %6s %6s %6s %6s | %6s %6s %8s | %7s\n", "filter", "events",
+	    "median", "p95", "median", "p95", "median", "p95", "p95", "ratio");
+	for (i = 0; i < BENCH_NFILTERS; i++) {
+		if (bench_scotl_once(db, bench_filters[i], &total) != 0)
+			return 1;
+		for (r = 0; r < runs; r++) {
+			t0 = bench_now_ms();
+			c0 = bench_cpu_ms();
+			bench_scotl_once(db, bench_filters[i], &total);
+			wall[r] = bench_now_ms() - t0;
+			cpu[r] = bench_cpu_ms() - c0;
+		}
+		n = bench_shell(shell, path, bench_filters[i], runs, scpu, sreal);
+		w = bench_stats(wall, runs);
+		c = bench_stats(cpu, runs);
+		sc = bench_stats(scpu, n > 0 ? n : 0);
+		sr = bench_stats(sreal, n > 0 ? n : 0);
+		if (w.p95 >= 16)
+			all_fast = 0;
+		printf("%-44s %8lld | %6.2f %6.2f %6.2f %6.2f | %6.2f %6.2f %8.0f | %6.2fx\n",
+		    bench_filters[i], total, w.median, w.p95, c.median, c.p95,
+		    sc.median, sc.p95, sr.p95, sc.p95 > 0 ? c.p95 / sc.p95 : 0.0);
+	}
+	printf("goal: p95 wall under 16 ms for every filter: %s\n",
+	    all_fast ? "met" : "missed");
+	db_close(db);
+	free(wall);
+	free(cpu);
+	free(scpu);
+	free(sreal);
+	return 0;
+}
