@@ -124,22 +124,25 @@ bench_literal(FILE *fp, const char *s)
 }
 
 static void
-bench_script(FILE *fp, const char *text, int runs)
+bench_script(struct db *db, FILE *fp, const char *text, int runs)
 {
 	struct event_filter f;
 	char *sql[3];
+	char since[11], until[11], start[11];
 	struct err e;
 	int col, i, r;
 
 	memset(&f, 0, sizeof f);
 	filter_compile(text, &f.expr, &col, &e);
-	sql[0] = events_query_sql(&f, EVENTS_QUERY_AFTER);
-	sql[1] = events_query_sql(&f, EVENTS_QUERY_COUNT);
-	sql[2] = events_query_sql(&f, EVENTS_QUERY_MONTHS);
+	events_query_bounds(db, &f, since, until, start);
+	sql[0] = events_query_sql(db, &f, EVENTS_QUERY_AFTER);
+	sql[1] = events_query_sql(db, &f, EVENTS_QUERY_COUNT);
+	sql[2] = events_query_sql(db, &f, EVENTS_QUERY_MONTHS);
 	fprintf(fp, ".parameter init\n.output /dev/null\n"
-	    ".parameter set ?2 0\n.parameter set ?3 \"'0000-01-01'\"\n"
-	    ".parameter set ?4 \"'9999-12-31'\"\n.parameter set ?5 NULL\n"
-	    ".parameter set ?6 %d\n.parameter set ?7 NULL\n", BENCH_WINDOW);
+	    ".parameter set ?2 0\n.parameter set ?3 \"'%s'\"\n"
+	    ".parameter set ?4 \"'%s'\"\n.parameter set ?5 NULL\n"
+	    ".parameter set ?6 %d\n.parameter set ?7 NULL\n"
+	    ".parameter set ?8 \"'%s'\"\n", since, until, BENCH_WINDOW, start);
 	for (i = 0; i < filter_param_count(f.expr); i++) {
 		fprintf(fp, ".parameter set ?%d ", 1000 + i);
 		bench_literal(fp, filter_param_value(f.expr, i));
@@ -161,8 +164,8 @@ bench_script(FILE *fp, const char *text, int runs)
  * figure is its CPU time (user + sys), to the microsecond. Three lines
  * (window, count, months) make one run. */
 static int
-bench_shell(const char *shell, const char *db, const char *text, int runs,
-    double *cpu, double *real)
+bench_shell(struct db *h, const char *shell, const char *db, const char *text,
+    int runs, double *cpu, double *real)
 {
 	char script[] = "/tmp/scotl-bench-XXXXXX", cmd[1024], line[512];
 	double u, s, t, sum_cpu = 0, sum_real = 0;
@@ -171,7 +174,7 @@ bench_shell(const char *shell, const char *db, const char *text, int runs,
 
 	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
 		return -1;
-	bench_script(fp, text, runs);
+	bench_script(h, fp, text, runs);
 	fclose(fp);
 	snprintf(cmd, sizeof cmd, "%s -readonly '%s' <'%s' 2>&1", shell, db, script);
 	if ((fp = popen(cmd, "r")) == NULL)
@@ -250,7 +253,7 @@ main(int argc, char **argv)
 			wall[r] = bench_now_ms() - t0;
 			cpu[r] = bench_cpu_ms() - c0;
 		}
-		n = bench_shell(shell, path, bench_filters[i], runs, scpu, sreal);
+		n = bench_shell(db, shell, path, bench_filters[i], runs, scpu, sreal);
 		w = bench_stats(wall, runs);
 		c = bench_stats(cpu, runs);
 		sc = bench_stats(scpu, n > 0 ? n : 0);

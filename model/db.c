@@ -363,6 +363,7 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 
+	db->max_span = -1;
 	*out = NULL;
 	db->path = xstrdup(path);
 	if (mode == DB_READONLY) {

@@ -24,22 +24,27 @@
 /* The filter's bounds are always bound (with open defaults) so that the
  * window is a range scan of event_order in either direction. */
 #define EVENTS_FILTER \
-	" AND e.first_day <= ?4 AND e.last_day >= ?3" \
+	" AND e.first_day <= ?4 AND e.last_day >= ?3 AND e.first_day >= ?8" \
 	" AND (?5 IS NULL OR e.place_id = ?5 OR e.id IN" \
 	"   (SELECT event_id FROM participant WHERE entity_id = ?5))" \
 	" AND (?7 IS NULL OR instr(lower(e.title || ' ' ||" \
 	"   coalesce(e.summary, '') || ' ' || e.kind), ?7) > 0)"
 
+/* Each query has two marks for events_driven(): where NOT INDEXED goes
+ * and where the driver's "e.id IN (...) AND" goes. */
+#define EVENTS_INDEX_MARK "/*index*/"
+#define EVENTS_DRIVER_MARK "/*driver*/"
+
 static const char events_sql_after[] =
-	"SELECT " EVENTS_COLUMNS " FROM event e"
+	"SELECT " EVENTS_COLUMNS " FROM event e " EVENTS_INDEX_MARK
 	" LEFT JOIN entity pl ON pl.id = e.place_id"
-	" WHERE (e.first_day, e.id) > (?1, ?2)" EVENTS_FILTER
+	" WHERE " EVENTS_DRIVER_MARK " (e.first_day, e.id) > (?1, ?2)" EVENTS_FILTER
 	" ORDER BY e.first_day, e.id LIMIT ?6";
 
 static const char events_sql_before[] =
-	"SELECT " EVENTS_COLUMNS " FROM event e"
+	"SELECT " EVENTS_COLUMNS " FROM event e " EVENTS_INDEX_MARK
 	" LEFT JOIN entity pl ON pl.id = e.place_id"
-	" WHERE (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER
+	" WHERE " EVENTS_DRIVER_MARK " (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER
 	" ORDER BY e.first_day DESC, e.id DESC LIMIT ?6";
 
 static void
@@ -141,20 +146,146 @@ events_with_filter(const char *sql, const struct filter *x)
 	return buf_steal(&b);
 }
 
+/* --- drivers ------------------------------------------------------------
+ *
+ * The queries walk the event order and test each event, which is quick
+ * when many events pass and slow when few do: "person:doval" among a
+ * million events would test them all. When a term that every kept event
+ * must satisfy has few events (an entity, a tag, is:bookmarked), the
+ * query goes through that term's event ids instead and sorts them. */
+
+#define EVENTS_DRIVE_MAX 5000
+
+/* SQL with the marks replaced: through DRIVER's ids, or as it was. */
+static char *
+events_driven(const char *sql, const char *driver)
+{
+	const char *idx = strstr(sql, EVENTS_INDEX_MARK);
+	const char *drv = strstr(sql, EVENTS_DRIVER_MARK);
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, sql, (size_t)(idx - sql));
+	buf_adds(&b, "NOT INDEXED");
+	idx += strlen(EVENTS_INDEX_MARK);
+	buf_add(&b, idx, (size_t)(drv - idx));
+	buf_printf(&b, "e.id IN (%s) AND", driver);
+	buf_adds(&b, drv + strlen(EVENTS_DRIVER_MARK));
+	return buf_steal(&b);
+}
+
+/* How many ids DRIVER gives, counting no further than the limit. */
+static long long
+events_driver_size(struct db *db, const char *driver, const struct filter *x,
+    long long entity)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+	char *sql;
+	int i;
+
+	sql = xmalloc(strlen(driver) + 64);
+	sprintf(sql, "SELECT count(*) FROM (%s LIMIT %d)", driver, EVENTS_DRIVE_MAX + 1);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		for (i = 0; x != NULL && i < x->nparams; i++)
+			sqlite3_bind_text(st, FILTER_PARAM_BASE + i, x->params[i], -1,
+			    SQLITE_STATIC);
+		if (entity > 0)
+			sqlite3_bind_int64(st, 5, entity);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	free(sql);
+	return n;
+}
+
+/* The smallest of the filter's drivers, when it is small: -1 when none. */
+static int
+events_pick_driver(struct db *db, const struct filter *x)
+{
+	long long n, best = EVENTS_DRIVE_MAX + 1;
+	int i, pick = -1;
+
+	for (i = 0; i < x->ndrivers; i++) {
+		n = events_driver_size(db, x->drivers[i], x, 0);
+		if (n >= 0 && n < best) {
+			best = n;
+			pick = i;
+		}
+	}
+	return pick;
+}
+
+static const char events_entity_driver[] =
+	"SELECT event_id FROM participant WHERE entity_id = ?5"
+	" UNION ALL SELECT id FROM event WHERE place_id = ?5";
+
+/* The query for an entity's events (Enter on it) through the entity's
+ * ids: made once, kept for the life of the program so that the statement
+ * cache can key on it. */
+static const char *
+events_entity_sql(int which, const char *sql)
+{
+	static char *driven[FILTER_STMTS];
+
+	if (driven[which] == NULL)
+		driven[which] = events_driven(sql, events_entity_driver);
+	return driven[which];
+}
+
+static int
+events_entity_small(struct db *db, long long entity)
+{
+	if (db->drive_entity != entity) {
+		db->drive_entity = entity;
+		db->drive_entity_small = events_driver_size(db, events_entity_driver,
+		    NULL, entity) <= EVENTS_DRIVE_MAX;
+	}
+	return db->drive_entity_small;
+}
+
+/* The SQL a query runs: the marks gone, driven or not. */
+static char *
+events_plain(const char *sql)
+{
+	const char *idx = strstr(sql, EVENTS_INDEX_MARK);
+	const char *drv = strstr(sql, EVENTS_DRIVER_MARK);
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, sql, (size_t)(idx - sql));
+	idx += strlen(EVENTS_INDEX_MARK);
+	buf_add(&b, idx, (size_t)(drv - idx));
+	buf_adds(&b, drv + strlen(EVENTS_DRIVER_MARK));
+	return buf_steal(&b);
+}
+
 /* The statement for a query: the cached one, or with a filter-language
- * expression, the query with the filter in it, prepared once per filter. */
+ * expression, the query with the filter in it, prepared once per filter,
+ * through a driver when the filter has a small one. */
 static sqlite3_stmt *
 events_stmt(struct db *db, const struct event_filter *f, int which,
     const char *sql, struct err *e)
 {
 	struct filter *x = f ? f->expr : NULL;
-	char *text;
+	char *text, *driven;
 	int i, rc;
 
-	if (x == NULL)
+	if (x == NULL) {
+		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
+			return db_stmt(db, events_entity_sql(which, sql), e);
 		return db_stmt(db, sql, e);
+	}
 	if (x->stmt[which] == NULL) {
+		if (x->driver == -2)
+			x->driver = events_pick_driver(db, x);
 		text = events_with_filter(sql, x);
+		if (x->driver >= 0) {
+			driven = events_driven(text, x->drivers[x->driver]);
+			free(text);
+			text = driven;
+		}
 		rc = sqlite3_prepare_v3(db->h, text, -1, SQLITE_PREPARE_PERSISTENT,
 		    &x->stmt[which], NULL);
 		free(text);
@@ -171,13 +302,55 @@ events_stmt(struct db *db, const struct event_filter *f, int which,
 	return x->stmt[which];
 }
 
-static void
-events_bind_filter(sqlite3_stmt *st, const struct event_filter *f)
+/* The longest an event lasts, in days: a year, or a range or an
+ * approximate date that lasts longer (read once per database). */
+static long
+events_max_span(struct db *db)
 {
-	sqlite3_bind_text(st, 3, f && f->since[0] ? f->since : "0000-01-01",
-	    -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, f && f->until[0] ? f->until : "9999-12-31",
-	    -1, SQLITE_TRANSIENT);
+	sqlite3_stmt *st;
+
+	if (db->max_span >= 0)
+		return db->max_span;
+	db->max_span = 366;
+	if (sqlite3_prepare_v2(db->h, "SELECT max(julianday(last_day) -"
+	    " julianday(first_day)) FROM event INDEXED BY event_long"
+	    " WHERE end IS NOT NULL OR precision = 'approximate'", -1, &st,
+	    NULL) != SQLITE_OK)
+		return db->max_span;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_double(st, 0) + 1 > db->max_span)
+		db->max_span = (long)sqlite3_column_double(st, 0) + 1;
+	sqlite3_finalize(st);
+	return db->max_span;
+}
+
+void
+events_query_bounds(struct db *db, const struct event_filter *f,
+    char since[11], char until[11], char start[11])
+{
+	const struct filter *x = f ? f->expr : NULL;
+	long days;
+
+	snprintf(since, 11, "%s", f && f->since[0] ? f->since : "0000-01-01");
+	snprintf(until, 11, "%s", f && f->until[0] ? f->until : "9999-12-31");
+	if (x != NULL && x->since[0] && strcmp(x->since, since) > 0)
+		snprintf(since, 11, "%s", x->since);
+	if (x != NULL && x->until[0] && strcmp(x->until, until) < 0)
+		snprintf(until, 11, "%s", x->until);
+	snprintf(start, 11, "0000-01-01");
+	if (strcmp(since, "0000-01-01") != 0 && (days = date_parse_days(since)) > 0)
+		date_format_days(days - events_max_span(db), start);
+}
+
+static void
+events_bind_filter(struct db *db, sqlite3_stmt *st, const struct event_filter *f)
+{
+	char since[11], until[11], start[11];
+
+	events_query_bounds(db, f, since, until, start);
+	sqlite3_bind_text(st, 3, since, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, until, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, start, -1, SQLITE_TRANSIENT);
 	if (f && f->entity_id > 0)
 		sqlite3_bind_int64(st, 5, f->entity_id);
 	if (f && f->text[0]) {
@@ -211,7 +384,7 @@ events_window(struct db *db, const struct event_filter *f,
 		    SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, 0);
 	}
-	events_bind_filter(st, f);
+	events_bind_filter(db, st, f);
 	sqlite3_bind_int(st, 6, limit);
 	out->rows = xcalloc(limit > 0 ? (size_t)limit : 1, sizeof *out->rows);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -232,8 +405,8 @@ events_window(struct db *db, const struct event_filter *f,
 }
 
 static const char events_sql_count[] =
-	"SELECT count(*) FROM event e WHERE (e.first_day, e.id) < (?1, ?2)"
-	EVENTS_FILTER;
+	"SELECT count(*) FROM event e " EVENTS_INDEX_MARK " WHERE "
+	EVENTS_DRIVER_MARK " (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER;
 
 int
 events_count(struct db *db, const struct event_filter *f,
@@ -245,7 +418,7 @@ events_count(struct db *db, const struct event_filter *f,
 		return -1;
 	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, before ? before->id : 0);
-	events_bind_filter(st, f);
+	events_bind_filter(db, st, f);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return db_fail(db, e, "counting events");
 	*n = sqlite3_column_int64(st, 0);
@@ -449,8 +622,9 @@ event_detail_free(struct event_detail *d)
 /* --- per month -------------------------------------------------------- */
 
 static const char events_sql_months[] =
-	"SELECT substr(e.first_day, 1, 7) AS m, count(*) FROM event e"
-	" WHERE 1" EVENTS_FILTER " GROUP BY m ORDER BY m";
+	"SELECT substr(e.first_day, 1, 7) AS m, count(*) FROM event e "
+	EVENTS_INDEX_MARK " WHERE " EVENTS_DRIVER_MARK " 1" EVENTS_FILTER
+	" GROUP BY m ORDER BY m";
 
 static void
 events_next_month(int *y, int *m)
@@ -490,7 +664,7 @@ events_per_month(struct db *db, const struct event_filter *f,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	events_bind_filter(st, f);
+	events_bind_filter(db, st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sscanf((const char *)sqlite3_column_text(st, 0), "%d-%d", &y,
 		    &m) != 2)
@@ -509,7 +683,8 @@ events_per_month(struct db *db, const struct event_filter *f,
 /* --- the queries as text ---------------------------------------------- */
 
 char *
-events_query_sql(const struct event_filter *f, enum events_query q)
+events_query_sql(struct db *db, const struct event_filter *f,
+    enum events_query q)
 {
 	static const char *const sql[] = {
 		[EVENTS_QUERY_AFTER] = events_sql_after,
@@ -518,7 +693,19 @@ events_query_sql(const struct event_filter *f, enum events_query q)
 		[EVENTS_QUERY_MONTHS] = events_sql_months,
 	};
 
-	if (f != NULL && f->expr != NULL)
-		return events_with_filter(sql[q], f->expr);
-	return xstrdup(sql[q]);
+	struct filter *x = f ? f->expr : NULL;
+	char *with, *out;
+
+	if (x == NULL) {
+		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
+			return events_driven(sql[q], events_entity_driver);
+		return events_plain(sql[q]);
+	}
+	if (x->driver == -2)
+		x->driver = events_pick_driver(db, x);
+	with = events_with_filter(sql[q], x);
+	out = x->driver >= 0 ? events_driven(with, x->drivers[x->driver]) :
+	    events_plain(with);
+	free(with);
+	return out;
 }

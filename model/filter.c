@@ -14,6 +14,8 @@ struct filter_parser {
 	const char *s;
 	size_t pos, len;
 	int depth;
+	int negated;            /* inside NOT */
+	int top_or;             /* an OR at the top level: no drivers */
 	struct buf sql;
 	struct filter *f;
 	struct err *e;
@@ -52,7 +54,29 @@ filter_free(struct filter *f)
 	free(f->sql);
 	for (i = 0; i < FILTER_STMTS; i++)
 		sqlite3_finalize(f->stmt[i]);
+	for (i = 0; i < f->ndrivers; i++)
+		free(f->drivers[i]);
 	free(f);
+}
+
+/* A term every kept event must satisfy (top level, not negated) whose
+ * events an index gives: SQL that selects a superset of their ids. */
+static void
+filter_driver(struct filter_parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+filter_driver(struct filter_parser *p, const char *fmt, ...)
+{
+	char sql[1024];
+	va_list ap;
+
+	if (p->depth > 0 || p->negated || p->f->ndrivers >= FILTER_MAX_DRIVERS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof sql, fmt, ap);
+	va_end(ap);
+	p->f->drivers[p->f->ndrivers++] = xstrdup(sql);
 }
 
 /* The 1-based column of a byte offset, counting characters. */
@@ -208,6 +232,13 @@ filter_entity(struct filter_parser *p, const char *kind, const char *value)
 	    " a.norm < ?%d || char(1114111))) OR e.place_id IN (SELECT a.entity_id"
 	    " FROM alias a JOIN entity en ON en.id = a.entity_id WHERE en.kind = ?%d"
 	    " AND a.norm >= ?%d AND a.norm < ?%d || char(1114111)))", k, v, v, k, v, v);
+	filter_driver(p, "SELECT pa.event_id FROM participant pa WHERE pa.entity_id"
+	    " IN (SELECT a.entity_id FROM alias a JOIN entity en ON en.id ="
+	    " a.entity_id WHERE en.kind = ?%d AND a.norm >= ?%d AND a.norm < ?%d ||"
+	    " char(1114111)) UNION ALL SELECT ev.id FROM event ev WHERE ev.place_id"
+	    " IN (SELECT a.entity_id FROM alias a JOIN entity en ON en.id ="
+	    " a.entity_id WHERE en.kind = ?%d AND a.norm >= ?%d AND a.norm < ?%d ||"
+	    " char(1114111))", k, v, v, k, v, v);
 	free(norm);
 }
 
@@ -232,8 +263,17 @@ filter_slack(const char *s)
 static void
 filter_date_bounds(struct filter_parser *p, const char *first, const char *last)
 {
+	struct filter *f = p->f;
 	int a, b;
 
+	/* Bounds every kept event is within: the queries start and stop
+	 * there in the event order instead of walking all of it. */
+	if (p->depth == 0 && !p->negated) {
+		if (first[0] && strcmp(first, f->since) > 0)
+			snprintf(f->since, sizeof f->since, "%s", first);
+		if (last[0] && (f->until[0] == '\0' || strcmp(last, f->until) < 0))
+			snprintf(f->until, sizeof f->until, "%s", last);
+	}
 	if (first[0] && last[0]) {
 		a = filter_param(p, first);
 		b = filter_param(p, last);
@@ -357,11 +397,19 @@ filter_field_value(struct filter_parser *p, int field, const char *value,
 		    filter_param(p, lower));
 		free(lower);
 	} else if (strcmp(name, "tag") == 0) {
+		int t;
+
 		lower = util_ascii_lower(value[0] == '#' ? value + 1 : value);
+		t = filter_param(p, lower);
 		buf_printf(&p->sql, "(e.id IN (SELECT event_id FROM tag WHERE name = ?%d))",
-		    filter_param(p, lower));
+		    t);
+		filter_driver(p, "SELECT event_id FROM tag WHERE name = ?%d", t);
 		free(lower);
 	} else if (strcmp(name, "is") == 0) {
+		if (strcmp(value, "disputed") == 0 || strcmp(value, "noted") == 0 ||
+		    strcmp(value, "bookmarked") == 0)
+			filter_driver(p, "SELECT event_id FROM %s", value[0] == 'd' ?
+			    "claim" : value[0] == 'n' ? "note" : "bookmark");
 		if (strcmp(value, "disputed") == 0)
 			buf_adds(&p->sql, "(EXISTS (SELECT 1 FROM claim c WHERE c.event_id ="
 			    " e.id AND (c.first_day <> e.first_day OR c.last_day <>"
@@ -494,7 +542,9 @@ filter_unary(struct filter_parser *p, int field)
 		/* coalesce: a term that is NULL (no place, say) is false, so
 		 * that its negation is true. */
 		buf_adds(&p->sql, "NOT coalesce(");
+		p->negated++;
 		filter_unary(p, field);
+		p->negated--;
 		buf_adds(&p->sql, ", 0)");
 		return;
 	}
@@ -553,6 +603,8 @@ filter_or(struct filter_parser *p, int field)
 			break;
 		}
 		buf_adds(&p->sql, " OR ");
+		if (p->depth == 0)
+			p->top_or = 1;
 		filter_and(p, field);
 	}
 	buf_addc(&p->sql, ')');
@@ -573,6 +625,7 @@ filter_compile(const char *text, struct filter **out, int *column,
 		return -1;
 	}
 	p.f = xcalloc(1, sizeof *p.f);
+	p.f->driver = -2;
 	buf_init(&p.sql);
 	filter_skip_space(&p);
 	if (p.pos == p.len) {
@@ -591,6 +644,12 @@ filter_compile(const char *text, struct filter **out, int *column,
 		return -1;
 	}
 	p.f->sql = buf_steal(&p.sql);
+	if (p.top_or) {
+		/* a | b: neither term alone holds every event kept. */
+		while (p.f->ndrivers > 0)
+			free(p.f->drivers[--p.f->ndrivers]);
+		p.f->since[0] = p.f->until[0] = '\0';
+	}
 	*out = p.f;
 	return 0;
 }

@@ -24,6 +24,9 @@ struct db {
 	int readonly;
 	char readonly_reason[256];
 	struct db_stmt_slot cache[DB_STMT_CACHE];
+	long max_span;                  /* events.c: the longest event, days; -1 unknown */
+	long long drive_entity;         /* events.c: the last entity sized */
+	int drive_entity_small;         /* and whether its events are few */
 };
 
 /* A prepared statement for SQL, which must be a string constant: it is
@@ -64,11 +67,20 @@ char *db_col_text(sqlite3_stmt *st, int col);
  * prepared statements here, one per kind of query. */
 #define FILTER_PARAM_BASE 1000
 #define FILTER_STMTS 4
+#define FILTER_MAX_DRIVERS 8
 struct filter {
 	char *sql;
 	char **params;
 	int nparams, cap;
 	sqlite3_stmt *stmt[FILTER_STMTS];
+	/* Drivers: SQL selecting a superset of the kept events' ids from an
+	 * index (entity, tag, is: terms that must hold). When one is small,
+	 * the queries go through its ids instead of the whole event order. */
+	char *drivers[FILTER_MAX_DRIVERS];
+	int ndrivers;
+	int driver;             /* the one chosen: -1 none, -2 not chosen yet */
+	/* Date bounds every kept event is within ("" when open). */
+	char since[11], until[11];
 };
 
 /* The ordered list of migrations, in schema.c. */

@@ -166,9 +166,17 @@ static const char schema_v2[] =
 	"  text TEXT NOT NULL UNIQUE"
 	");";
 
+/* The events that may last longer than a year (ranges, approximate
+ * dates): the longest of them bounds how far before a date the event
+ * order must be read for events that overlap it. */
+static const char schema_v3[] =
+	"CREATE INDEX event_long ON event(first_day)"
+	" WHERE end IS NOT NULL OR precision = 'approximate';";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 const int schema_migration_count =

@@ -224,6 +224,7 @@ test_upgrade(void)
 	snprintf(path, sizeof path, "%s/old.db", dir);
 	ok(db_open(&d, path, DB_CREATE, &e) == 0, "a file database is made");
 	db_exec(d, "DROP TABLE saved_view; DROP TABLE filter_history;"
+	    "DROP INDEX event_long;"
 	    "INSERT INTO ui_state VALUES ('pane', 'xref'); PRAGMA user_version = 1", &e);
 	db_close(d);
 	ok(db_open(&d, path, DB_READWRITE, &e) == 0 &&

@@ -128,14 +128,22 @@ int events_per_month(struct db *db, const struct event_filter *f,
 /* The SQL each timeline query runs for a filter, for EXPLAIN QUERY PLAN
  * tests and for running the same SQL in the sqlite3 shell. Parameters:
  * ?1 ?2 the position (day, id), ?3 ?4 since and until, ?5 the entity,
- * ?6 the limit, ?7 the text; the filter's own are ?1000 and up
- * (filter_param). */
+ * ?6 the limit, ?7 the text, ?8 the first day to read the event order
+ * from (events_query_bounds); the filter's own are ?1000 and up
+ * (filter_param). The SQL is the one run on DB: through a driver when
+ * the filter has a small one. */
 enum events_query {
 	EVENTS_QUERY_AFTER,
 	EVENTS_QUERY_BEFORE,
 	EVENTS_QUERY_COUNT,
 	EVENTS_QUERY_MONTHS,
 };
-char *events_query_sql(const struct event_filter *f, enum events_query q);
+char *events_query_sql(struct db *db, const struct event_filter *f,
+    enum events_query q);
+/* The values of ?3 (since), ?4 (until) and ?8 (start): the filter's own
+ * bounds and its top-level date terms together; start is since less the
+ * longest an event lasts. */
+void events_query_bounds(struct db *db, const struct event_filter *f,
+    char since[11], char until[11], char start[11]);
 
 #endif
