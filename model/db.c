@@ -120,6 +120,34 @@ db_stmt(struct db *db, const char *sql, struct err *e)
 	return free_slot->stmt;
 }
 
+static int
+db_progress(void *arg)
+{
+	struct db *db = arg;
+
+	if (db->stop != NULL && db->stop(db->stop_arg)) {
+		db->interrupted = 1;
+		return 1;
+	}
+	return 0;
+}
+
+void
+db_set_stop(struct db *db, int (*stop)(void *arg), void *arg)
+{
+	db->stop = stop;
+	db->stop_arg = arg;
+	db->interrupted = 0;
+	sqlite3_progress_handler(db->h, stop ? 4000 : 0, stop ? db_progress : NULL,
+	    db);
+}
+
+int
+db_interrupted(const struct db *db)
+{
+	return db->interrupted;
+}
+
 int
 db_begin_write(struct db *db, const char *what, struct err *e)
 {

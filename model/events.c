@@ -391,7 +391,9 @@ events_window(struct db *db, const struct event_filter *f,
 		events_read_row(st, &out->rows[out->n++]);
 	if (rc != SQLITE_DONE) {
 		event_list_free(out);
-		return db_fail(db, e, "reading the timeline");
+		db_fail(db, e, "reading the timeline");
+		sqlite3_reset(st);
+		return -1;
 	}
 	if (dir == EVENTS_BEFORE) {
 		for (i = 0; i < out->n / 2; i++) {
@@ -404,6 +406,20 @@ events_window(struct db *db, const struct event_filter *f,
 	return 0;
 }
 
+/* Without a filter, counts read the event order index alone. */
+static const char events_sql_count_all[] =
+	"SELECT count(*) FROM event WHERE (first_day, id) < (?1, ?2)";
+static const char events_sql_months_all[] =
+	"SELECT substr(first_day, 1, 7) AS m, count(*) FROM event"
+	" GROUP BY m ORDER BY m";
+
+static int
+events_unfiltered(const struct event_filter *f)
+{
+	return f == NULL || (f->expr == NULL && f->entity_id <= 0 &&
+	    !f->since[0] && !f->until[0] && !f->text[0]);
+}
+
 static const char events_sql_count[] =
 	"SELECT count(*) FROM event e " EVENTS_INDEX_MARK " WHERE "
 	EVENTS_DRIVER_MARK " (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER;
@@ -412,15 +428,21 @@ int
 events_count(struct db *db, const struct event_filter *f,
     const struct event_pos *before, long long *n, struct err *e)
 {
-	sqlite3_stmt *st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e);
+	int plain = events_unfiltered(f);
+	sqlite3_stmt *st = plain ? db_stmt(db, events_sql_count_all, e) :
+	    events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, before ? before->id : 0);
-	events_bind_filter(db, st, f);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(db, e, "counting events");
+	if (!plain)
+		events_bind_filter(db, st, f);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(db, e, "counting events");
+		sqlite3_reset(st);
+		return -1;
+	}
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return 0;
@@ -656,15 +678,17 @@ int
 events_per_month(struct db *db, const struct event_filter *f,
     struct month_count **out, int *n, struct err *e)
 {
-	sqlite3_stmt *st = events_stmt(db, f, EVENTS_STMT_MONTHS, events_sql_months,
-	    e);
+	int plain = events_unfiltered(f);
+	sqlite3_stmt *st = plain ? db_stmt(db, events_sql_months_all, e) :
+	    events_stmt(db, f, EVENTS_STMT_MONTHS, events_sql_months, e);
 	int rc, cap = 0, y, m;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	events_bind_filter(db, st, f);
+	if (!plain)
+		events_bind_filter(db, st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sscanf((const char *)sqlite3_column_text(st, 0), "%d-%d", &y,
 		    &m) != 2)
@@ -675,7 +699,9 @@ events_per_month(struct db *db, const struct event_filter *f,
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return db_fail(db, e, "counting events per month");
+		db_fail(db, e, "counting events per month");
+		sqlite3_reset(st);
+		return -1;
 	}
 	return 0;
 }

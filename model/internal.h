@@ -24,6 +24,9 @@ struct db {
 	int readonly;
 	char readonly_reason[256];
 	struct db_stmt_slot cache[DB_STMT_CACHE];
+	int (*stop)(void *);            /* db_set_stop */
+	void *stop_arg;
+	int interrupted;
 	long max_span;                  /* events.c: the longest event, days; -1 unknown */
 	long long drive_entity;         /* events.c: the last entity sized */
 	int drive_entity_small;         /* and whether its events are few */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -122,8 +123,12 @@ app_push_entity(struct app *app, long long id, const char *name)
 	timeline_reload(app, next.have_pos ? &next.pos : NULL);
 	app->focus = PANE_TIMELINE;
 	/* NAME may have gone with the old cross-references. */
-	app_message(app, 0, "%lld events of %s; Backspace goes back",
-	    app->tl.total, app->view.entity_name);
+	if (app->tl.pending & TIMELINE_TOTAL)
+		app_message(app, 0, "events of %s; Backspace goes back",
+		    app->view.entity_name);
+	else
+		app_message(app, 0, "%lld events of %s; Backspace goes back",
+		    app->tl.total, app->view.entity_name);
 }
 
 int
@@ -182,6 +187,18 @@ app_filter_live(struct app *app, const char *text)
 	app->dirty = 1;
 }
 
+/* "25 events", or nothing while they are still being counted (the title
+ * shows the count when it comes). */
+void
+app_count_message(struct app *app)
+{
+	if (app->tl.pending & TIMELINE_TOTAL)
+		app->message[0] = '\0';
+	else
+		app_message(app, 0, "%lld event%s", app->tl.total,
+		    app->tl.total == 1 ? "" : "s");
+}
+
 void
 app_apply_filter(struct app *app, const char *text)
 {
@@ -199,7 +216,7 @@ app_apply_filter(struct app *app, const char *text)
 	app_current_pos(app, &app->view);
 	snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", text);
 	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
-	app_message(app, 0, "%lld event%s", app->tl.total, app->tl.total == 1 ? "" : "s");
+	app_count_message(app);
 }
 
 /* --- layout ------------------------------------------------------------ */
@@ -295,8 +312,7 @@ app_status_text(struct app *app, char *out, size_t size)
 	size_t used = 0;
 	int i, n = 0;
 
-	snprintf(where, sizeof where, "%lld/%lld", app->tl.sel >= 0 ?
-	    app->tl.rank + 1 : 0, app->tl.total);
+	timeline_position(app, where, sizeof where);
 	parts[n++] = where;
 	if (app->single)
 		parts[n++] = app_panes[app->focus]->name;
@@ -566,6 +582,25 @@ app_screen_init(void)
 	app_signals();
 }
 
+/* A key is waiting: in the terminal, or already read by curses. */
+static int
+app_input_waiting(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	wint_t ch;
+	int rc;
+
+	if (poll(&p, 1, 0) > 0)
+		return 1;
+	timeout(0);
+	rc = get_wch(&ch);
+	if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
+	else if (rc == OK)
+		unget_wch((wchar_t)ch);
+	return rc != ERR;
+}
+
 static void
 app_loop(struct app *app)
 {
@@ -576,6 +611,11 @@ app_loop(struct app *app)
 		wait = prompt_tick(app);
 		if (app->dirty)
 			app_draw(app);
+		/* Counts too long for a key are finished while idle. */
+		if (wait < 0 && app->tl.pending && !app_input_waiting()) {
+			timeline_settle(app);
+			continue;
+		}
 		/* A filter being typed runs when the typing pauses. */
 		timeout(wait);
 		errno = 0;

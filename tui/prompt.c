@@ -120,7 +120,7 @@ prompt_accept_filter(struct app *app, const char *text)
 		return -1;
 	if (!db_readonly(app->db))
 		views_history_add(app->db, text, &e);
-	app_message(app, 0, "%lld event%s", app->tl.total, app->tl.total == 1 ? "" : "s");
+	app_count_message(app);
 	return 0;
 }
 

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include "scotl/app.h"
 #include "scotl/color.h"
 #include "scotl/curses.h"
@@ -106,19 +109,136 @@ timeline_relayout(struct timeline *tl, int sel_row)
 		tl->top = 0;
 }
 
-static void
-timeline_update_rank(struct app *app)
+/* --- counts ------------------------------------------------------------
+ *
+ * How many events the filter keeps, where the selection is among them and
+ * how they fall per month are counts over the whole filter: on a large
+ * corpus they take longer than a key may. They are tried within a small
+ * budget when the timeline is read, and otherwise finished while the user
+ * is idle, a key stopping them (the title shows ... meanwhile). */
+
+#define TIMELINE_BUDGET_MS 8
+
+struct timeline_stop {
+	long long deadline;     /* 0: none */
+	int on_input;           /* stop when a key is waiting */
+};
+
+static int
+timeline_should_stop(void *arg)
 {
+	const struct timeline_stop *s = arg;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (s->deadline > 0 && app_now_ms() >= s->deadline)
+		return 1;
+	return s->on_input && poll(&p, 1, 0) > 0;
+}
+
+/* One count, stopped by STOP: 0 done, 1 stopped, -1 failed. */
+static int
+timeline_count_one(struct app *app, int which, struct timeline_stop *stop)
+{
+	struct timeline *tl = &app->tl;
 	const struct event_row *r = timeline_selected(app);
 	struct event_pos pos;
 	struct err e;
+	int rc = 0;
 
-	app->tl.rank = 0;
-	if (r == NULL)
-		return;
-	event_row_pos(r, &pos);
-	if (events_count(app->db, &app->view.filter, &pos, &app->tl.rank, &e) != 0)
+	db_set_stop(app->db, timeline_should_stop, stop);
+	if (which == TIMELINE_TOTAL) {
+		rc = events_count(app->db, &app->view.filter, NULL, &tl->total, &e);
+	} else if (which == TIMELINE_RANK && r != NULL) {
+		event_row_pos(r, &pos);
+		rc = events_count(app->db, &app->view.filter, &pos, &tl->rank, &e);
+	} else if (which == TIMELINE_MONTHS) {
+		free(tl->months);
+		tl->months = NULL;
+		tl->nmonths = 0;
+		rc = events_per_month(app->db, &app->view.filter, &tl->months,
+		    &tl->nmonths, &e);
+	}
+	if (rc != 0 && db_interrupted(app->db)) {
+		db_set_stop(app->db, NULL, NULL);
+		return 1;
+	}
+	db_set_stop(app->db, NULL, NULL);
+	tl->pending &= ~which;
+	if (rc != 0)
 		app_message(app, 1, "%s", e.msg);
+	return rc;
+}
+
+/* Does the pending counts, in order, until STOP says to stop: 1 when all
+ * are done. */
+static int
+timeline_count(struct app *app, struct timeline_stop *stop)
+{
+	static const int order[] = { TIMELINE_TOTAL, TIMELINE_RANK, TIMELINE_MONTHS };
+	size_t i;
+
+	for (i = 0; i < sizeof order / sizeof *order; i++)
+		if ((app->tl.pending & order[i]) &&
+		    timeline_count_one(app, order[i], stop) == 1)
+			return 0;
+	return 1;
+}
+
+void
+timeline_position(const struct app *app, char *out, size_t size)
+{
+	const struct timeline *tl = &app->tl;
+	const char *unknown = draw_utf8() ? "\xe2\x80\xa6" : "...";
+	char rank[24], total[24];
+
+	if (tl->sel < 0)
+		snprintf(rank, sizeof rank, "0");
+	else if (tl->pending & TIMELINE_RANK)
+		snprintf(rank, sizeof rank, "%s", unknown);
+	else
+		snprintf(rank, sizeof rank, "%lld", tl->rank + 1);
+	if (tl->pending & TIMELINE_TOTAL)
+		snprintf(total, sizeof total, "%s", unknown);
+	else
+		snprintf(total, sizeof total, "%lld", tl->total);
+	snprintf(out, size, "%s/%s", rank, total);
+}
+
+int
+timeline_settle(struct app *app)
+{
+	struct timeline_stop stop = { .deadline = 0, .on_input = 1 };
+
+	if (app->tl.pending == 0)
+		return 0;
+	timeline_count(app, &stop);
+	app->dirty = 1;
+	return 1;
+}
+
+static void
+timeline_count_now(struct app *app)
+{
+	struct timeline_stop stop = {
+		.deadline = app_now_ms() + TIMELINE_BUDGET_MS, .on_input = 0,
+	};
+
+	timeline_count(app, &stop);
+}
+
+/* The selection moved by DELTA events within the buffer: its rank moves
+ * with it when it was known. */
+static void
+timeline_update_rank(struct app *app, int delta)
+{
+	struct timeline *tl = &app->tl;
+
+	if (!(tl->pending & TIMELINE_RANK) && delta != 0) {
+		tl->rank += delta;
+		return;
+	}
+	tl->pending |= TIMELINE_RANK;
+	timeline_count_now(app);
 }
 
 /* Reads more events before the first or after the last one held; -1
@@ -190,19 +310,6 @@ timeline_extend(struct app *app)
 		timeline_fetch(app, 1);
 }
 
-static void
-timeline_load_months(struct app *app)
-{
-	struct err e;
-
-	free(app->tl.months);
-	app->tl.months = NULL;
-	app->tl.nmonths = 0;
-	if (events_per_month(app->db, &app->view.filter, &app->tl.months,
-	    &app->tl.nmonths, &e) != 0)
-		app_message(app, 1, "%s", e.msg);
-}
-
 void
 timeline_reload(struct app *app, const struct event_pos *near)
 {
@@ -249,9 +356,12 @@ timeline_reload(struct app *app, const struct event_pos *near)
 	timeline_build_lines(tl);
 	i = timeline_line_of(tl, tl->sel);
 	tl->top = i > 2 ? i - 2 : 0;
-	events_count(app->db, &app->view.filter, NULL, &tl->total, &e);
-	timeline_load_months(app);
-	timeline_update_rank(app);
+	/* The last filter's months would mislead until these are counted. */
+	free(tl->months);
+	tl->months = NULL;
+	tl->nmonths = 0;
+	tl->pending = TIMELINE_TOTAL | TIMELINE_RANK | TIMELINE_MONTHS;
+	timeline_count_now(app);
 	app_event_selected(app);
 }
 
@@ -278,7 +388,7 @@ static void
 timeline_move(struct app *app, int delta)
 {
 	struct timeline *tl = &app->tl;
-	int step = tl->reversed ? -delta : delta, before = tl->sel, room, k;
+	int step = tl->reversed ? -delta : delta, moved = 0, room, k;
 
 	if (tl->sel < 0 || tl->buf.n == 0)
 		return;
@@ -288,13 +398,14 @@ timeline_move(struct app *app, int delta)
 		if (k == 0 && ((step > 0 && tl->at_end) || (step < 0 && tl->at_start)))
 			break;
 		tl->sel += step > 0 ? k : -k;
+		moved += step > 0 ? k : -k;
 		step -= step > 0 ? k : -k;
 		if (step != 0 && timeline_fetch(app, step > 0) != 0)
 			break;
 	}
 	timeline_extend(app);
-	if (tl->sel != before) {
-		timeline_update_rank(app);
+	if (moved != 0) {
+		timeline_update_rank(app, moved);
 		app_event_selected(app);
 	}
 }
@@ -310,9 +421,11 @@ timeline_jump(struct app *app, int to_end)
 		return;
 	/* The whole filter may already be here. */
 	if ((end_of_buffer && tl->at_end) || (!end_of_buffer && tl->at_start)) {
+		int was = tl->sel;
+
 		tl->sel = end_of_buffer ? tl->buf.n - 1 : 0;
 		if (timeline_selected(app)->id != before) {
-			timeline_update_rank(app);
+			timeline_update_rank(app, tl->sel - was);
 			app_event_selected(app);
 		}
 		return;
@@ -498,11 +611,12 @@ timeline_draw(struct app *app, const struct rect *r, int focused)
 {
 	struct timeline *tl = &app->tl;
 	int y = r->y + 1, h = r->h - 1, i, sel_line;
-	char title[160];
+	char title[160], where[64];
 
 	draw_fill(r->y, r->x, r->w, color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
-	snprintf(title, sizeof title, " Timeline %lld/%lld%s", tl->sel >= 0 ?
-	    tl->rank + 1 : 0, tl->total, tl->reversed ? " newest first" : "");
+	timeline_position(app, where, sizeof where);
+	snprintf(title, sizeof title, " Timeline %s%s", where,
+	    tl->reversed ? " newest first" : "");
 	draw_str(r->y, r->x, r->w, title,
 	    color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
 	if (app->histogram && h >= 8) {

@@ -37,6 +37,12 @@ struct timeline_line {
 	int index;              /* the event in buf, or the header's event */
 };
 
+enum {
+	TIMELINE_TOTAL = 1,
+	TIMELINE_RANK = 2,
+	TIMELINE_MONTHS = 4,
+};
+
 struct timeline {
 	struct event_list buf;  /* a window of the filter, oldest first */
 	int sel;                /* selected event in buf, -1 when none */
@@ -45,6 +51,7 @@ struct timeline {
 	struct timeline_line *lines;
 	int nlines, linecap;
 	long long total, rank;  /* count of the filter, position of sel */
+	int pending;            /* TIMELINE_TOTAL ... not counted yet */
 	struct month_count *months;
 	int nmonths;
 	int reversed;           /* newest first */
@@ -186,11 +193,17 @@ void app_push_entity(struct app *app, long long id, const char *name);
 int app_back(struct app *app);
 /* Apply a new filter (the view stays the same level). */
 void app_apply_filter(struct app *app, const char *text);
+void app_count_message(struct app *app);
 void app_open_prompt(struct app *app, enum prompt_kind kind);
 void app_prompt_set_text(struct app *app, const char *text);
 
 /* timeline.c */
 void timeline_reload(struct app *app, const struct event_pos *near);
+/* Finishes the counts the timeline shows (total, position, months) until
+ * a key is waiting: 1 when there were any to do. */
+int timeline_settle(struct app *app);
+/* "12/25", with ... for what is not counted yet. */
+void timeline_position(const struct app *app, char *out, size_t size);
 void timeline_free(struct timeline *tl);
 const struct event_row *timeline_selected(const struct app *app);
 

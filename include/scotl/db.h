@@ -27,6 +27,12 @@ const char *db_readonly_reason(const struct db *db);
  * was opened read-only; every write in model/ checks this first. */
 int db_require_writable(struct db *db, const char *what, struct err *e);
 
+/* Long queries ask STOP(ARG) every few thousand steps; when it returns
+ * non-zero the query stops and fails, and db_interrupted() says so until
+ * the next db_set_stop(). STOP NULL: queries run to the end. */
+void db_set_stop(struct db *db, int (*stop)(void *arg), void *arg);
+int db_interrupted(const struct db *db);
+
 /* The schema version this program writes, and the one found in the file. */
 int db_schema_version(void);
 int db_file_version(struct db *db);
