@@ -216,15 +216,6 @@ annot_note_get(struct db *db, long long event_id, char **body, struct err *e)
 	return 0;
 }
 
-static int
-annot_blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 int
 annot_note_set(struct db *db, long long event_id, const char *body,
     struct err *e)
@@ -244,7 +235,7 @@ annot_note_set(struct db *db, long long event_id, const char *body,
 		return -1;
 	rc = annot_run(db, annot_sql_note_del, event_id, NULL,
 	    "removing the note", e);
-	if (rc == 0 && !annot_blank(body))
+	if (rc == 0 && !util_blank(body))
 		rc = annot_run(db, annot_sql_note_add, event_id, body,
 		    "writing the note", e);
 	return annot_end(db, rc, e);

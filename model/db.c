@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "scotl/events.h"
 #include "scotl/mention.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
@@ -392,6 +393,7 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 	struct db *db = xcalloc(1, sizeof *db);
 
 	db->max_span = -1;
+	db->drive_max = EVENTS_DRIVE_MAX;
 	*out = NULL;
 	db->path = xstrdup(path);
 	if (mode == DB_READONLY) {

@@ -154,7 +154,6 @@ events_with_filter(const char *sql, const struct filter *x)
  * must satisfy has few events (an entity, a tag, is:bookmarked), the
  * query goes through that term's event ids instead and sorts them. */
 
-#define EVENTS_DRIVE_MAX 5000
 
 /* SQL with the marks replaced: through DRIVER's ids, or as it was. */
 static char *
@@ -185,7 +184,7 @@ events_driver_size(struct db *db, const char *driver, const struct filter *x,
 	int i;
 
 	sql = xmalloc(strlen(driver) + 64);
-	sprintf(sql, "SELECT count(*) FROM (%s LIMIT %d)", driver, EVENTS_DRIVE_MAX + 1);
+	sprintf(sql, "SELECT count(*) FROM (%s LIMIT %lld)", driver, db->drive_max + 1);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
 		for (i = 0; x != NULL && i < x->nparams; i++)
 			sqlite3_bind_text(st, FILTER_PARAM_BASE + i, x->params[i], -1,
@@ -204,9 +203,11 @@ events_driver_size(struct db *db, const char *driver, const struct filter *x,
 static int
 events_pick_driver(struct db *db, const struct filter *x)
 {
-	long long n, best = EVENTS_DRIVE_MAX + 1;
+	long long n, best = db->drive_max + 1;
 	int i, pick = -1;
 
+	if (db->drive_max <= 0)
+		return -1;
 	for (i = 0; i < x->ndrivers; i++) {
 		n = events_driver_size(db, x->drivers[i], x, 0);
 		if (n >= 0 && n < best) {
@@ -237,12 +238,21 @@ events_entity_sql(int which, const char *sql)
 static int
 events_entity_small(struct db *db, long long entity)
 {
+	if (db->drive_max <= 0)
+		return 0;
 	if (db->drive_entity != entity) {
 		db->drive_entity = entity;
 		db->drive_entity_small = events_driver_size(db, events_entity_driver,
-		    NULL, entity) <= EVENTS_DRIVE_MAX;
+		    NULL, entity) <= db->drive_max;
 	}
 	return db->drive_entity_small;
+}
+
+void
+events_set_drive_max(struct db *db, long long n)
+{
+	db->drive_max = n;
+	db->drive_entity = 0;
 }
 
 /* The SQL a query runs: the marks gone, driven or not. */

@@ -28,6 +28,7 @@ struct db {
 	void *stop_arg;
 	int interrupted;
 	long max_span;                  /* events.c: the longest event, days; -1 unknown */
+	long long drive_max;            /* events.c: the largest driver used */
 	long long drive_entity;         /* events.c: the last entity sized */
 	int drive_entity_small;         /* and whether its events are few */
 };

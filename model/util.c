@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <ctype.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -295,5 +297,14 @@ util_utf8_valid(const char *s, size_t len, size_t *bad)
 		}
 		i += n;
 	}
+	return 1;
+}
+
+int
+util_blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
 	return 1;
 }

@@ -133,22 +133,13 @@ views_list_free(struct saved_view *v, int n)
 	free(v);
 }
 
-static int
-views_blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 int
 views_history_add(struct db *db, const char *text, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (views_blank(text))
+	if (util_blank(text))
 		return 0;
 	if (db_begin_write(db, "keep the filter history", e) != 0)
 		return -1;

@@ -173,6 +173,13 @@ app_filter_live(struct app *app, const char *text)
 		p->error[0] = '\0';
 		return;
 	}
+	if (strlen(text) >= sizeof app->view.filter_text) {
+		snprintf(p->error, sizeof p->error, "filter: longer than %zu bytes, "
+		    "the most the filter line keeps", sizeof app->view.filter_text - 1);
+		p->error_column = 0;
+		app->dirty = 1;
+		return;
+	}
 	if (app_compile_view(app, text, &column, &e) != 0) {
 		/* The timeline keeps the last filter that compiled. */
 		snprintf(p->error, sizeof p->error, "filter: %s", e.msg);

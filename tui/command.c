@@ -236,6 +236,9 @@ find_step(struct app *app, int dir)
 
 /* --- bookmarks, tags, notes ------------------------------------------ */
 
+/* The longest note edited on the bottom line (it holds 255 characters). */
+#define ANNOTATE_LINE_MAX 200
+
 static const struct event_row *
 annotate_event(struct app *app)
 {
@@ -366,7 +369,7 @@ annotate_note(struct app *app)
 {
 	const struct event_row *r = annotate_event(app);
 	const char *editor = getenv("VISUAL");
-	char *old = NULL, *p;
+	char *old = NULL;
 	struct err e;
 
 	if (r == NULL)
@@ -379,12 +382,12 @@ annotate_note(struct app *app)
 		editor = getenv("EDITOR");
 	if (editor != NULL && editor[0] != '\0') {
 		annotate_note_editor(app, r->id, editor, old);
+	} else if (old != NULL && (strpbrk(old, "\n\t") != NULL ||
+	    strlen(old) > ANNOTATE_LINE_MAX)) {
+		/* The bottom line would lose its line breaks or its end. */
+		app_message(app, 1, "this note is longer than a line: set $EDITOR "
+		    "to edit it");
 	} else {
-		/* One line: line breaks of a note written in an editor show
-		 * as spaces here. */
-		for (p = old; p && *p; p++)
-			if (*p == '\n' || *p == '\t')
-				*p = ' ';
 		app_open_prompt(app, PROMPT_NOTE);
 		app->pr.event_id = r->id;
 		app_prompt_set_text(app, old ? old : "");

@@ -140,6 +140,12 @@ enum events_query {
 };
 char *events_query_sql(struct db *db, const struct event_filter *f,
     enum events_query q);
+/* A filter term, or an entity, with at most N events (5,000 unless set)
+ * is read through its own ids rather than the whole event order; 0 never
+ * does (for tests that compare both ways). */
+#define EVENTS_DRIVE_MAX 5000
+void events_set_drive_max(struct db *db, long long n);
+
 /* The values of ?3 (since), ?4 (until) and ?8 (start): the filter's own
  * bounds and its top-level date terms together; start is since less the
  * longest an event lasts. */

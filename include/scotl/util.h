@@ -64,6 +64,9 @@ size_t util_utf8_decode(const char *s, size_t left, unsigned long *cp);
 int util_is_control(unsigned long cp);
 int util_is_hidden(unsigned long cp);
 
+/* 1 when S holds nothing but white space (or nothing). */
+int util_blank(const char *s);
+
 /* 1 when the bytes are valid UTF-8 (no overlongs, no surrogates); else 0
  * with the offset of the first bad byte in *bad. */
 int util_utf8_valid(const char *s, size_t len, size_t *bad);
