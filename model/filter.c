@@ -226,12 +226,15 @@ filter_entity(struct filter_parser *p, const char *kind, const char *value)
 	char *norm = util_ascii_lower(value);
 	int v = filter_param(p, norm), k = filter_param(p, kind);
 
-	buf_printf(&p->sql, "(e.id IN (SELECT pa.event_id FROM participant pa"
-	    " WHERE pa.entity_id IN (SELECT a.entity_id FROM alias a JOIN entity en"
-	    " ON en.id = a.entity_id WHERE en.kind = ?%d AND a.norm >= ?%d AND"
-	    " a.norm < ?%d || char(1114111))) OR e.place_id IN (SELECT a.entity_id"
-	    " FROM alias a JOIN entity en ON en.id = a.entity_id WHERE en.kind = ?%d"
-	    " AND a.norm >= ?%d AND a.norm < ?%d || char(1114111)))", k, v, v, k, v, v);
+	/* Tested event by event through participant's key (event, entity):
+	 * an entity with many events would otherwise be listed whole first. */
+	buf_printf(&p->sql, "(EXISTS (SELECT 1 FROM participant pa WHERE"
+	    " pa.event_id = e.id AND pa.entity_id IN (SELECT a.entity_id FROM alias a"
+	    " JOIN entity en ON en.id = a.entity_id WHERE en.kind = ?%d AND"
+	    " a.norm >= ?%d AND a.norm < ?%d || char(1114111))) OR e.place_id IN"
+	    " (SELECT a.entity_id FROM alias a JOIN entity en ON en.id = a.entity_id"
+	    " WHERE en.kind = ?%d AND a.norm >= ?%d AND a.norm < ?%d ||"
+	    " char(1114111)))", k, v, v, k, v, v);
 	filter_driver(p, "SELECT pa.event_id FROM participant pa WHERE pa.entity_id"
 	    " IN (SELECT a.entity_id FROM alias a JOIN entity en ON en.id ="
 	    " a.entity_id WHERE en.kind = ?%d AND a.norm >= ?%d AND a.norm < ?%d ||"
