@@ -481,8 +481,7 @@ static const char events_sql_detail[] =
 
 static const char events_sql_participants[] =
 	"SELECT p.entity_id, en.name, en.kind, coalesce(p.role, ''),"
-	" coalesce(st.name, ''),"
-	" (SELECT count(*) FROM participant o WHERE o.entity_id = p.entity_id) - 1"
+	" coalesce(st.name, '')"
 	" FROM participant p JOIN entity en ON en.id = p.entity_id"
 	" LEFT JOIN entity st ON st.id = p.state_id"
 	" WHERE p.event_id = ?1"
@@ -523,7 +522,6 @@ events_participants(struct db *db, long long id, struct participant_row **out,
 		p->kind = db_col_text(st, 2);
 		p->role = db_col_text(st, 3);
 		p->state = db_col_text(st, 4);
-		p->other_events = sqlite3_column_int64(st, 5);
 	}
 	if (rc != SQLITE_DONE) {
 		events_participants_free(*out, *n);

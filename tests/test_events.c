@@ -147,7 +147,29 @@ test_detail(struct db *db)
 	is_str(d.participants[0].name, "Ajit Doval", "people first, by name");
 	is_str(d.participants[0].role, "National Security Adviser", "with the role");
 	is_str(d.participants[0].state, "India", "and the state");
-	is_int(d.participants[0].other_events, 1, "Doval has one other event");
+	{
+		long long n = 0, again = 0;
+
+		ok(entity_event_count(db, d.participants[0].entity_id, &n, &e) == 0 &&
+		    n == 2, "Doval takes part in two events");
+		/* Counts are kept until a write through this handle. */
+		db_begin_write(db, "test", &e);
+		db_exec(db, "INSERT INTO participant(event_id, entity_id)"
+		    " SELECT id, (SELECT id FROM entity WHERE name = 'Ajit Doval')"
+		    " FROM event WHERE slug = 'founding'", &e);
+		db_commit(db, &e);
+		ok(entity_event_count(db, d.participants[0].entity_id, &again, &e) == 0 &&
+		    again == 3, "a write forgets the counts: Doval is now in three");
+		db_begin_write(db, "test", &e);
+		db_exec(db, "DELETE FROM participant WHERE event_id = (SELECT id FROM"
+		    " event WHERE slug = 'founding') AND entity_id = (SELECT id FROM"
+		    " entity WHERE name = 'Ajit Doval')", &e);
+		db_commit(db, &e);
+		/* A place: the events at it, and those it is listed in, once. */
+		ok(entity_event_count(db, d.ev.place[0] ? fixture_sql_int(db,
+		    "SELECT id FROM entity WHERE name = 'Dushanbe'") : 0, &n, &e) == 0 &&
+		    n == 1, "Dushanbe: one event, counted once");
+	}
 	is_str(d.participants[1].name, "Jumakhon Giyosov",
 	    "an alias on the line resolves to the person");
 	is_str(d.participants[1].state, "Tajikistan",

@@ -74,8 +74,8 @@ struct participant_row {
 	char *name;
 	char *kind;             /* person, state, organisation, place */
 	char *role;
-	char *state;            /* the state represented, "" if none */
-	long long other_events; /* events it takes part in besides this one */
+	char *state;            /* the state represented, "" if none;
+				 * entity_event_count() gives its events */
 };
 
 /* The people, states and organisations of one event: people first. */
