@@ -25,8 +25,8 @@
  * window is a range scan of event_order in either direction. */
 #define EVENTS_FILTER \
 	" AND e.first_day <= ?4 AND e.last_day >= ?3 AND e.first_day >= ?8" \
-	" AND (?5 IS NULL OR e.place_id = ?5 OR e.id IN" \
-	"   (SELECT event_id FROM participant WHERE entity_id = ?5))" \
+	" AND (?5 IS NULL OR e.place_id = ?5 OR EXISTS (SELECT 1 FROM" \
+	"   participant pe WHERE pe.event_id = e.id AND pe.entity_id = ?5))" \
 	" AND (?7 IS NULL OR instr(lower(e.title || ' ' ||" \
 	"   coalesce(e.summary, '') || ' ' || e.kind), ?7) > 0)"
 
