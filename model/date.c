@@ -235,7 +235,7 @@ date_parse_days(const char *iso)
 	if (iso == NULL || date_parse(iso, &d, &e) != 0 ||
 	    d.precision != DATE_DAY || d.end[0] ||
 	    sscanf(d.start, "%d-%d-%d", &y, &m, &dd) != 3)
-		return -1;
+		return DATE_NO_DAYS;
 	return date_to_days(y, m, dd);
 }
 

@@ -233,7 +233,7 @@ dates_day_month(struct dates_ctx *c, int from, int to, int month, int day,
 			    date_to_days(year, month, day), 0);
 		return;
 	}
-	if (c->pub < 0)
+	if (c->pub == DATE_NO_DAYS)
 		return;
 	date_from_days(c->pub, &py, &pm, &pd);
 	if (day > date_days_in_month(py, month))
@@ -268,7 +268,7 @@ dates_relative(struct dates_ctx *c, int i)
 	char text[32];
 	long mon;
 
-	if (c->pub < 0)
+	if (c->pub == DATE_NO_DAYS)
 		return 0;
 	date_from_days(c->pub, &py, &pm, &pd);
 	if ((strcmp(a, "earlier") == 0 || strcmp(a, "later") == 0) &&

@@ -348,7 +348,8 @@ events_query_bounds(struct db *db, const struct event_filter *f,
 	if (x != NULL && x->until[0] && strcmp(x->until, until) < 0)
 		snprintf(until, 11, "%s", x->until);
 	snprintf(start, 11, "0000-01-01");
-	if (strcmp(since, "0000-01-01") != 0 && (days = date_parse_days(since)) > 0)
+	if (strcmp(since, "0000-01-01") != 0 &&
+	    (days = date_parse_days(since)) != DATE_NO_DAYS)
 		date_format_days(days - events_max_span(db), start);
 }
 

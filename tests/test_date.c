@@ -97,7 +97,8 @@ main(void)
 		    "2021-06-23 was a Wednesday");
 		is_int(date_weekday(date_to_days(2022, 5, 15)), 6,
 		    "2022-05-15 was a Sunday");
-		is_int(date_parse_days("2022-05"), -1, "a month is not a day");
+		ok(date_parse_days("2022-05") == DATE_NO_DAYS, "a month is not a day");
+		is_int(date_parse_days("1969-12-31"), -1, "the day before 1970 is -1");
 	}
 	return tap_done();
 }

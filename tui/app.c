@@ -153,6 +153,17 @@ app_back(struct app *app)
 	return 1;
 }
 
+int
+app_should_stop(void *arg)
+{
+	const struct app_stop *s = arg;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (s->deadline > 0 && app_now_ms() >= s->deadline)
+		return 1;
+	return s->on_input && poll(&p, 1, 0) > 0;
+}
+
 long long
 app_now_ms(void)
 {
@@ -212,6 +223,11 @@ app_apply_filter(struct app *app, const char *text)
 	struct err e;
 	int column;
 
+	if (strlen(text) >= sizeof app->view.filter_text) {
+		app_message(app, 1, "filter: longer than %zu bytes, the most the "
+		    "browser keeps", sizeof app->view.filter_text - 1);
+		return;
+	}
 	if (app_compile_view(app, text, &column, &e) != 0) {
 		/* The line stays open with the text, the error under it. */
 		app_open_prompt(app, PROMPT_FILTER);

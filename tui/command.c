@@ -164,8 +164,9 @@ find_go(struct app *app, int dir, int inclusive)
 	struct event_list l = { NULL, 0 };
 	struct event_pos pos;
 	long long total = 0, rank = 0;
+	struct app_stop stop = { .deadline = app_now_ms() + 30, .on_input = 0 };
 	struct err e;
-	int wrapped = 0;
+	int wrapped = 0, counted;
 
 	if (find_filter(app, &f, &e) != 0) {
 		app_message(app, 1, "search: %s", e.msg);
@@ -181,6 +182,7 @@ find_go(struct app *app, int dir, int inclusive)
 	if (events_window(app->db, &f, r ? &pos : NULL, dir > 0 ? EVENTS_AFTER :
 	    EVENTS_BEFORE, 1, &l, &e) == 0 && l.n == 0 && r != NULL) {
 		wrapped = 1;
+		event_list_free(&l);
 		events_window(app->db, &f, NULL, dir > 0 ? EVENTS_AFTER :
 		    EVENTS_BEFORE, 1, &l, &e);
 	}
@@ -188,12 +190,19 @@ find_go(struct app *app, int dir, int inclusive)
 		app_message(app, 1, "no event of this view holds: %s", app->find.text);
 	} else {
 		event_row_pos(&l.rows[0], &pos);
-		events_count(app->db, &f, NULL, &total, &e);
-		events_count(app->db, &f, &pos, &rank, &e);
+		/* "3 of 18" when it can be counted within a key's time. */
+		db_set_stop(app->db, app_should_stop, &stop);
+		counted = events_count(app->db, &f, NULL, &total, &e) == 0 &&
+		    events_count(app->db, &f, &pos, &rank, &e) == 0;
+		db_set_stop(app->db, NULL, NULL);
 		timeline_reload(app, &pos);
 		app->ap.to_match = 1;
-		app_message(app, 0, "%s%lld of %lld events hold: %s", wrapped ?
-		    "(wrapped) " : "", rank + 1, total, app->find.text);
+		if (counted)
+			app_message(app, 0, "%s%lld of %lld events hold: %s", wrapped ?
+			    "(wrapped) " : "", rank + 1, total, app->find.text);
+		else
+			app_message(app, 0, "%sthis event holds: %s", wrapped ?
+			    "(wrapped) " : "", app->find.text);
 	}
 	event_list_free(&l);
 	filter_free(f.expr);
@@ -254,6 +263,21 @@ annotate_event(struct app *app)
 	return NULL;
 }
 
+/* Puts what is kept into the bottom line, or closes it when the line
+ * could not hold it whole: saving it would lose the rest. */
+static void
+annotate_prompt_text(struct app *app, const char *text, const char *what)
+{
+	int rc = app_prompt_set_text(app, text);
+
+	if (rc == 0)
+		return;
+	prompt_close(app);
+	app_message(app, 1, rc == -1 ? "the %s cannot be shown in this terminal's "
+	    "character set (try LANG=C.UTF-8)" : "the %s is too long for the "
+	    "bottom line", what);
+}
+
 void
 annotate_bookmark(struct app *app)
 {
@@ -281,7 +305,7 @@ annotate_tags(struct app *app)
 		return;
 	app_open_prompt(app, PROMPT_TAGS);
 	app->pr.event_id = r->id;
-	app_prompt_set_text(app, r->tags);
+	annotate_prompt_text(app, r->tags, "tags");
 }
 
 int
@@ -350,13 +374,17 @@ annotate_note_editor(struct app *app, long long id, const char *editor,
 	fclose(fp);
 	setenv("SCOTL_EDITOR", editor, 1);
 	buf_init(&b);
-	if (annotate_edit(app, path) != 0)
+	if (annotate_edit(app, path) != 0) {
 		app_message(app, 1, "the editor failed: the note is unchanged");
-	else if (util_read_file(path, &b, &e) != 0)
+	} else if (util_read_file(path, &b, &e) != 0) {
 		app_message(app, 1, "%s", e.msg);
-	else if (annot_note_set(app->db, id, b.data ? b.data : "", &e) != 0)
-		app_message(app, 1, "%s (the note is unchanged)", e.msg);
-	else {
+	} else if (annot_note_set(app->db, id, b.data ? b.data : "", &e) != 0) {
+		/* What was written is kept for the user to take back. */
+		app_message(app, 1, "%s: the note is unchanged, your text is in %s",
+		    e.msg, path);
+		buf_free(&b);
+		return;
+	} else {
 		app_refresh(app);
 		app_message(app, 0, "note saved (is:noted finds it)");
 	}
@@ -390,7 +418,7 @@ annotate_note(struct app *app)
 	} else {
 		app_open_prompt(app, PROMPT_NOTE);
 		app->pr.event_id = r->id;
-		app_prompt_set_text(app, old ? old : "");
+		annotate_prompt_text(app, old ? old : "", "note");
 	}
 	free(old);
 }

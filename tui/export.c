@@ -199,7 +199,7 @@ export_ics_date(FILE *fp, const char *name, const char *iso, int plus)
 	char line[64], day[11];
 	long days = date_parse_days(iso);
 
-	if (days < 0)
+	if (days == DATE_NO_DAYS)
 		return;
 	date_format_days(days + plus, day);
 	snprintf(line, sizeof line, "%s;VALUE=DATE:%.4s%.2s%.2s", name, day,

@@ -86,7 +86,9 @@ app_open_prompt(struct app *app, enum prompt_kind kind)
 	prompt_close(app);
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
-	app_prompt_set_text(app, init);
+	if (app_prompt_set_text(app, init) != 0)
+		snprintf(p->error, sizeof p->error, "the text before cannot be shown "
+		    "here whole (try LANG=C.UTF-8); Esc keeps it");
 	if (kind == PROMPT_FILTER) {
 		snprintf(p->before, sizeof p->before, "%s", app->view.filter_text);
 		prompt_history_load(app);
@@ -94,7 +96,7 @@ app_open_prompt(struct app *app, enum prompt_kind kind)
 	app->dirty = 1;
 }
 
-void
+int
 app_prompt_set_text(struct app *app, const char *text)
 {
 	struct prompt *p = &app->pr;
@@ -106,6 +108,9 @@ app_prompt_set_text(struct app *app, const char *text)
 	p->len = n == (size_t)-1 ? 0 : (int)n;
 	p->text[p->len] = L'\0';
 	p->cursor = p->len;
+	if (n == (size_t)-1)
+		return -1;
+	return text == NULL ? 0 : -2;
 }
 
 /* Enter on the filter line: the filter runs now (no pause), goes into the

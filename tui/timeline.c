@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <poll.h>
-#include <unistd.h>
 
 #include "scotl/app.h"
 #include "scotl/color.h"
@@ -119,25 +117,9 @@ timeline_relayout(struct timeline *tl, int sel_row)
 
 #define TIMELINE_BUDGET_MS 8
 
-struct timeline_stop {
-	long long deadline;     /* 0: none */
-	int on_input;           /* stop when a key is waiting */
-};
-
-static int
-timeline_should_stop(void *arg)
-{
-	const struct timeline_stop *s = arg;
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-
-	if (s->deadline > 0 && app_now_ms() >= s->deadline)
-		return 1;
-	return s->on_input && poll(&p, 1, 0) > 0;
-}
-
 /* One count, stopped by STOP: 0 done, 1 stopped, -1 failed. */
 static int
-timeline_count_one(struct app *app, int which, struct timeline_stop *stop)
+timeline_count_one(struct app *app, int which, struct app_stop *stop)
 {
 	struct timeline *tl = &app->tl;
 	const struct event_row *r = timeline_selected(app);
@@ -145,7 +127,7 @@ timeline_count_one(struct app *app, int which, struct timeline_stop *stop)
 	struct err e;
 	int rc = 0;
 
-	db_set_stop(app->db, timeline_should_stop, stop);
+	db_set_stop(app->db, app_should_stop, stop);
 	if (which == TIMELINE_TOTAL) {
 		rc = events_count(app->db, &app->view.filter, NULL, &tl->total, &e);
 	} else if (which == TIMELINE_RANK && r != NULL) {
@@ -172,7 +154,7 @@ timeline_count_one(struct app *app, int which, struct timeline_stop *stop)
 /* Does the pending counts, in order, until STOP says to stop: 1 when all
  * are done. */
 static int
-timeline_count(struct app *app, struct timeline_stop *stop)
+timeline_count(struct app *app, struct app_stop *stop)
 {
 	static const int order[] = { TIMELINE_TOTAL, TIMELINE_RANK, TIMELINE_MONTHS };
 	size_t i;
@@ -207,7 +189,7 @@ timeline_position(const struct app *app, char *out, size_t size)
 int
 timeline_settle(struct app *app)
 {
-	struct timeline_stop stop = { .deadline = 0, .on_input = 1 };
+	struct app_stop stop = { .deadline = 0, .on_input = 1 };
 
 	if (app->tl.pending == 0)
 		return 0;
@@ -219,7 +201,7 @@ timeline_settle(struct app *app)
 static void
 timeline_count_now(struct app *app)
 {
-	struct timeline_stop stop = {
+	struct app_stop stop = {
 		.deadline = app_now_ms() + TIMELINE_BUDGET_MS, .on_input = 0,
 	};
 

@@ -61,11 +61,14 @@ viewlist_close(struct app *app)
 static void
 viewlist_apply(struct app *app)
 {
-	char filter[256];
+	char *filter;
 
-	snprintf(filter, sizeof filter, "%s", app->vl.views[app->vl.sel].filter);
+	if (app->vl.n == 0)
+		return;
+	filter = xstrdup(app->vl.views[app->vl.sel].filter);
 	viewlist_close(app);
 	app_apply_filter(app, filter);
+	free(filter);
 }
 
 static void
@@ -75,13 +78,15 @@ viewlist_delete(struct app *app)
 	char name[VIEWS_NAME_MAX + 1];
 	struct err e;
 
+	if (vl->n == 0)
+		return;
 	snprintf(name, sizeof name, "%s", vl->views[vl->sel].name);
 	if (views_delete(app->db, name, &e) < 0) {
 		app_message(app, 1, "%s", e.msg);
 		return;
 	}
 	app_message(app, 0, "deleted view %s", name);
-	if (viewlist_load(app) == 0 && vl->n == 0)
+	if (viewlist_load(app) != 0 || vl->n == 0)
 		viewlist_close(app);
 }
 

@@ -195,7 +195,9 @@ int app_back(struct app *app);
 void app_apply_filter(struct app *app, const char *text);
 void app_count_message(struct app *app);
 void app_open_prompt(struct app *app, enum prompt_kind kind);
-void app_prompt_set_text(struct app *app, const char *text);
+/* 0, or -1 when TEXT is not in the locale's character set, -2 when it is
+ * longer than the line holds (the line then has what it could take). */
+int app_prompt_set_text(struct app *app, const char *text);
 
 /* timeline.c */
 void timeline_reload(struct app *app, const struct event_pos *near);
@@ -220,6 +222,14 @@ void xref_free(struct xref *xr);
  * and showing the error when it does not compile. */
 void app_filter_live(struct app *app, const char *text);
 long long app_now_ms(void);
+
+/* For db_set_stop(): stop a long query at a deadline (milliseconds of
+ * app_now_ms, 0 none) or when a key is waiting. */
+struct app_stop {
+	long long deadline;
+	int on_input;
+};
+int app_should_stop(void *arg);
 /* Reloads the timeline where it is (after a bookmark, tags, a note). */
 void app_refresh(struct app *app);
 

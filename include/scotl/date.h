@@ -4,6 +4,7 @@
 #ifndef SCOTL_DATE_H
 #define SCOTL_DATE_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "scotl/util.h"
@@ -45,7 +46,9 @@ int date_days_in_month(int year, int month);
 long date_to_days(int year, int month, int day);
 void date_from_days(long days, int *year, int *month, int *day);
 int date_weekday(long days);
-/* "YYYY-MM-DD" to days; -1 when it is not a full date. */
+/* "YYYY-MM-DD" to days (negative before 1970); DATE_NO_DAYS when it is
+ * not a full date. */
+#define DATE_NO_DAYS LONG_MIN
 long date_parse_days(const char *iso);
 void date_format_days(long days, char out[11]);
 
