@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -158,10 +159,17 @@ app_should_stop(void *arg)
 {
 	const struct app_stop *s = arg;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct winsize ws;
 
-	if (s->deadline > 0 && app_now_ms() >= s->deadline)
+	if (app_hangup || (s->deadline > 0 && app_now_ms() >= s->deadline))
 		return 1;
-	return s->on_input && poll(&p, 1, 0) > 0;
+	if (!s->on_input)
+		return 0;
+	if (poll(&p, 1, 0) > 0)
+		return 1;
+	/* A resize comes as a signal curses keeps to itself: look. */
+	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    (ws.ws_row != s->rows || ws.ws_col != s->cols);
 }
 
 long long

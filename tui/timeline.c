@@ -189,7 +189,8 @@ timeline_position(const struct app *app, char *out, size_t size)
 int
 timeline_settle(struct app *app)
 {
-	struct app_stop stop = { .deadline = 0, .on_input = 1 };
+	struct app_stop stop = { .deadline = 0, .on_input = 1,
+		.rows = app->rows, .cols = app->cols };
 
 	if (app->tl.pending == 0)
 		return 0;

@@ -227,7 +227,8 @@ long long app_now_ms(void);
  * app_now_ms, 0 none) or when a key is waiting. */
 struct app_stop {
 	long long deadline;
-	int on_input;
+	int on_input;           /* and when the terminal is no longer */
+	int rows, cols;         /* this size */
 };
 int app_should_stop(void *arg);
 /* Reloads the timeline where it is (after a bookmark, tags, a note). */
