@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -176,7 +177,8 @@ main(int argc, char **argv)
 	struct winsize ws = { .ws_col = 80, .ws_row = 24 };
 	const char *raw = NULL, *quit = "q";
 	double start, last;
-	int opt, fd, status, eof;
+	int opt, fd, status = 0, eof;
+	struct rusage ru;
 	long first;
 	char *keys;
 	pid_t pid;
@@ -223,16 +225,18 @@ main(int argc, char **argv)
 	    write(fd, quit, strlen(quit)) > 0)
 		ptyrun_drain(fd, &last, 2000, &eof);
 	close(fd);
-	if (waitpid(pid, &status, WNOHANG) == 0) {
+	memset(&ru, 0, sizeof ru);
+	if (wait4(pid, &status, WNOHANG, &ru) == 0) {
 		usleep(200000);
-		if (waitpid(pid, &status, WNOHANG) == 0) {
+		if (wait4(pid, &status, WNOHANG, &ru) == 0) {
 			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
+			wait4(pid, &status, 0, &ru);
 		}
 	}
 	if (ptyrun_raw != NULL)
 		fclose(ptyrun_raw);
-	printf("exit     status=%d\n", WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status));
+	/* The most memory the program held at once. */
+	printf("exit     status=%d maxrss_kb=%ld\n", WIFEXITED(status) ?
+	    WEXITSTATUS(status) : 128 + WTERMSIG(status), ru.ru_maxrss);
 	return 0;
 }
