@@ -15,7 +15,11 @@ struct filter_parser {
 	size_t pos, len;
 	int depth;
 	int negated;            /* inside NOT */
-	int top_or;             /* an OR at the top level: no drivers */
+	int top_or;             /* an OR at the top level */
+	/* The first driver of each top-level alternative (-1: it has none):
+	 * with an OR, their union drives when every one has one. */
+	int alt_first[FILTER_MAX_DRIVERS];
+	int nalts;
 	struct buf sql;
 	struct filter *f;
 	struct err *e;
@@ -582,13 +586,27 @@ filter_and(struct filter_parser *p, int field)
 		    p->depth == 0 ? "')' without '('" : "a term is missing");
 }
 
+/* One top-level alternative was read from driver FIRST on. */
+static void
+filter_alt_end(struct filter_parser *p, int first)
+{
+	if (p->nalts < FILTER_MAX_DRIVERS)
+		p->alt_first[p->nalts] = p->f->ndrivers > first ? first : -1;
+	p->nalts++;
+}
+
 static void
 filter_or(struct filter_parser *p, int field)
 {
+	int top = p->depth == 0;
 	size_t at;
 
 	buf_addc(&p->sql, '(');
+	if (top)
+		p->nalts = 0;
 	filter_and(p, field);
+	if (top)
+		filter_alt_end(p, 0);
 	for (;;) {
 		filter_skip_space(p);
 		if (p->failed || p->pos >= p->len)
@@ -606,11 +624,35 @@ filter_or(struct filter_parser *p, int field)
 			break;
 		}
 		buf_adds(&p->sql, " OR ");
-		if (p->depth == 0)
+		if (top)
 			p->top_or = 1;
+		at = (size_t)p->f->ndrivers;
 		filter_and(p, field);
+		if (top)
+			filter_alt_end(p, (int)at);
 	}
 	buf_addc(&p->sql, ')');
+}
+
+/* a | b | c: one driver, the union of a driver of each alternative, when
+ * each has one; else none. */
+static void
+filter_union_drivers(struct filter_parser *p)
+{
+	struct filter *f = p->f;
+	struct buf u;
+	int i, all = p->nalts <= FILTER_MAX_DRIVERS;
+
+	for (i = 0; all && i < p->nalts; i++)
+		all = p->alt_first[i] >= 0;
+	buf_init(&u);
+	for (i = 0; all && i < p->nalts; i++)
+		buf_printf(&u, "%s%s", i ? " UNION ALL " : "", f->drivers[p->alt_first[i]]);
+	while (f->ndrivers > 0)
+		free(f->drivers[--f->ndrivers]);
+	if (all && u.data != NULL)
+		f->drivers[f->ndrivers++] = buf_steal(&u);
+	buf_free(&u);
 }
 
 int
@@ -648,9 +690,9 @@ filter_compile(const char *text, struct filter **out, int *column,
 	}
 	p.f->sql = buf_steal(&p.sql);
 	if (p.top_or) {
-		/* a | b: neither term alone holds every event kept. */
-		while (p.f->ndrivers > 0)
-			free(p.f->drivers[--p.f->ndrivers]);
+		/* a | b: neither term alone holds every event kept, their
+		 * union does. */
+		filter_union_drivers(&p);
 		p.f->since[0] = p.f->until[0] = '\0';
 	}
 	*out = p.f;

@@ -85,6 +85,8 @@ test_drivers(void)
 		"person:doval date:2021..2022", "state:russia -kind:found",
 		"is:disputed", "tag:none-such", "person:dov state:ind",
 		"state:(india | russia)", "person:doval | kind:found",
+		"state:india | state:russia", "person:doval | is:disputed tag:x",
+		"state:russia | -person:doval",
 	};
 	char driven[2048], walked[2048];
 	struct event_filter f;
@@ -109,7 +111,29 @@ test_drivers(void)
 		ok(strcmp(driven, walked) == 0 && n1 == n2,
 		    "'%s': the same %lld events either way (%s)", filters[i], n1, driven);
 	}
-	/* Enter on an entity: its events, through its ids or not. */
+	/* An OR whose every side has a driver is driven by their union. */
+	{
+		static const char *const union_of[][2] = {
+			{ "state:india | state:russia", "NOT INDEXED" },
+			{ "person:doval | kind:found", "" },
+			{ "state:russia | -person:doval", "" },
+		};
+		char *sql;
+
+		events_set_drive_max(db, EVENTS_DRIVE_MAX);
+		for (i = 0; i < sizeof union_of / sizeof *union_of; i++) {
+			memset(&f, 0, sizeof f);
+			filter_compile(union_of[i][0], &f.expr, &col, &e);
+			sql = events_query_sql(db, &f, EVENTS_QUERY_AFTER);
+			ok((strstr(sql, "NOT INDEXED") != NULL) == (union_of[i][1][0] != '\0'),
+			    "'%s' %s", union_of[i][0], union_of[i][1][0] ?
+			    "is read through the union of its sides' ids" :
+			    "is read through the event order");
+			free(sql);
+			filter_free(f.expr);
+		}
+	}
+		/* Enter on an entity: its events, through its ids or not. */
 	memset(&f, 0, sizeof f);
 	f.entity_id = fixture_sql_int(db, "SELECT id FROM entity WHERE name = 'India'");
 	events_set_drive_max(db, EVENTS_DRIVE_MAX);
