@@ -155,7 +155,8 @@ events_with_filter(const char *sql, const struct filter *x)
  * query goes through that term's event ids instead and sorts them. */
 
 
-/* SQL with the marks replaced: through DRIVER's ids, or as it was. */
+/* SQL with the marks replaced: through DRIVER's ids, or (DRIVER NULL) as
+ * it was. */
 static char *
 events_driven(const char *sql, const char *driver)
 {
@@ -165,10 +166,12 @@ events_driven(const char *sql, const char *driver)
 
 	buf_init(&b);
 	buf_add(&b, sql, (size_t)(idx - sql));
-	buf_adds(&b, "NOT INDEXED");
+	if (driver != NULL)
+		buf_adds(&b, "NOT INDEXED");
 	idx += strlen(EVENTS_INDEX_MARK);
 	buf_add(&b, idx, (size_t)(drv - idx));
-	buf_printf(&b, "e.id IN (%s) AND", driver);
+	if (driver != NULL)
+		buf_printf(&b, "e.id IN (%s) AND", driver);
 	buf_adds(&b, drv + strlen(EVENTS_DRIVER_MARK));
 	return buf_steal(&b);
 }
@@ -255,22 +258,6 @@ events_set_drive_max(struct db *db, long long n)
 	db->drive_entity = 0;
 }
 
-/* The SQL a query runs: the marks gone, driven or not. */
-static char *
-events_plain(const char *sql)
-{
-	const char *idx = strstr(sql, EVENTS_INDEX_MARK);
-	const char *drv = strstr(sql, EVENTS_DRIVER_MARK);
-	struct buf b;
-
-	buf_init(&b);
-	buf_add(&b, sql, (size_t)(idx - sql));
-	idx += strlen(EVENTS_INDEX_MARK);
-	buf_add(&b, idx, (size_t)(drv - idx));
-	buf_adds(&b, drv + strlen(EVENTS_DRIVER_MARK));
-	return buf_steal(&b);
-}
-
 /* The statement for a query: the cached one, or with a filter-language
  * expression, the query with the filter in it, prepared once per filter,
  * through a driver when the filter has a small one. */
@@ -291,11 +278,10 @@ events_stmt(struct db *db, const struct event_filter *f, int which,
 		if (x->driver == -2)
 			x->driver = events_pick_driver(db, x);
 		text = events_with_filter(sql, x);
-		if (x->driver >= 0) {
-			driven = events_driven(text, x->drivers[x->driver]);
-			free(text);
-			text = driven;
-		}
+		driven = events_driven(text, x->driver >= 0 ?
+		    x->drivers[x->driver] : NULL);
+		free(text);
+		text = driven;
 		rc = sqlite3_prepare_v3(db->h, text, -1, SQLITE_PREPARE_PERSISTENT,
 		    &x->stmt[which], NULL);
 		free(text);
@@ -734,13 +720,12 @@ events_query_sql(struct db *db, const struct event_filter *f,
 	if (x == NULL) {
 		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
 			return events_driven(sql[q], events_entity_driver);
-		return events_plain(sql[q]);
+		return events_driven(sql[q], NULL);
 	}
 	if (x->driver == -2)
 		x->driver = events_pick_driver(db, x);
 	with = events_with_filter(sql[q], x);
-	out = x->driver >= 0 ? events_driven(with, x->drivers[x->driver]) :
-	    events_plain(with);
+	out = events_driven(with, x->driver >= 0 ? x->drivers[x->driver] : NULL);
 	free(with);
 	return out;
 }
