@@ -1,11 +1,14 @@
 /* Time to the first screenful of a filter: what the browser runs when a
  * filter is applied before it draws (compile it, read the first window of
- * 128 events), and apart from it the counts it finishes after drawing, or
- * while the user is idle (how many, per month for the histogram), for ten
- * typical filters, each next to the sqlite3 shell running the same SQL
- * with the same parameters. Prints a table; it is not a test.
+ * 128 events), and apart from it the histogram it finishes after drawing,
+ * or while the user is idle (events per month), for no filter, ten
+ * typical filters and a jump to an entity, each next to the sqlite3 shell
+ * running the same SQL with the same parameters. Prints a table (and with
+ * --tsv, the same figures as tab-separated lines for tests/bench.sh); it
+ * is not a test.
  *
- *   bench-filter --db CORPUS.db [--runs N] [--count-runs N] [--sqlite3 PROGRAM] */
+ *   bench-filter --db CORPUS.db [--runs N] [--count-runs N]
+ *       [--entity NAME] [--sqlite3 PROGRAM] [--tsv FILE] */
 #include "config.h"
 
 #include <getopt.h>
@@ -17,12 +20,14 @@
 #include <time.h>
 
 #include "scotl/db.h"
+#include "scotl/entity.h"
 #include "scotl/events.h"
 #include "scotl/filter.h"
 
 #define BENCH_WINDOW 128
 
 static const char *const bench_filters[] = {
+	"",
 	"person:doval",
 	"state:india",
 	"state:india date:2021..2022",
@@ -82,30 +87,47 @@ bench_stats(double *v, int n)
 	return s;
 }
 
-/* One first screenful (COUNTS 0) or the counts after it (COUNTS 1), as
- * timeline_reload does them. */
+/* A filter as the browser applies it: compiled from TEXT, or the jump
+ * to an entity (ENTITY > 0). */
 static int
-bench_scotl_once(struct db *db, const char *text, int counts, long long *total)
+bench_filter(struct event_filter *f, const char *text, long long entity,
+    struct err *e)
+{
+	int col;
+
+	memset(f, 0, sizeof *f);
+	f->entity_id = entity;
+	if (entity > 0 || !text[0])
+		return 0;
+	return filter_compile(text, &f->expr, &col, e);
+}
+
+/* One first screenful (HIST 0) or the histogram after it (HIST 1), as
+ * timeline_reload does them; *total gets the events the histogram holds. */
+static int
+bench_scotl_once(struct db *db, const char *text, long long entity, int hist,
+    long long *total)
 {
 	struct event_filter f;
 	struct event_list l;
 	struct month_count *m;
 	struct err e;
-	int col, n, rc = 0;
+	int n, i, rc = 0;
 
-	memset(&f, 0, sizeof f);
-	if (filter_compile(text, &f.expr, &col, &e) != 0)
+	if (bench_filter(&f, text, entity, &e) != 0)
 		rc = -1;
-	else if (!counts && events_window(db, &f, NULL, EVENTS_AFTER, BENCH_WINDOW,
+	else if (!hist && events_window(db, &f, NULL, EVENTS_AFTER, BENCH_WINDOW,
 	    &l, &e) == 0)
 		event_list_free(&l);
-	else if (!counts)
+	else if (!hist)
 		rc = -1;
-	else if (events_count(db, &f, NULL, total, &e) != 0 ||
-	    events_per_month(db, &f, &m, &n, &e) != 0)
+	else if (events_per_month(db, &f, &m, &n, &e) != 0)
 		rc = -1;
-	else
+	else {
+		for (*total = 0, i = 0; i < n; i++)
+			*total += m[i].n;
 		free(m);
+	}
 	if (rc != 0)
 		fprintf(stderr, "bench-filter: %s: %s\n", text, e.msg);
 	filter_free(f.expr);
@@ -128,126 +150,172 @@ bench_literal(FILE *fp, const char *s)
 }
 
 static void
-bench_script(struct db *db, FILE *fp, const char *text, int runs, int counts)
+bench_script(struct db *db, FILE *fp, const char *text, long long entity,
+    int runs, int hist)
 {
 	struct event_filter f;
-	char *sql[3];
+	char *sql;
 	char since[11], until[11], start[11];
 	struct err e;
-	int col, i, r;
+	int i, r;
 
-	memset(&f, 0, sizeof f);
-	filter_compile(text, &f.expr, &col, &e);
+	bench_filter(&f, text, entity, &e);
 	events_query_bounds(db, &f, since, until, start);
-	sql[0] = events_query_sql(db, &f, EVENTS_QUERY_AFTER);
-	sql[1] = events_query_sql(db, &f, EVENTS_QUERY_COUNT);
-	sql[2] = events_query_sql(db, &f, EVENTS_QUERY_MONTHS);
+	sql = events_query_sql(db, &f, hist ? EVENTS_QUERY_MONTHS :
+	    EVENTS_QUERY_AFTER);
 	fprintf(fp, ".parameter init\n.output /dev/null\n"
-	    ".parameter set ?2 0\n.parameter set ?3 \"'%s'\"\n"
-	    ".parameter set ?4 \"'%s'\"\n.parameter set ?5 NULL\n"
-	    ".parameter set ?6 %d\n.parameter set ?7 NULL\n"
-	    ".parameter set ?8 \"'%s'\"\n", since, until, BENCH_WINDOW, start);
-	for (i = 0; i < filter_param_count(f.expr); i++) {
+	    ".parameter set ?1 \"''\"\n.parameter set ?2 0\n"
+	    ".parameter set ?3 \"'%s'\"\n.parameter set ?4 \"'%s'\"\n"
+	    ".parameter set ?5 %lld\n.parameter set ?6 %d\n"
+	    ".parameter set ?7 NULL\n.parameter set ?8 \"'%s'\"\n", since, until,
+	    entity, BENCH_WINDOW, start);
+	if (entity <= 0)
+		fputs(".parameter set ?5 NULL\n", fp);
+	for (i = 0; f.expr != NULL && i < filter_param_count(f.expr); i++) {
 		fprintf(fp, ".parameter set ?%d ", 1000 + i);
 		bench_literal(fp, filter_param_value(f.expr, i));
 		fputc('\n', fp);
 	}
 	/* A warm-up run, then the timed ones. */
-	for (r = 0; r <= runs; r++) {
-		if (r == 1)
-			fputs(".timer on\n", fp);
-		if (!counts)
-			fprintf(fp, ".parameter set ?1 \"''\"\n%s;\n", sql[0]);
-		else
-			fprintf(fp, ".parameter set ?1 \"'~'\"\n%s;\n%s;\n", sql[1],
-			    sql[2]);
-	}
-	for (i = 0; i < 3; i++)
-		free(sql[i]);
+	for (r = 0; r <= runs; r++)
+		fprintf(fp, "%s%s;\n", r == 1 ? ".timer on\n" : "", sql);
+	free(sql);
 	filter_free(f.expr);
 }
 
 /* The shell's own timer: real time to the millisecond only, so the
- * figure is its CPU time (user + sys), to the microsecond. One line (the
- * window) or two (count, months) make one run. */
+ * figure is its CPU time (user + sys), to the microsecond. */
 static int
 bench_shell(struct db *h, const char *shell, const char *db, const char *text,
-    int runs, int counts, double *cpu, double *real)
+    long long entity, int runs, int hist, double *cpu)
 {
 	char script[] = "/tmp/scotl-bench-XXXXXX", cmd[1024], line[512];
-	double u, s, t, sum_cpu = 0, sum_real = 0;
-	int fd = mkstemp(script), k = 0, n = 0;
+	double u, s, t;
+	int fd = mkstemp(script), n = 0;
 	FILE *fp;
 
 	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
 		return -1;
-	bench_script(h, fp, text, runs, counts);
+	bench_script(h, fp, text, entity, runs, hist);
 	fclose(fp);
 	snprintf(cmd, sizeof cmd, "%s -readonly '%s' <'%s' 2>&1", shell, db, script);
 	if ((fp = popen(cmd, "r")) == NULL)
 		return -1;
 	while (fgets(line, sizeof line, fp) != NULL) {
-		if (sscanf(line, "Run Time: real %lf user %lf sys %lf", &t, &u, &s) != 3) {
+		if (sscanf(line, "Run Time: real %lf user %lf sys %lf", &t, &u, &s) != 3)
 			fprintf(stderr, "bench-filter: sqlite3: %s", line);
-			continue;
-		}
-		sum_cpu += (u + s) * 1e3;
-		sum_real += t * 1e3;
-		if (++k == (counts ? 2 : 1)) {
-			cpu[n] = sum_cpu;
-			real[n++] = sum_real;
-			k = 0;
-			sum_cpu = sum_real = 0;
-		}
+		else if (n < runs)
+			cpu[n++] = (u + s) * 1e3;
 	}
 	pclose(fp);
 	remove(script);
 	return n;
 }
 
-struct bench_row {
-	struct bench_stats wall, cpu, shell_cpu, shell_real;
+struct bench_case {
+	const char *label;      /* as printed */
+	const char *text;       /* the filter, "" for none */
+	long long entity;       /* or the entity jumped to */
 };
 
-/* RUNS timings of one part (window or counts) of one filter, both ways. */
+struct bench_row {
+	struct bench_stats wall, cpu, shell_cpu;
+};
+
+/* RUNS timings of one part (window or histogram) of one case, both ways. */
 static int
 bench_part(struct db *db, const char *shell, const char *path,
-    const char *text, int counts, int runs, struct bench_row *out,
+    const struct bench_case *c, int hist, int runs, struct bench_row *out,
     long long *total)
 {
-	double *v = calloc((size_t)runs * 4, sizeof *v), t0, c0;
+	double *v = calloc((size_t)runs * 3, sizeof *v), t0, c0;
 	int r, n;
 
-	if (bench_scotl_once(db, text, counts, total) != 0) {
+	if (bench_scotl_once(db, c->text, c->entity, hist, total) != 0) {
 		free(v);
 		return -1;
 	}
 	for (r = 0; r < runs; r++) {
 		t0 = bench_now_ms();
 		c0 = bench_cpu_ms();
-		bench_scotl_once(db, text, counts, total);
+		bench_scotl_once(db, c->text, c->entity, hist, total);
 		v[r] = bench_now_ms() - t0;
 		v[runs + r] = bench_cpu_ms() - c0;
 	}
-	n = bench_shell(db, shell, path, text, runs, counts, v + 2 * runs,
-	    v + 3 * runs);
+	n = bench_shell(db, shell, path, c->text, c->entity, runs, hist,
+	    v + 2 * runs);
 	out->wall = bench_stats(v, runs);
 	out->cpu = bench_stats(v + runs, runs);
 	out->shell_cpu = bench_stats(v + 2 * runs, n > 0 ? n : 0);
-	out->shell_real = bench_stats(v + 3 * runs, n > 0 ? n : 0);
 	free(v);
 	return 0;
 }
 
+static double
+bench_ratio(const struct bench_row *r)
+{
+	return r->shell_cpu.p95 > 0 ? r->cpu.p95 / r->shell_cpu.p95 : 0.0;
+}
+
 static void
-bench_print(const char *name, long long total, const struct bench_row *w,
-    const struct bench_row *c)
+bench_print(const struct bench_case *c, long long total,
+    const struct bench_row *w, const struct bench_row *h, FILE *tsv)
 {
 	printf("%-42s %8lld | %6.2f %6.2f %6.2f %5.2fx | %8.1f %8.1f %8.1f %5.2fx\n",
-	    name, total, w->wall.median, w->wall.p95, w->shell_cpu.p95,
-	    w->shell_cpu.p95 > 0 ? w->cpu.p95 / w->shell_cpu.p95 : 0.0,
-	    c->wall.median, c->wall.p95, c->shell_cpu.p95,
-	    c->shell_cpu.p95 > 0 ? c->cpu.p95 / c->shell_cpu.p95 : 0.0);
+	    c->label, total, w->wall.median, w->wall.p95, w->shell_cpu.p95,
+	    bench_ratio(w), h->wall.median, h->wall.p95, h->shell_cpu.p95,
+	    bench_ratio(h));
+	if (tsv == NULL)
+		return;
+	fprintf(tsv, "screen\t%s\t%lld\t%.2f\t%.2f\t%.2f\t%.2f\n", c->label,
+	    total, w->wall.median, w->wall.p95, w->shell_cpu.median,
+	    w->shell_cpu.p95);
+	fprintf(tsv, "histogram\t%s\t%lld\t%.2f\t%.2f\t%.2f\t%.2f\n", c->label,
+	    total, h->wall.median, h->wall.p95, h->shell_cpu.median,
+	    h->shell_cpu.p95);
+}
+
+/* The cases: no filter, the filters, and the jump to NAME. */
+static int
+bench_cases(struct db *db, const char *name, struct bench_case *c,
+    char *label, size_t size)
+{
+	struct entity_list l;
+	struct err e;
+	int i, n = 0;
+
+	for (i = 0; i < BENCH_NFILTERS; i++, n++) {
+		c[n].label = bench_filters[i][0] ? bench_filters[i] : "(no filter)";
+		c[n].text = bench_filters[i];
+		c[n].entity = 0;
+	}
+	if (name == NULL)
+		return n;
+	if (entity_find(db, name, &l, &e) != 0 || l.n == 0) {
+		fprintf(stderr, "bench-filter: %s: %s\n", name, l.n == 0 ?
+		    "no such entity" : e.msg);
+		return -1;
+	}
+	snprintf(label, size, "Enter on %s", l.items[0].name);
+	c[n].label = label;
+	c[n].text = "";
+	c[n++].entity = l.items[0].id;
+	entity_list_free(&l);
+	return n;
+}
+
+static void
+bench_header(const char *path, int runs, int hist_runs)
+{
+	printf("Filters on %s: the first screenful (compile, window of %d "
+	    "events; %d runs)\nand the histogram done after it is drawn "
+	    "(events per month; %d runs), in ms.\nsqlite3: the shell's CPU "
+	    "time for the same SQL; ratio: scotl CPU p95 / sqlite3 CPU p95.\n\n",
+	    path, BENCH_WINDOW, runs, hist_runs);
+	printf("%-42s %8s | %-30s | %-35s\n", "", "", "first screenful",
+	    "histogram (after drawing, while idle)");
+	printf("%-42s %8s | %6s %6s %6s %6s | %8s %8s %8s %6s\n", "filter", "events",
+	    "median", "p95", "sqlite", "ratio", "median", "p95", "sqlite", "ratio");
 }
 
 int
@@ -258,12 +326,17 @@ main(int argc, char **argv)
 		{ "runs", required_argument, NULL, 'r' },
 		{ "count-runs", required_argument, NULL, 'c' },
 		{ "sqlite3", required_argument, NULL, 's' },
+		{ "entity", required_argument, NULL, 'e' },
+		{ "tsv", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *path = NULL, *shell = "sqlite3";
-	int runs = 40, count_runs = 3, opt, i, fast = 0, close = 0;
-	struct bench_row w, c;
+	const char *path = NULL, *shell = "sqlite3", *entity = NULL, *tsv_path = NULL;
+	int runs = 40, hist_runs = 3, opt, i, n, fast = 0, close = 0;
+	struct bench_case cases[BENCH_NFILTERS + 1];
+	char label[128];
+	struct bench_row w, h;
 	long long total = 0;
+	FILE *tsv = NULL;
 	struct db *db;
 	struct err e;
 
@@ -273,43 +346,47 @@ main(int argc, char **argv)
 		else if (opt == 'r')
 			runs = atoi(optarg);
 		else if (opt == 'c')
-			count_runs = atoi(optarg);
+			hist_runs = atoi(optarg);
 		else if (opt == 's')
 			shell = optarg;
+		else if (opt == 'e')
+			entity = optarg;
+		else if (opt == 't')
+			tsv_path = optarg;
 		else
 			return 2;
 	}
-	if (path == NULL || runs < 1 || count_runs < 1) {
+	if (path == NULL || runs < 1 || hist_runs < 1) {
 		fprintf(stderr, "usage: bench-filter --db PATH [--runs N] "
-		    "[--count-runs N] [--sqlite3 PROGRAM]\n");
+		    "[--count-runs N] [--entity NAME] [--sqlite3 PROGRAM] "
+		    "[--tsv FILE]\n");
 		return 2;
 	}
 	if (db_open(&db, path, DB_READONLY, &e) != 0) {
 		fprintf(stderr, "bench-filter: %s\n", e.msg);
 		return 1;
 	}
-	printf("Filters on %s: the first screenful (compile, window of %d "
-	    "events; %d runs)\nand the counts done after it is drawn (total, "
-	    "per month; %d runs), in ms.\nsqlite3: the shell's CPU time for "
-	    "the same SQL; ratio: scotl CPU p95 / sqlite3 CPU p95.\n\n", path,
-	    BENCH_WINDOW, runs, count_runs);
-	printf("%-42s %8s | %-30s | %-35s\n", "", "", "first screenful",
-	    "counts (after drawing, while idle)");
-	printf("%-42s %8s | %6s %6s %6s %6s | %8s %8s %8s %6s\n", "filter", "events",
-	    "median", "p95", "sqlite", "ratio", "median", "p95", "sqlite", "ratio");
-	for (i = 0; i < BENCH_NFILTERS; i++) {
-		if (bench_part(db, shell, path, bench_filters[i], 0, runs, &w,
-		    &total) != 0 ||
-		    bench_part(db, shell, path, bench_filters[i], 1, count_runs, &c,
+	if (tsv_path != NULL && (tsv = fopen(tsv_path, "w")) == NULL) {
+		perror(tsv_path);
+		return 1;
+	}
+	if ((n = bench_cases(db, entity, cases, label, sizeof label)) < 0)
+		return 1;
+	bench_header(path, runs, hist_runs);
+	for (i = 0; i < n; i++) {
+		if (bench_part(db, shell, path, &cases[i], 0, runs, &w, &total) != 0 ||
+		    bench_part(db, shell, path, &cases[i], 1, hist_runs, &h,
 		    &total) != 0)
 			return 1;
-		bench_print(bench_filters[i], total, &w, &c);
+		bench_print(&cases[i], total, &w, &h, tsv);
+		fflush(stdout);
 		fast += w.wall.p95 < 16;
 		close += w.shell_cpu.p95 > 0 && w.cpu.p95 <= 1.5 * w.shell_cpu.p95;
 	}
-	printf("\nfirst screenful under 16 ms (p95): %d of %d filters; within "
-	    "1.5x of sqlite3: %d of %d\n", fast, BENCH_NFILTERS, close,
-	    BENCH_NFILTERS);
+	printf("\nfirst screenful under 16 ms (p95): %d of %d; within "
+	    "1.5x of sqlite3: %d of %d\n", fast, n, close, n);
+	if (tsv != NULL)
+		fclose(tsv);
 	db_close(db);
 	return 0;
 }

@@ -403,38 +403,36 @@ events_window(struct db *db, const struct event_filter *f,
 	return 0;
 }
 
-/* Without a filter, counts read the event order index alone. */
-static const char events_sql_count_all[] =
-	"SELECT count(*) FROM event WHERE (first_day, id) < (?1, ?2)";
-static const char events_sql_months_all[] =
-	"SELECT substr(first_day, 1, 7) AS m, count(*) FROM event"
-	" GROUP BY m ORDER BY m";
+/* The whole timeline (entity 0) and one entity's events are counted per
+ * month on write (schema 4's event_month): their totals and histogram
+ * read those rows, and a position's rank adds the events before it in its
+ * own month. */
+static const char events_sql_months_kept[] =
+	"SELECT month, n FROM event_month WHERE entity_id = coalesce(?5, 0)"
+	" AND n > 0 ORDER BY month";
+static const char events_sql_count_kept[] =
+	"SELECT coalesce(sum(n), 0) FROM event_month WHERE entity_id ="
+	" coalesce(?5, 0) AND month < substr(?1, 1, 7)";
 
-static int
-events_unfiltered(const struct event_filter *f)
+/* 0 without a filter, the entity for a jump to one, else -1: what
+ * event_month answers. */
+static long long
+events_kept_key(const struct event_filter *f)
 {
-	return f == NULL || (f->expr == NULL && f->entity_id <= 0 &&
-	    !f->since[0] && !f->until[0] && !f->text[0]);
+	if (f == NULL || (f->expr == NULL && !f->since[0] && !f->until[0] &&
+	    !f->text[0]))
+		return f == NULL || f->entity_id <= 0 ? 0 : f->entity_id;
+	return -1;
 }
 
 static const char events_sql_count[] =
 	"SELECT count(*) FROM event e " EVENTS_INDEX_MARK " WHERE "
 	EVENTS_DRIVER_MARK " (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER;
 
-int
-events_count(struct db *db, const struct event_filter *f,
-    const struct event_pos *before, long long *n, struct err *e)
+/* Steps a count(*) or sum(): *n gets it. */
+static int
+events_count_step(struct db *db, sqlite3_stmt *st, long long *n, struct err *e)
 {
-	int plain = events_unfiltered(f);
-	sqlite3_stmt *st = plain ? db_stmt(db, events_sql_count_all, e) :
-	    events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e);
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, before ? before->id : 0);
-	if (!plain)
-		events_bind_filter(db, st, f);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_fail(db, e, "counting events");
 		sqlite3_reset(st);
@@ -443,6 +441,62 @@ events_count(struct db *db, const struct event_filter *f,
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* The events before POS in its own month, for a kept count. */
+static int
+events_count_in_month(struct db *db, const struct event_filter *f,
+    const struct event_pos *pos, long long *n, struct err *e)
+{
+	sqlite3_stmt *st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e);
+	char month[11];
+
+	if (st == NULL)
+		return -1;
+	snprintf(month, sizeof month, "%.7s", pos->day);
+	sqlite3_bind_text(st, 1, pos->day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, pos->id);
+	events_bind_filter(db, st, f);
+	sqlite3_bind_text(st, 8, month, -1, SQLITE_TRANSIENT);
+	return events_count_step(db, st, n, e);
+}
+
+static int
+events_count_kept(struct db *db, const struct event_filter *f, long long key,
+    const struct event_pos *before, long long *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, events_sql_count_kept, e);
+	long long in_month = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
+	if (key > 0)
+		sqlite3_bind_int64(st, 5, key);
+	if (events_count_step(db, st, n, e) != 0)
+		return -1;
+	if (before != NULL && events_count_in_month(db, f, before, &in_month,
+	    e) != 0)
+		return -1;
+	*n += in_month;
+	return 0;
+}
+
+int
+events_count(struct db *db, const struct event_filter *f,
+    const struct event_pos *before, long long *n, struct err *e)
+{
+	long long key = events_kept_key(f);
+	sqlite3_stmt *st;
+
+	if (key >= 0)
+		return events_count_kept(db, f, key, before, n, e);
+	if ((st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, before ? before->id : 0);
+	events_bind_filter(db, st, f);
+	return events_count_step(db, st, n, e);
 }
 
 static const char events_sql_find[] =
@@ -673,8 +727,8 @@ int
 events_per_month(struct db *db, const struct event_filter *f,
     struct month_count **out, int *n, struct err *e)
 {
-	int plain = events_unfiltered(f);
-	sqlite3_stmt *st = plain ? db_stmt(db, events_sql_months_all, e) :
+	long long key = events_kept_key(f);
+	sqlite3_stmt *st = key >= 0 ? db_stmt(db, events_sql_months_kept, e) :
 	    events_stmt(db, f, EVENTS_STMT_MONTHS, events_sql_months, e);
 	int rc, cap = 0, y, m;
 
@@ -682,7 +736,9 @@ events_per_month(struct db *db, const struct event_filter *f,
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	if (!plain)
+	if (key > 0)
+		sqlite3_bind_int64(st, 5, key);
+	else if (key < 0)
 		events_bind_filter(db, st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sscanf((const char *)sqlite3_column_text(st, 0), "%d-%d", &y,
@@ -717,6 +773,10 @@ events_query_sql(struct db *db, const struct event_filter *f,
 	struct filter *x = f ? f->expr : NULL;
 	char *with, *out;
 
+	if (q == EVENTS_QUERY_MONTHS && events_kept_key(f) >= 0)
+		return xstrdup(events_sql_months_kept);
+	if (q == EVENTS_QUERY_COUNT && events_kept_key(f) >= 0)
+		return xstrdup(events_sql_count_kept);
 	if (x == NULL) {
 		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
 			return events_driven(sql[q], events_entity_driver);

@@ -173,10 +173,78 @@ static const char schema_v3[] =
 	"CREATE INDEX event_long ON event(first_day)"
 	" WHERE end IS NOT NULL OR precision = 'approximate';";
 
+/* Events per month, kept on write: for every event (entity 0) and for
+ * every entity that takes part in an event or is its place, counted once
+ * an event. The histogram and the totals of the whole timeline and of an
+ * entity read these rows instead of the events. Rows that fall to 0 stay. */
+#define SCHEMA_MONTH(d) "substr(" d ".first_day, 1, 7)"
+#define SCHEMA_MONTH_ADD " ON CONFLICT (entity_id, month) DO UPDATE"\
+	" SET n = n + 1;"
+/* The entities an event counts for: 0, its place, its participants. */
+#define SCHEMA_MONTH_KEYS(r) \
+	" (SELECT 0 AS k UNION SELECT " r ".place_id WHERE " r ".place_id" \
+	" IS NOT NULL UNION SELECT entity_id FROM participant WHERE event_id =" \
+	" " r ".id)"
+static const char schema_v4[] =
+	"CREATE TABLE event_month ("
+	"  entity_id INTEGER NOT NULL,"
+	"  month TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (entity_id, month)"
+	") WITHOUT ROWID;"
+	"INSERT INTO event_month SELECT 0, " SCHEMA_MONTH("event") ", count(*)"
+	"  FROM event GROUP BY 2;"
+	"INSERT INTO event_month SELECT k, m, count(*) FROM ("
+	"  SELECT place_id AS k, " SCHEMA_MONTH("event") " AS m, id FROM event"
+	"  WHERE place_id IS NOT NULL UNION SELECT p.entity_id, "
+	SCHEMA_MONTH("e") ", e.id FROM participant p JOIN event e"
+	"  ON e.id = p.event_id) GROUP BY 1, 2;"
+	"CREATE TRIGGER event_month_add AFTER INSERT ON event BEGIN"
+	"  INSERT INTO event_month SELECT k, " SCHEMA_MONTH("NEW") ", 1 FROM"
+	SCHEMA_MONTH_KEYS("NEW") " WHERE true" SCHEMA_MONTH_ADD
+	" END;"
+	/* Before, while its participants are still there to be counted. */
+	"CREATE TRIGGER event_month_remove BEFORE DELETE ON event BEGIN"
+	"  UPDATE event_month SET n = n - 1 WHERE month = " SCHEMA_MONTH("OLD")
+	"  AND entity_id IN" SCHEMA_MONTH_KEYS("OLD") ";"
+	" END;"
+	"CREATE TRIGGER event_month_move_out BEFORE UPDATE OF first_day, place_id"
+	" ON event BEGIN"
+	"  UPDATE event_month SET n = n - 1 WHERE month = " SCHEMA_MONTH("OLD")
+	"  AND entity_id IN" SCHEMA_MONTH_KEYS("OLD") ";"
+	" END;"
+	"CREATE TRIGGER event_month_move_in AFTER UPDATE OF first_day, place_id"
+	" ON event BEGIN"
+	"  INSERT INTO event_month SELECT k, " SCHEMA_MONTH("NEW") ", 1 FROM"
+	SCHEMA_MONTH_KEYS("NEW") " WHERE true" SCHEMA_MONTH_ADD
+	" END;"
+	/* A participant that is also the place was counted with the event. An
+	 * event already deleted (a cascade) was counted out whole. */
+	"CREATE TRIGGER event_month_join AFTER INSERT ON participant BEGIN"
+	"  INSERT INTO event_month SELECT NEW.entity_id, " SCHEMA_MONTH("event")
+	"  , 1 FROM event WHERE id = NEW.event_id AND place_id IS NOT"
+	"  NEW.entity_id" SCHEMA_MONTH_ADD
+	" END;"
+	"CREATE TRIGGER event_month_leave AFTER DELETE ON participant BEGIN"
+	"  UPDATE event_month SET n = n - 1 WHERE entity_id = OLD.entity_id AND"
+	"  month = (SELECT " SCHEMA_MONTH("event") " FROM event WHERE id ="
+	"  OLD.event_id AND place_id IS NOT OLD.entity_id);"
+	" END;"
+	"CREATE TRIGGER event_month_rejoin AFTER UPDATE OF event_id, entity_id"
+	" ON participant BEGIN"
+	"  UPDATE event_month SET n = n - 1 WHERE entity_id = OLD.entity_id AND"
+	"  month = (SELECT " SCHEMA_MONTH("event") " FROM event WHERE id ="
+	"  OLD.event_id AND place_id IS NOT OLD.entity_id);"
+	"  INSERT INTO event_month SELECT NEW.entity_id, " SCHEMA_MONTH("event")
+	"  , 1 FROM event WHERE id = NEW.event_id AND place_id IS NOT"
+	"  NEW.entity_id" SCHEMA_MONTH_ADD
+	" END;";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 const int schema_migration_count =

@@ -224,7 +224,11 @@ test_upgrade(void)
 	snprintf(path, sizeof path, "%s/old.db", dir);
 	ok(db_open(&d, path, DB_CREATE, &e) == 0, "a file database is made");
 	db_exec(d, "DROP TABLE saved_view; DROP TABLE filter_history;"
-	    "DROP INDEX event_long;"
+	    "DROP INDEX event_long; DROP TABLE event_month;"
+	    "DROP TRIGGER event_month_add; DROP TRIGGER event_month_remove;"
+	    "DROP TRIGGER event_month_move_out; DROP TRIGGER event_month_move_in;"
+	    "DROP TRIGGER event_month_join; DROP TRIGGER event_month_leave;"
+	    "DROP TRIGGER event_month_rejoin;"
 	    "INSERT INTO ui_state VALUES ('pane', 'xref'); PRAGMA user_version = 1", &e);
 	db_close(d);
 	ok(db_open(&d, path, DB_READWRITE, &e) == 0 &&

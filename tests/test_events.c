@@ -8,6 +8,7 @@
 
 #include "../model/internal.h"
 #include "fixture.h"
+#include "scotl/corpus.h"
 #include "scotl/entity.h"
 #include "scotl/events.h"
 
@@ -212,6 +213,134 @@ test_months(struct db *db)
 	free(m);
 }
 
+/* Rows of event_month that differ from a count over the events
+ * (and months the events have that it lacks): 0 when the kept counts
+ * are right. */
+static int
+kept_wrong(struct db *db)
+{
+	return fixture_sql_int(db,
+	    "WITH t(k, m, c) AS (SELECT k, m, count(*) FROM ("
+	    " SELECT 0 AS k, substr(first_day, 1, 7) AS m, id FROM event"
+	    " UNION SELECT place_id, substr(first_day, 1, 7), id FROM event"
+	    " WHERE place_id IS NOT NULL UNION SELECT p.entity_id,"
+	    " substr(e.first_day, 1, 7), e.id FROM participant p JOIN event e"
+	    " ON e.id = p.event_id) GROUP BY 1, 2)"
+	    " SELECT (SELECT count(*) FROM event_month k WHERE n <> coalesce(("
+	    " SELECT c FROM t WHERE t.k = k.entity_id AND t.m = k.month), 0))"
+	    " + (SELECT count(*) FROM t WHERE NOT EXISTS (SELECT 1 FROM"
+	    " event_month k WHERE k.entity_id = t.k AND k.month = t.m))");
+}
+
+/* Each event's rank (events before it) and the total, from the kept
+ * counts, against its place in the whole window. */
+static int
+kept_ranks_wrong(struct db *db, const struct event_filter *f)
+{
+	struct event_list l;
+	struct event_pos pos;
+	long long n;
+	struct err e;
+	int i, wrong = 0;
+
+	if (events_window(db, f, NULL, EVENTS_AFTER, 1000, &l, &e) != 0)
+		return -1;
+	for (i = 0; i < l.n; i++) {
+		event_row_pos(&l.rows[i], &pos);
+		if (events_count(db, f, &pos, &n, &e) != 0 || n != i)
+			wrong++;
+	}
+	if (events_count(db, f, NULL, &n, &e) != 0 || n != l.n)
+		wrong++;
+	event_list_free(&l);
+	return wrong;
+}
+
+static void
+kept_write(struct db *db, const char *sql, const char *what)
+{
+	struct err e;
+
+	if (db_exec(db, sql, &e) != 0) {
+		ok(0, "%s: %s", what, e.msg);
+		return;
+	}
+	ok(kept_wrong(db) == 0, "events per month are kept: %s", what);
+}
+
+/* Schema 4 counts events per month on write, for all events and per
+ * entity; the totals, ranks and histogram of those read the counts. */
+static void
+test_kept_months(struct db *db)
+{
+	struct event_filter f;
+	struct month_count *m;
+	long long doval = entity_id(db, "doval"), dushanbe = entity_id(db, "dushanbe");
+	char sql[512];
+	struct err e;
+	int n;
+
+	is_int(kept_wrong(db), 0, "events per month are counted when loaded");
+	snprintf(sql, sizeof sql, "INSERT INTO event(id, slug, start, precision,"
+	    " first_day, last_day, title, kind, place_id) VALUES (900, 'k1',"
+	    " '2021-06-02', 'day', '2021-06-02', '2021-06-02', 'K', 'talks', %lld);"
+	    "INSERT INTO participant(event_id, entity_id) VALUES (900, %lld), (900,"
+	    " %lld)", dushanbe, dushanbe, doval);
+	kept_write(db, sql, "an event whose place also takes part");
+	kept_write(db, "UPDATE event SET first_day = '2021-05-30', start ="
+	    " '2021-05-30', last_day = '2021-06-02' WHERE id = 900",
+	    "an event moved to another month");
+	kept_write(db, "UPDATE event SET place_id = NULL WHERE id = 900",
+	    "an event's place taken away");
+	snprintf(sql, sizeof sql, "UPDATE participant SET entity_id = %lld WHERE"
+	    " event_id = 900 AND entity_id = %lld", dushanbe + 100000, dushanbe);
+	db_exec(db, "PRAGMA foreign_keys = OFF", &e);
+	kept_write(db, sql, "a participant changed");
+	db_exec(db, "PRAGMA foreign_keys = ON", &e);
+	snprintf(sql, sizeof sql, "DELETE FROM participant WHERE event_id = 900"
+	    " AND entity_id = %lld", doval);
+	kept_write(db, sql, "a participant removed");
+	kept_write(db, "DELETE FROM event WHERE id = 900",
+	    "an event deleted with its participants");
+	memset(&f, 0, sizeof f);
+	is_int(kept_ranks_wrong(db, &f), 0, "every rank and the total of the timeline");
+	f.entity_id = doval;
+	is_int(kept_ranks_wrong(db, &f), 0, "every rank and the total of an entity");
+	ok(events_per_month(db, &f, &m, &n, &e) == 0 && n == 4 &&
+	    strcmp(m[0].month, "2021-06") == 0 && m[0].n == 1 &&
+	    m[3].n == 1 && m[1].n == 0, "an entity's histogram, empty months between");
+	free(m);
+}
+
+/* A version 3 database gets its months counted when it is upgraded. */
+static void
+test_kept_upgrade(void)
+{
+	char *dir = fixture_tmpdir(), path[512];
+	struct corpus_counts c;
+	struct db *d;
+	struct err e;
+
+	snprintf(path, sizeof path, "%s/v3.db", dir);
+	if (db_open(&d, path, DB_CREATE, &e) != 0 ||
+	    corpus_load(d, fixture_path("mini-data"), &c, &e) != 0) {
+		ok(0, "a version 3 database: %s", e.msg);
+		return;
+	}
+	db_exec(d, "DROP TABLE event_month;"
+	    "DROP TRIGGER event_month_add; DROP TRIGGER event_month_remove;"
+	    "DROP TRIGGER event_month_move_out; DROP TRIGGER event_month_move_in;"
+	    "DROP TRIGGER event_month_join; DROP TRIGGER event_month_leave;"
+	    "DROP TRIGGER event_month_rejoin; PRAGMA user_version = 3", &e);
+	db_close(d);
+	ok(db_open(&d, path, DB_READWRITE, &e) == 0 &&
+	    fixture_sql_int(d, "SELECT count(*) FROM event_month") > 0 &&
+	    kept_wrong(d) == 0, "a version 3 database is counted on upgrade");
+	db_close(d);
+	fixture_rmrf(dir);
+	free(dir);
+}
+
 /* After any read of the model returns, no cached statement is still
  * stepping: an open read would pin the WAL for other processes. */
 static void
@@ -251,6 +380,8 @@ main(void)
 	test_entity_filter(db);
 	test_detail(db);
 	test_months(db);
+	test_kept_months(db);
+	test_kept_upgrade();
 	test_no_open_reads(db);
 	{
 		/* A stored date that no longer parses keeps its place: positions
