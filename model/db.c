@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -342,6 +343,36 @@ db_probe_file(struct db *db, enum db_mode mode, struct err *e)
 	return 0;
 }
 
+static double
+db_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Waits for a lock in steps of a millisecond, DB_BUSY_TIMEOUT_MS in all.
+ * SQLite's own busy timeout backs off to 100 ms between tries, and a
+ * steady writer (an import commits an article every few ms) leaves the
+ * lock free only for moments between its transactions: a browser saving
+ * its filter history or its place waited up to hundreds of ms for a
+ * moment it could have had in a few. */
+static int
+db_busy(void *arg, int tries)
+{
+	struct db *db = arg;
+	struct timespec step = { .tv_sec = 0, .tv_nsec = 1000000 };
+	double now = db_now_ms();
+
+	if (tries == 0)
+		db->busy_since = now;
+	if (now - db->busy_since >= DB_BUSY_TIMEOUT_MS)
+		return 0;
+	nanosleep(&step, NULL);
+	return 1;
+}
+
 static int
 db_configure(struct db *db, struct err *e)
 {
@@ -351,7 +382,7 @@ db_configure(struct db *db, struct err *e)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, off, NULL);
-	sqlite3_busy_timeout(db->h, DB_BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(db->h, db_busy, db);
 	/* A write that fires triggers (event_month) keeps a statement
 	 * journal; on disk it costs a dozen writes a row (10 times slower
 	 * to generate a corpus). Sorts stay small: windows are keyset. */

@@ -39,6 +39,7 @@ struct db {
 	long long drive_max;            /* events.c: the largest driver used */
 	long long drive_entity;         /* events.c: the last entity sized */
 	int drive_entity_small;         /* and whether its events are few */
+	double busy_since;              /* db.c: when the wait for a lock began, ms */
 };
 
 /* A prepared statement for SQL, which must be a string constant: it is

@@ -4,12 +4,23 @@
  * use it to look at the raw bytes sent to the terminal; the benchmarks use
  * it to count bytes per key, against less as a reference.
  *
- *   ptyrun [-s COLSxROWS] [-o RAW] [-q QUIT] [-w MS] KEYS -- COMMAND...
+ *   ptyrun [-m] [-s COLSxROWS] [-o RAW] [-p FILE] [-q QUIT] [-w MS]
+ *          [-x MS] KEYS -- COMMAND...
  *
  * KEYS is a comma-separated list of NAME or NAME*COUNT, where NAME is a
  * character or one of Down Up PgDn PgUp Home End Tab Enter Esc Space, or
  * C-x. Output: one line per key name with the count, the bytes (median,
- * 95th percentile, total) and the settle time in ms (median, 95th). */
+ * 95th percentile, total) and the settle time in ms (median, 95th).
+ *
+ * -m adds a line "max NAME settle_ms=MS silent=N" after each: the slowest
+ * press, and how many presses had no answer within the settle time (a
+ * no-op, or a stall longer than -w); with -x, a line "quit exit_ms=MS",
+ * the time from QUIT to the program's exit.
+ * -p FILE makes the key Pause a rendezvous: it prints "pause", then
+ * types nothing until FILE exists (reading the program's output all the
+ * while), so that a script can look at the program's state between keys.
+ * -x MS waits up to MS for the program to exit after QUIT is typed, even
+ * through pauses in its output (a loaded machine), before it is killed. */
 #include "config.h"
 
 #include <errno.h>
@@ -42,6 +53,8 @@ static const struct ptyrun_key ptyrun_keys[] = {
 
 static FILE *ptyrun_raw;
 static int ptyrun_settle_ms = 150;
+static int ptyrun_print_max;
+static const char *ptyrun_pause_file;
 
 static double
 ptyrun_now(void)
@@ -81,6 +94,43 @@ ptyrun_drain(int fd, double *last, int max_ms, int *eof)
 	return total;
 }
 
+/* Reads until the program closes the terminal or MAX_MS pass; any pause
+ * in its output is waited through. */
+static void
+ptyrun_wait_exit(int fd, int max_ms)
+{
+	double start = ptyrun_now(), last;
+	int eof = 0;
+
+	while (!eof && ptyrun_now() - start < max_ms)
+		ptyrun_drain(fd, &last, max_ms, &eof);
+	if (ptyrun_print_max)
+		printf("quit     exit_ms=%.1f%s\n", ptyrun_now() - start,
+		    eof ? "" : " (still running)");
+}
+
+/* The Pause key: keeps reading, so that the program never blocks on a
+ * full terminal, until the file exists. */
+static int
+ptyrun_pause(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char buf[65536];
+	ssize_t n;
+
+	printf("pause\n");
+	fflush(stdout);
+	while (access(ptyrun_pause_file, F_OK) != 0) {
+		if (poll(&p, 1, 20) <= 0)
+			continue;
+		if ((n = read(fd, buf, sizeof buf)) <= 0)
+			return 1;
+		if (ptyrun_raw != NULL)
+			fwrite(buf, 1, (size_t)n, ptyrun_raw);
+	}
+	return 0;
+}
+
 static int
 ptyrun_cmp_long(const void *a, const void *b)
 {
@@ -101,18 +151,24 @@ static void
 ptyrun_report(const char *name, long *bytes, double *ms, int n)
 {
 	long total = 0;
-	int i;
+	int i, silent = 0;
 
 	if (n == 0)
 		return;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		total += bytes[i];
+		silent += bytes[i] == 0;
+	}
 	qsort(bytes, (size_t)n, sizeof *bytes, ptyrun_cmp_long);
 	qsort(ms, (size_t)n, sizeof *ms, ptyrun_cmp_double);
 	printf("%-8s n=%-4d bytes median=%ld p95=%ld total=%ld  settle_ms "
 	    "median=%.1f p95=%.1f\n", name, n, bytes[n / 2], bytes[(n * 95) / 100 <
 	    n ? (n * 95) / 100 : n - 1], total, ms[n / 2],
 	    ms[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1]);
+	if (ptyrun_print_max)
+		printf("max      %-8s settle_ms=%.1f silent=%d\n", name, ms[n - 1],
+		    silent);
+	fflush(stdout);
 }
 
 static const char *
@@ -151,6 +207,11 @@ ptyrun_keys_run(int fd, char *list)
 			*star = '\0';
 			count = atoi(star + 1);
 		}
+		if (ptyrun_pause_file != NULL && strcmp(item, "Pause") == 0) {
+			if (ptyrun_pause(fd))
+				return 0;
+			continue;
+		}
 		if ((seq = ptyrun_key_bytes(item, tmp)) == NULL) {
 			fprintf(stderr, "ptyrun: '%s' is not a key\n", item);
 			return -1;
@@ -177,24 +238,27 @@ main(int argc, char **argv)
 	struct winsize ws = { .ws_col = 80, .ws_row = 24 };
 	const char *raw = NULL, *quit = "q";
 	double start, last;
-	int opt, fd, status = 0, eof;
+	int opt, fd, status = 0, eof, exit_ms = 0;
 	struct rusage ru;
 	long first;
 	char *keys;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+s:o:q:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "+ms:o:p:q:w:x:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
 				return 2;
 			break;
+		case 'm': ptyrun_print_max = 1; break;
 		case 'o': raw = optarg; break;
+		case 'p': ptyrun_pause_file = optarg; break;
 		case 'q': quit = optarg; break;
 		case 'w': ptyrun_settle_ms = atoi(optarg); break;
+		case 'x': exit_ms = atoi(optarg); break;
 		default:
-			fprintf(stderr, "usage: ptyrun [-s COLSxROWS] [-o RAW] [-q QUIT] "
-			    "[-w MS] KEYS -- COMMAND...\n");
+			fprintf(stderr, "usage: ptyrun [-m] [-s COLSxROWS] [-o RAW] "
+			    "[-p FILE] [-q QUIT] [-w MS] [-x MS] KEYS -- COMMAND...\n");
 			return 2;
 		}
 	}
@@ -221,9 +285,14 @@ main(int argc, char **argv)
 	}
 	first = ptyrun_drain(fd, &last, 10000, &eof);
 	printf("start    bytes=%ld first_screen_ms=%.1f\n", first, last - start);
+	fflush(stdout);
 	if (!eof && ptyrun_keys_run(fd, keys) == 0 && quit[0] &&
-	    write(fd, quit, strlen(quit)) > 0)
-		ptyrun_drain(fd, &last, 2000, &eof);
+	    write(fd, quit, strlen(quit)) > 0) {
+		if (exit_ms > 0)
+			ptyrun_wait_exit(fd, exit_ms);
+		else
+			ptyrun_drain(fd, &last, 2000, &eof);
+	}
 	close(fd);
 	memset(&ru, 0, sizeof ru);
 	if (wait4(pid, &status, WNOHANG, &ru) == 0) {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../model/internal.h"
 #include "fixture.h"
@@ -134,6 +136,82 @@ test_foreign(void)
 	    strstr(e.msg, "not a regular file"), "a directory is refused");
 }
 
+/* Another process writing as an import does: COUNT transactions, each
+ * holding the write lock for HOLD_MS, GAP_MS apart. It writes a byte to
+ * FD once it holds the lock for the first time. Forked before this
+ * process opens PATH: SQLite's locks must not cross a fork. */
+static pid_t
+writer_start(const char *path, int count, int hold_ms, int gap_ms, int fd)
+{
+	sqlite3 *h;
+	pid_t pid;
+	int i;
+
+	if ((pid = fork()) != 0)
+		return pid;
+	if (sqlite3_open(path, &h) != SQLITE_OK)
+		_exit(1);
+	sqlite3_busy_timeout(h, 5000);
+	for (i = 0; i < count; i++) {
+		if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(h, "INSERT OR REPLACE INTO ui_state VALUES ('writer',"
+		    " 'busy')", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		if (i == 0 && write(fd, "x", 1) != 1)
+			_exit(1);
+		usleep((useconds_t)hold_ms * 1000);
+		if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		usleep((useconds_t)gap_ms * 1000);
+	}
+	sqlite3_close(h);
+	_exit(0);
+}
+
+/* A browser's few writes (its place, its filter history) while another
+ * process writes: they wait for the lock and go through, never "database
+ * is locked". How long they wait is for make bench-readers to show. */
+static void
+test_writers(void)
+{
+	struct db *db;
+	struct err e;
+	int fd[2], status, i, failed = 0;
+	char c;
+	pid_t pid;
+
+	if (db_open(&db, tmp("shared.db"), DB_CREATE, &e) != 0 || pipe(fd) != 0) {
+		ok(0, "a database for two writers");
+		return;
+	}
+	db_close(db);
+
+	pid = writer_start(tmp("shared.db"), 1, 300, 0, fd[1]);
+	ok(read(fd[0], &c, 1) == 1 && db_open(&db, tmp("shared.db"), DB_READWRITE,
+	    &e) == 0, "a database opens while another process holds the write lock");
+	ok(uistate_set(db, "event", "7", &e) == 0,
+	    "a write waits for that transaction and then goes through");
+	db_close(db);
+	ok(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0, "and so did the other process's");
+
+	pid = writer_start(tmp("shared.db"), 200, 2, 1, fd[1]);
+	if (read(fd[0], &c, 1) != 1 || db_open(&db, tmp("shared.db"),
+	    DB_READWRITE, &e) != 0)
+		failed = -1;
+	for (i = 0; failed == 0 && i < 20; i++)
+		if (uistate_set(db, "event", "8", &e) != 0)
+			failed = i + 1;
+	ok(failed == 0, "20 writes between the transactions of a steady writer "
+	    "(an import) all go through%s%s", failed ? ": " : "", failed ? e.msg : "");
+	if (failed >= 0)
+		db_close(db);
+	ok(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0, "and so do all the writer's");
+	close(fd[0]);
+	close(fd[1]);
+}
+
 int
 main(void)
 {
@@ -143,6 +221,7 @@ main(void)
 	test_memory();
 	test_file();
 	test_foreign();
+	test_writers();
 	fixture_rmrf(dir);
 	free(dir);
 	return tap_done();
