@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,62 +121,93 @@ article_pane_add_line(struct article_line **lines, int *n, int *cap,
 	(*lines)[(*n)++].end = end;
 }
 
-/* Breaks one paragraph of S (no newline inside) into lines of WIDTH
- * columns, after the last space that fits, or inside a word longer than
- * a line. */
-static void
-article_pane_wrap_para(const char *s, size_t start, size_t end, int width,
-    struct article_line **lines, int *n, int *cap)
+/* The line of WIDTH columns that starts at START in a paragraph of S
+ * ending at END: where it ends, after the last space that fits or inside
+ * a word longer than a line. *NEXT gets where the next line starts. */
+static size_t
+article_pane_line_end(const char *s, size_t start, size_t end, int width,
+    size_t *next)
 {
 	struct draw_char c;
-	size_t i = start, line = start, space = 0;
+	size_t i = start, space = 0, cut;
 	int cols = 0, w;
 
-	if (start == end) {
-		article_pane_add_line(lines, n, cap, start, end);
-		return;
-	}
 	while (i < end) {
 		draw_next(s + i, end - i, &c);
 		w = c.cls == DRAW_TAB ? 8 - cols % 8 : c.width;
-		if (cols + w > width && i > line) {
-			size_t cut = space > line ? space : i;
-
-			article_pane_add_line(lines, n, cap, line, cut);
-			line = cut;
-			while (line < end && s[line] == ' ')
-				line++;
-			i = line;
-			cols = 0;
-			space = 0;
-			continue;
+		if (cols + w > width && i > start) {
+			cut = space > start ? space : i;
+			for (*next = cut; *next < end && s[*next] == ' '; (*next)++)
+				;
+			return cut;
 		}
 		if (s[i] == ' ')
 			space = i;
 		cols += w;
 		i += c.len;
 	}
-	if (line < end)
-		article_pane_add_line(lines, n, cap, line, end);
+	*next = end;
+	return end;
 }
 
+/* Breaks one paragraph of S (no newline inside) into lines. */
+static void
+article_pane_wrap_para(const char *s, size_t start, size_t end, int width,
+    struct article_line **lines, int *n, int *cap)
+{
+	size_t cut, next;
+
+	do {
+		cut = article_pane_line_end(s, start, end, width, &next);
+		article_pane_add_line(lines, n, cap, start, cut);
+		start = next;
+	} while (start < end);
+}
+
+/* Starts wrapping the body anew at WIDTH; no line is made yet. */
 static void
 article_pane_wrap(struct article_pane *ap, int width)
 {
-	size_t p = 0, q;
-
 	ap->nlines = 0;
 	ap->wrap_width = width;
-	while (p <= ap->body_len) {
-		const char *nl = memchr(ap->body + p, '\n', ap->body_len - p);
+	ap->wrap_pos = 0;
+	ap->wrap_para_end = 0;
+	ap->wrap_done = 0;
+}
 
-		q = nl ? (size_t)(nl - ap->body) : ap->body_len;
-		article_pane_wrap_para(ap->body, p, q, width, &ap->lines,
-		    &ap->nlines, &ap->linecap);
-		if (nl == NULL)
-			break;
-		p = q + 1;
+/* Makes the next line of the body: 0 when there is none (all are made,
+ * or the pane has not been drawn yet and has no width). */
+static int
+article_pane_wrap_line(struct article_pane *ap)
+{
+	const char *nl;
+	size_t cut, next;
+
+	if (ap->wrap_done || ap->wrap_width <= 0 || ap->body == NULL)
+		return 0;
+	if (ap->wrap_pos >= ap->wrap_para_end) {
+		nl = memchr(ap->body + ap->wrap_pos, '\n', ap->body_len - ap->wrap_pos);
+		ap->wrap_para_end = nl ? (size_t)(nl - ap->body) : ap->body_len;
 	}
+	cut = article_pane_line_end(ap->body, ap->wrap_pos, ap->wrap_para_end,
+	    ap->wrap_width, &next);
+	article_pane_add_line(&ap->lines, &ap->nlines, &ap->linecap, ap->wrap_pos,
+	    cut);
+	if (next < ap->wrap_para_end)
+		ap->wrap_pos = next;
+	else if (ap->wrap_para_end == ap->body_len)
+		ap->wrap_done = 1;
+	else
+		ap->wrap_pos = ap->wrap_para_end + 1;
+	return 1;
+}
+
+/* Wraps until line WANT exists or the body ends. */
+static void
+article_pane_wrap_to(struct article_pane *ap, int want)
+{
+	while (ap->nlines <= want && article_pane_wrap_line(ap))
+		;
 }
 
 /* --- search ----------------------------------------------------------- */
@@ -192,10 +224,16 @@ article_pane_match_at(const char *s, const char *needle, size_t n)
 	return 1;
 }
 
+/* The line that holds OFFSET, wrapping as far as it. */
 static int
-article_pane_line_of(const struct article_pane *ap, size_t offset)
+article_pane_line_of(struct article_pane *ap, size_t offset)
 {
-	int lo = 0, hi = ap->nlines - 1, mid;
+	int lo = 0, hi, mid;
+
+	while ((ap->nlines == 0 || ap->lines[ap->nlines - 1].start <= offset) &&
+	    article_pane_wrap_line(ap))
+		;
+	hi = ap->nlines - 1;
 
 	while (lo < hi) {
 		mid = (lo + hi + 1) / 2;
@@ -301,11 +339,13 @@ static void
 article_pane_scroll(struct app *app, int delta, int page)
 {
 	struct article_pane *ap = &app->ap;
-	int max = ap->nlines - page;
 
+	if (delta > 0 && ap->top > INT_MAX - delta - page)
+		delta = INT_MAX - page - ap->top;
+	article_pane_wrap_to(ap, ap->top + delta + page);
 	ap->top += delta;
-	if (ap->top > max)
-		ap->top = max;
+	if (ap->top > ap->nlines - page)
+		ap->top = ap->nlines - page;
 	if (ap->top < 0)
 		ap->top = 0;
 }
@@ -338,7 +378,7 @@ article_pane_handle(struct app *app, enum action a)
 	case ACT_HALF_DOWN: article_pane_scroll(app, page / 2, page); break;
 	case ACT_HALF_UP: article_pane_scroll(app, -page / 2, page); break;
 	case ACT_FIRST: app->ap.top = 0; break;
-	case ACT_LAST: article_pane_scroll(app, app->ap.nlines, page); break;
+	case ACT_LAST: article_pane_scroll(app, INT_MAX, page); break;
 	case ACT_SEARCH_NEXT: article_pane_show_match(app, 1); break;
 	case ACT_SEARCH_PREV: article_pane_show_match(app, -1); break;
 	case ACT_PREV_ARTICLE: article_pane_cycle(app, -1); break;
@@ -469,6 +509,21 @@ article_pane_draw_head(struct app *app, const struct rect *r, int y)
 	return y;
 }
 
+/* How far into the text the pane's last line is, as less shows it: by
+ * bytes, since the lines past it may not be wrapped yet. */
+static void
+article_pane_draw_percent(struct app *app, const struct rect *r, int focused)
+{
+	struct article_pane *ap = &app->ap;
+	size_t end = ap->lines[ap->top + ap->height - 1].end;
+	char pct[16];
+
+	snprintf(pct, sizeof pct, "%d%% ", ap->body_len ?
+	    (int)((double)end * 100 / (double)ap->body_len) : 100);
+	draw_str(r->y, r->x + r->w - (int)strlen(pct), (int)strlen(pct), pct,
+	    color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
+}
+
 static void
 article_pane_draw(struct app *app, const struct rect *r, int focused)
 {
@@ -492,6 +547,7 @@ article_pane_draw(struct app *app, const struct rect *r, int focused)
 	y = article_pane_draw_head(app, r, r->y + 1);
 	h = r->y + r->h - y;
 	ap->height = h;
+	article_pane_wrap_to(ap, ap->top + h);
 	if (ap->top > ap->nlines - h)
 		ap->top = ap->nlines - h > 0 ? ap->nlines - h : 0;
 	for (i = 0; i < h; i++) {
@@ -500,13 +556,8 @@ article_pane_draw(struct app *app, const struct rect *r, int focused)
 			article_pane_draw_line(app, &ap->lines[ap->top + i], y + i,
 			    r->x + 1, width);
 	}
-	if (ap->nlines > h && h > 0) {
-		char pct[16];
-
-		snprintf(pct, sizeof pct, "%d%% ", (ap->top + h) * 100 / ap->nlines);
-		draw_str(r->y, r->x + r->w - (int)strlen(pct), (int)strlen(pct), pct,
-		    color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
-	}
+	if (h > 0 && (ap->top > 0 || ap->top + h < ap->nlines))
+		article_pane_draw_percent(app, r, focused);
 }
 
 const struct pane_ops article_pane_ops = {

@@ -69,8 +69,12 @@ struct article_pane {
 	size_t body_len;
 	struct mention_row *mentions;
 	int nmentions;
+	/* Lines are wrapped only as far as they are shown or looked for:
+	 * lines[0..nlines) are made, the rest starts at wrap_pos. */
 	struct article_line *lines;
 	int nlines, linecap, wrap_width;
+	size_t wrap_pos, wrap_para_end; /* the next line; its paragraph's end */
+	int wrap_done;
 	int top;
 	int height;             /* lines of text shown at the last draw */
 	char search[256];
