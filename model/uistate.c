@@ -44,6 +44,22 @@ uistate_set(struct db *db, const char *key, const char *value, struct err *e)
 }
 
 int
+uistate_set_all(struct db *db, const char *const keys[],
+    const char *const values[], int n, struct err *e)
+{
+	int i;
+
+	if (db_begin_write(db, "save the position", e) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (uistate_set(db, keys[i], values[i], e) != 0) {
+			db_rollback(db);
+			return -1;
+		}
+	return db_commit(db, e);
+}
+
+int
 uistate_clear(struct db *db, struct err *e)
 {
 	sqlite3_stmt *st;

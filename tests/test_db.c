@@ -57,6 +57,21 @@ test_memory(void)
 	free(v);
 	ok(uistate_clear(db, &e) == 0 && uistate_get(db, "pane", &v, &e) == 0 &&
 	    v == NULL, "ui_state can be cleared (--fresh)");
+	{
+		const char *const keys[] = { "pane", "order", "event" };
+		const char *const good[] = { "xref", "newest", "12" };
+		const char *const bad[] = { "timeline", "oldest", NULL };
+
+		ok(uistate_set_all(db, keys, good, 3, &e) == 0 &&
+		    uistate_get(db, "order", &v, &e) == 0 && v &&
+		    strcmp(v, "newest") == 0, "several keys are set at once");
+		free(v);
+		ok(uistate_set_all(db, keys, bad, 3, &e) != 0 &&
+		    uistate_get(db, "pane", &v, &e) == 0 && v &&
+		    strcmp(v, "xref") == 0, "one that fails sets none of them");
+		free(v);
+		v = NULL;
+	}
 	db_close(db);
 }
 

@@ -514,7 +514,11 @@ app_key(struct app *app, int is_key, int ch)
 static void
 app_save(struct app *app)
 {
+	static const char *const keys[] = {
+		"event", "pane", "filter", "entity", "entity_name", "order",
+	};
 	const struct event_row *r = timeline_selected(app);
+	const char *values[6];
 	char id[32], entity[32];
 	struct err e;
 
@@ -522,13 +526,13 @@ app_save(struct app *app)
 		return;
 	snprintf(id, sizeof id, "%lld", r ? r->id : 0);
 	snprintf(entity, sizeof entity, "%lld", app->view.filter.entity_id);
-	if (uistate_set(app->db, "event", id, &e) != 0 ||
-	    uistate_set(app->db, "pane", app_panes[app->focus]->name, &e) != 0 ||
-	    uistate_set(app->db, "filter", app->view.filter_text, &e) != 0 ||
-	    uistate_set(app->db, "entity", entity, &e) != 0 ||
-	    uistate_set(app->db, "entity_name", app->view.entity_name, &e) != 0 ||
-	    uistate_set(app->db, "order", app->tl.reversed ? "newest" : "oldest",
-	    &e) != 0)
+	values[0] = id;
+	values[1] = app_panes[app->focus]->name;
+	values[2] = app->view.filter_text;
+	values[3] = entity;
+	values[4] = app->view.entity_name;
+	values[5] = app->tl.reversed ? "newest" : "oldest";
+	if (uistate_set_all(app->db, keys, values, 6, &e) != 0)
 		fprintf(stderr, "scotl: %s\n", e.msg);
 }
 
