@@ -75,6 +75,31 @@ charset_decoder_open(struct charset_decoder *d, const char *charset,
 	return 0;
 }
 
+/* Appends what iconv wrote, which is not trusted to be UTF-8: glibc
+ * passes code points beyond U+10FFFF through from UTF-8. A sequence that
+ * is not valid becomes U+FFFD and is counted. iconv writes whole
+ * characters, so a chunk never ends inside a valid one. */
+static void
+charset_put(struct charset_decoder *d, struct buf *out, const char *s,
+    size_t n)
+{
+	size_t i = 0, start, k;
+	unsigned long cp;
+
+	do {
+		start = i;
+		while (i < n && (k = util_utf8_decode(s + i, n - i, &cp)) > 0)
+			i += k;
+		buf_add(out, s + start, i - start);
+		if (i == n)
+			break;
+		buf_adds(out, CHARSET_REPLACEMENT);
+		d->invalid++;
+		for (i++; i < n && ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	} while (i < n);
+}
+
 /* Converts as much of IN as iconv takes; returns the bytes used. An
  * invalid sequence is replaced and skipped one byte at a time; an
  * incomplete one at the end is left for the next chunk. */
@@ -89,7 +114,7 @@ charset_run(struct charset_decoder *d, const char *in, size_t len,
 		outp = chunk;
 		outleft = sizeof chunk;
 		r = iconv((iconv_t)d->cd, &inp, &inleft, &outp, &outleft);
-		buf_add(out, chunk, sizeof chunk - outleft);
+		charset_put(d, out, chunk, sizeof chunk - outleft);
 		if (r != (size_t)-1)
 			continue;
 		if (errno == E2BIG)
@@ -157,7 +182,7 @@ charset_decoder_finish(struct charset_decoder *d, struct buf *out,
 		return -1;
 	d->npending = 0;
 	iconv((iconv_t)d->cd, NULL, NULL, &outp, &outleft);
-	buf_add(out, chunk, sizeof chunk - outleft);
+	charset_put(d, out, chunk, sizeof chunk - outleft);
 	return 0;
 }
 

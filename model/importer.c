@@ -78,6 +78,16 @@ import_is_binary(const char *s, size_t len)
 }
 
 static int
+import_check_text(const struct buf *raw, struct import_outcome *out)
+{
+	if (raw->len == 0)
+		return import_reject(out, "empty file");
+	if (import_is_binary(raw->data, raw->len))
+		return import_reject(out, "binary file (NUL bytes or mostly not text)");
+	return 1;
+}
+
+static int
 import_read(const char *path, const struct import_options *o, struct buf *raw,
     struct import_outcome *out)
 {
@@ -94,11 +104,7 @@ import_read(const char *path, const struct import_options *o, struct buf *raw,
 		    "(--max-size)", (long long)st.st_size, o->max_size);
 	if (util_read_file(path, raw, &e) != 0)
 		return import_reject(out, "cannot read: %s", strerror(errno));
-	if (raw->len == 0)
-		return import_reject(out, "empty file");
-	if (import_is_binary(raw->data, raw->len))
-		return import_reject(out, "binary file (NUL bytes or mostly not text)");
-	return 1;
+	return import_check_text(raw, out);
 }
 
 /* The title (first non-empty line) and the rest. */
@@ -130,6 +136,31 @@ import_doc_free(struct import_doc *d)
 	free(d->published);
 }
 
+/* What a file says of itself (its header block, its <title>) is text
+ * from the data like its body, and is sanitised the same way: a title
+ * may hide ESC sequences or bidi controls. */
+static char *
+import_clean(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_sanitise(s, strlen(s), &b);
+	return buf_steal(&b);
+}
+
+static void
+import_clean_in_place(char **s)
+{
+	char *clean;
+
+	if (*s == NULL)
+		return;
+	clean = import_clean(*s);
+	free(*s);
+	*s = clean;
+}
+
 /* Decodes, reduces and cleans; fills the document or rejects. */
 static int
 import_prepare(const struct buf *raw, const char *path,
@@ -152,6 +183,8 @@ import_prepare(const struct buf *raw, const char *path,
 	else if ((skip = text_header(raw->data, raw->len, &doc->h)) > 0 &&
 	    doc->h.charset != NULL)
 		snprintf(declared, sizeof declared, "%s", doc->h.charset);
+	import_clean_in_place(&doc->h.source);
+	import_clean_in_place(&doc->h.url);
 	if (charset == NULL && declared[0])
 		charset = declared;
 	if (charset != NULL && charset_canonical(charset) == NULL)
@@ -182,7 +215,7 @@ import_prepare(const struct buf *raw, const char *path,
 		out->removed = text_sanitise(utf8.data, utf8.len, &clean);
 	}
 	if (doc->h.title != NULL || title != NULL) {
-		doc->title = xstrdup(doc->h.title ? doc->h.title : title);
+		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
 	} else {
 		import_split_title(clean.data, &doc->title, &body);
@@ -200,6 +233,34 @@ out:
 	buf_free(&utf8);
 	buf_free(&clean);
 	buf_free(&reduced);
+	return rc;
+}
+
+int
+import_text(const char *raw, size_t len, const char *path,
+    const struct import_options *o, char **title, char **body,
+    struct import_outcome *out)
+{
+	struct import_doc doc;
+	struct buf b;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&doc, 0, sizeof doc);
+	out->how = "";
+	out->bytes = (long long)len;
+	*title = *body = NULL;
+	buf_init(&b);
+	buf_add(&b, raw, len);
+	rc = import_check_text(&b, out) == 1 &&
+	    import_prepare(&b, path, o, &doc, out) == 1;
+	if (rc) {
+		*title = doc.title;
+		*body = doc.body;
+		doc.title = doc.body = NULL;
+	}
+	import_doc_free(&doc);
+	buf_free(&b);
 	return rc;
 }
 

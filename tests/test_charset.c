@@ -143,6 +143,9 @@ main(void)
 	broken("\xff\xfe" "a\0b", 5, NULL, "a\xef\xbf\xbd", 1,
 	    "UTF-16 with an odd byte at the end: U+FFFD");
 	broken("", 0, "KOI8-R", "", 0, "an empty input is an empty text");
+	broken("\xef\xbb\xbf" "a\xf4\x90\x80\x80" "b", 9, NULL, "a\xef\xbf\xbd" "b",
+	    1, "a code point beyond U+10FFFF (glibc's iconv lets it through): "
+	    "U+FFFD (found by tests/fuzz/fuzz_charset.c)");
 	buf_free(&out);
 	return tap_done();
 }

@@ -233,6 +233,12 @@ main(void)
 	fails("AND", "AND needs a term before it at column 1", 1);
 	fails("a AND", "AND needs a term after it at column 3", 3);
 	fails("\xc3\xa9t\xc3\xa9 (", "unclosed '(' at column 5", 5);
+	/* A filter may come from a saved view of someone else's database:
+	 * what its message quotes is fit to print (found by fuzz_filter). */
+	fails("date:\x1b[2J", "'?[2J' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, "
+	    "A..B) at column 6", 6);
+	fails("is:a\xe2\x80\xae" "b\xff", "is: takes disputed, noted or "
+	    "bookmarked, not 'a?b?' at column 4", 4);
 
 	/* Hostile input: a clean error or a correct result, never an SQL
 	 * error or a crash. */

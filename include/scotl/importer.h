@@ -47,4 +47,12 @@ struct import_outcome {
 int import_file(struct db *db, const char *path, const struct import_options *o,
     struct import_outcome *out, struct err *e);
 
+/* What import_file would store from RAW, the bytes of a file named PATH,
+ * without reading or writing anything: 1 with the title and body as new
+ * strings, 0 when the file would be rejected (OUT says why). For the
+ * tests and the fuzzers. */
+int import_text(const char *raw, size_t len, const char *path,
+    const struct import_options *o, char **title, char **body,
+    struct import_outcome *out);
+
 #endif
