@@ -407,22 +407,55 @@ events_window(struct db *db, const struct event_filter *f,
  * month on write (schema 4's event_month): their totals and histogram
  * read those rows, and a position's rank adds the events before it in its
  * own month. */
+#define EVENTS_KEPT_ENTITY "coalesce(?5, 0)"
 static const char events_sql_months_kept[] =
-	"SELECT month, n FROM event_month WHERE entity_id = coalesce(?5, 0)"
+	"SELECT month, n FROM event_month WHERE entity_id = " EVENTS_KEPT_ENTITY
 	" AND n > 0 ORDER BY month";
 static const char events_sql_count_kept[] =
-	"SELECT coalesce(sum(n), 0) FROM event_month WHERE entity_id ="
-	" coalesce(?5, 0) AND month < substr(?1, 1, 7)";
+	"SELECT coalesce(sum(n), 0) FROM event_month WHERE entity_id = "
+	EVENTS_KEPT_ENTITY " AND month < substr(?1, 1, 7)";
 
-/* 0 without a filter, the entity for a jump to one, else -1: what
- * event_month answers. */
+/* The one entity a filter of one entity term names ("state:india"), or
+ * -1; looked up once. */
 static long long
-events_kept_key(const struct event_filter *f)
+events_filter_entity(struct db *db, struct filter *x)
 {
-	if (f == NULL || (f->expr == NULL && !f->since[0] && !f->until[0] &&
-	    !f->text[0]))
-		return f == NULL || f->entity_id <= 0 ? 0 : f->entity_id;
-	return -1;
+	sqlite3_stmt *st;
+	char *sql;
+	int i;
+
+	if (x->entity_of == NULL)
+		return -1;
+	if (x->entity_one != -2)
+		return x->entity_one;
+	x->entity_one = -1;
+	sql = xmalloc(strlen(x->entity_of) + 64);
+	sprintf(sql, "SELECT count(DISTINCT entity_id), min(entity_id) FROM (%s)",
+	    x->entity_of);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		for (i = 0; i < x->nparams; i++)
+			sqlite3_bind_text(st, FILTER_PARAM_BASE + i, x->params[i], -1,
+			    SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 1)
+			x->entity_one = sqlite3_column_int64(st, 1);
+		sqlite3_finalize(st);
+	}
+	free(sql);
+	return x->entity_one;
+}
+
+/* What event_month answers: 0 without a filter, the entity for a jump to
+ * one or a filter naming one, else -1. */
+static long long
+events_kept_key(struct db *db, const struct event_filter *f)
+{
+	if (f == NULL)
+		return 0;
+	if (f->since[0] || f->until[0] || f->text[0])
+		return -1;
+	if (f->expr == NULL)
+		return f->entity_id > 0 ? f->entity_id : 0;
+	return f->entity_id > 0 ? -1 : events_filter_entity(db, f->expr);
 }
 
 static const char events_sql_count[] =
@@ -486,7 +519,7 @@ int
 events_count(struct db *db, const struct event_filter *f,
     const struct event_pos *before, long long *n, struct err *e)
 {
-	long long key = events_kept_key(f);
+	long long key = events_kept_key(db, f);
 	sqlite3_stmt *st;
 
 	if (key >= 0)
@@ -727,7 +760,7 @@ int
 events_per_month(struct db *db, const struct event_filter *f,
     struct month_count **out, int *n, struct err *e)
 {
-	long long key = events_kept_key(f);
+	long long key = events_kept_key(db, f);
 	sqlite3_stmt *st = key >= 0 ? db_stmt(db, events_sql_months_kept, e) :
 	    events_stmt(db, f, EVENTS_STMT_MONTHS, events_sql_months, e);
 	int rc, cap = 0, y, m;
@@ -759,6 +792,19 @@ events_per_month(struct db *db, const struct event_filter *f,
 
 /* --- the queries as text ---------------------------------------------- */
 
+/* Kept counts' SQL with the entity written in place of its parameter. */
+static char *
+events_kept_sql(const char *sql, long long key)
+{
+	const char *at = strstr(sql, EVENTS_KEPT_ENTITY);
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, sql, (size_t)(at - sql));
+	buf_printf(&b, "%lld%s", key, at + strlen(EVENTS_KEPT_ENTITY));
+	return buf_steal(&b);
+}
+
 char *
 events_query_sql(struct db *db, const struct event_filter *f,
     enum events_query q)
@@ -770,13 +816,14 @@ events_query_sql(struct db *db, const struct event_filter *f,
 		[EVENTS_QUERY_MONTHS] = events_sql_months,
 	};
 
+	long long key = q == EVENTS_QUERY_MONTHS || q == EVENTS_QUERY_COUNT ?
+	    events_kept_key(db, f) : -1;
 	struct filter *x = f ? f->expr : NULL;
 	char *with, *out;
 
-	if (q == EVENTS_QUERY_MONTHS && events_kept_key(f) >= 0)
-		return xstrdup(events_sql_months_kept);
-	if (q == EVENTS_QUERY_COUNT && events_kept_key(f) >= 0)
-		return xstrdup(events_sql_count_kept);
+	if (key >= 0)
+		return events_kept_sql(q == EVENTS_QUERY_MONTHS ?
+		    events_sql_months_kept : events_sql_count_kept, key);
 	if (x == NULL) {
 		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
 			return events_driven(sql[q], events_entity_driver);

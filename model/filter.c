@@ -20,6 +20,7 @@ struct filter_parser {
 	 * with an OR, their union drives when every one has one. */
 	int alt_first[FILTER_MAX_DRIVERS];
 	int nalts;
+	int terms;              /* at the top level */
 	struct buf sql;
 	struct filter *f;
 	struct err *e;
@@ -60,6 +61,7 @@ filter_free(struct filter *f)
 		sqlite3_finalize(f->stmt[i]);
 	for (i = 0; i < f->ndrivers; i++)
 		free(f->drivers[i]);
+	free(f->entity_of);
 	free(f);
 }
 
@@ -264,6 +266,13 @@ filter_entity(struct filter_parser *p, const char *kind, const char *value)
 	    " (SELECT a.entity_id FROM alias a JOIN entity en ON en.id = a.entity_id"
 	    " WHERE en.kind = ?%d AND a.norm >= ?%d AND a.norm < ?%d ||"
 	    " char(1114111)))", k, v, v, k, v, v);
+	if (p->depth == 0 && !p->negated) {
+		free(p->f->entity_of);
+		p->f->entity_of = xmalloc(256);
+		snprintf(p->f->entity_of, 256, "SELECT a.entity_id FROM alias a JOIN"
+		    " entity en ON en.id = a.entity_id WHERE en.kind = ?%d AND"
+		    " a.norm >= ?%d AND a.norm < ?%d || char(1114111)", k, v, v);
+	}
 	filter_driver(p, "SELECT pa.event_id FROM participant pa WHERE pa.entity_id"
 	    " IN (SELECT a.entity_id FROM alias a JOIN entity en ON en.id ="
 	    " a.entity_id WHERE en.kind = ?%d AND a.norm >= ?%d AND a.norm < ?%d ||"
@@ -595,6 +604,8 @@ filter_and(struct filter_parser *p, int field)
 	while (!p->failed && filter_at_term(p)) {
 		if (!first)
 			buf_adds(&p->sql, " AND ");
+		if (p->depth == 0)
+			p->terms++;
 		filter_unary(p, field);
 		first = 0;
 		filter_skip_space(p);
@@ -696,6 +707,7 @@ filter_compile(const char *text, struct filter **out, int *column,
 	}
 	p.f = xcalloc(1, sizeof *p.f);
 	p.f->driver = -2;
+	p.f->entity_one = -2;
 	buf_init(&p.sql);
 	filter_skip_space(&p);
 	if (p.pos == p.len) {
@@ -714,6 +726,10 @@ filter_compile(const char *text, struct filter **out, int *column,
 		return -1;
 	}
 	p.f->sql = buf_steal(&p.sql);
+	if (p.terms != 1 || p.top_or) {
+		free(p.f->entity_of);
+		p.f->entity_of = NULL;
+	}
 	if (p.top_or) {
 		/* a | b: neither term alone holds every event kept, their
 		 * union does. */

@@ -94,6 +94,11 @@ struct filter {
 	int driver;             /* the one chosen: -1 none, -2 not chosen yet */
 	/* Date bounds every kept event is within ("" when open). */
 	char since[11], until[11];
+	/* A filter that is one entity term: SQL for the entities it names,
+	 * and (once looked up) the one it names, -1 if not one, -2 unknown.
+	 * Such a filter is that entity's events, counted in event_month. */
+	char *entity_of;
+	long long entity_one;
 };
 
 /* The ordered list of migrations, in schema.c. */

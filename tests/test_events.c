@@ -11,6 +11,7 @@
 #include "scotl/corpus.h"
 #include "scotl/entity.h"
 #include "scotl/events.h"
+#include "scotl/filter.h"
 
 static void
 slugs(struct event_list *l, char *out, size_t size)
@@ -268,6 +269,42 @@ kept_write(struct db *db, const char *sql, const char *what)
 	ok(kept_wrong(db) == 0, "events per month are kept: %s", what);
 }
 
+/* Whether a filter's histogram reads the kept counts, and its ranks and
+ * total are right either way. */
+static void
+kept_filter(struct db *db, const char *text, int kept)
+{
+	struct event_filter f;
+	struct err e;
+	char *sql;
+	int col;
+
+	memset(&f, 0, sizeof f);
+	if (filter_compile(text, &f.expr, &col, &e) != 0) {
+		ok(0, "%s: %s", text, e.msg);
+		return;
+	}
+	sql = events_query_sql(db, &f, EVENTS_QUERY_MONTHS);
+	ok((strstr(sql, "event_month") != NULL) == kept, "%s: %s", text, kept ?
+	    "one entity's events: counted per month on write" : "counted from the events");
+	ok(kept_ranks_wrong(db, &f) == 0, "%s: every rank and the total", text);
+	free(sql);
+	filter_free(f.expr);
+}
+
+static void
+test_kept_filters(struct db *db)
+{
+	kept_filter(db, "person:doval", 1);
+	kept_filter(db, "  state:india ", 1);
+	kept_filter(db, "place:dushanbe", 1);
+	kept_filter(db, "person:doval kind:talks", 0);
+	kept_filter(db, "-person:doval", 0);
+	kept_filter(db, "person:doval | state:india", 0);
+	kept_filter(db, "(person:doval)", 0);
+	kept_filter(db, "place:d", 0);	/* Delhi and Dushanbe */
+}
+
 /* Schema 4 counts events per month on write, for all events and per
  * entity; the totals, ranks and histogram of those read the counts. */
 static void
@@ -306,6 +343,7 @@ test_kept_months(struct db *db)
 	is_int(kept_ranks_wrong(db, &f), 0, "every rank and the total of the timeline");
 	f.entity_id = doval;
 	is_int(kept_ranks_wrong(db, &f), 0, "every rank and the total of an entity");
+	test_kept_filters(db);
 	ok(events_per_month(db, &f, &m, &n, &e) == 0 && n == 4 &&
 	    strcmp(m[0].month, "2021-06") == 0 && m[0].n == 1 &&
 	    m[3].n == 1 && m[1].n == 0, "an entity's histogram, empty months between");
