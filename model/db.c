@@ -155,7 +155,6 @@ db_begin_write(struct db *db, const char *what, struct err *e)
 {
 	if (db_require_writable(db, what, e) != 0)
 		return -1;
-	memset(db->counts, 0, sizeof db->counts);
 	/* IMMEDIATE takes the write lock now, so a second writer waits on
 	 * the busy timeout instead of failing half-way through. */
 	return db_exec(db, "BEGIN IMMEDIATE", e);

@@ -128,10 +128,11 @@ static const char entity_sql_events[] =
 
 /* How many events, from the indexes alone: those it takes part in, and
  * those at it (a place) that do not list it. */
+/* The events an entity takes part in or hosts, each once: the sum of its
+ * months as event_month keeps them (a few hundred rows, whatever the
+ * number of events). */
 static const char entity_sql_count[] =
-	"SELECT (SELECT count(*) FROM participant WHERE entity_id = ?1) +"
-	" (SELECT count(*) FROM event WHERE place_id = ?1 AND id NOT IN"
-	"  (SELECT event_id FROM participant WHERE entity_id = ?1))";
+	"SELECT coalesce(sum(n), 0) FROM event_month WHERE entity_id = ?1";
 
 static const char entity_sql_partners[] =
 	"SELECT " ENTITY_REF_COLUMNS ", count(*) AS shared"
@@ -221,14 +222,8 @@ entity_read_events(struct db *db, struct entity_detail *d, struct err *e)
 int
 entity_event_count(struct db *db, long long id, long long *n, struct err *e)
 {
-	struct db_count *c = &db->counts[(unsigned long long)id % DB_COUNTS];
 	sqlite3_stmt *st;
 
-	/* The cross-references ask for the same states on every key. */
-	if (c->id == id && id != 0) {
-		*n = c->n;
-		return 0;
-	}
 	if ((st = db_stmt(db, entity_sql_count, e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -239,8 +234,6 @@ entity_event_count(struct db *db, long long id, long long *n, struct err *e)
 	}
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	c->id = id;
-	c->n = *n;
 	return 0;
 }
 

@@ -17,13 +17,6 @@ struct db_stmt_slot {
 
 struct mention_matcher;
 
-/* Events per entity, as entity_event_count() last counted them; a write
- * through this handle forgets them all. */
-#define DB_COUNTS 64
-struct db_count {
-	long long id, n;
-};
-
 struct db {
 	sqlite3 *h;
 	struct mention_matcher *matcher;        /* mention.c's automaton */
@@ -34,7 +27,6 @@ struct db {
 	int (*stop)(void *);            /* db_set_stop */
 	void *stop_arg;
 	int interrupted;
-	struct db_count counts[DB_COUNTS];
 	long max_span;                  /* events.c: the longest event, days; -1 unknown */
 	long long drive_max;            /* events.c: the largest driver used */
 	long long drive_entity;         /* events.c: the last entity sized */

@@ -154,14 +154,14 @@ test_detail(struct db *db)
 
 		ok(entity_event_count(db, d.participants[0].entity_id, &n, &e) == 0 &&
 		    n == 2, "Doval takes part in two events");
-		/* Counts are kept until a write through this handle. */
+		/* Counts follow writes (event_month's triggers). */
 		db_begin_write(db, "test", &e);
 		db_exec(db, "INSERT INTO participant(event_id, entity_id)"
 		    " SELECT id, (SELECT id FROM entity WHERE name = 'Ajit Doval')"
 		    " FROM event WHERE slug = 'founding'", &e);
 		db_commit(db, &e);
 		ok(entity_event_count(db, d.participants[0].entity_id, &again, &e) == 0 &&
-		    again == 3, "a write forgets the counts: Doval is now in three");
+		    again == 3, "after a write, Doval is in three");
 		db_begin_write(db, "test", &e);
 		db_exec(db, "DELETE FROM participant WHERE event_id = (SELECT id FROM"
 		    " event WHERE slug = 'founding') AND entity_id = (SELECT id FROM"
