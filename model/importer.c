@@ -266,19 +266,26 @@ import_text(const char *raw, size_t len, const char *path,
 
 static const char import_sql_by_hash[] = "SELECT id FROM article WHERE hash = ?1";
 
+/* The article with this body: its id, 0 when there is none, -1 when
+ * the database cannot say (taken for "none", the article would be
+ * stored twice or fail on its hash with a misleading message). */
 static long long
-import_existing(struct db *db, const char *body)
+import_existing(struct db *db, const char *body, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, import_sql_by_hash, NULL);
+	sqlite3_stmt *st = db_stmt(db, import_sql_by_hash, e);
 	char hash[65];
 	long long id = 0;
+	int rc;
 
 	if (st == NULL)
-		return 0;
+		return -1;
 	sha256_hex(body, strlen(body), hash);
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = db_fail(db, e, "look for the article in the database");
 	sqlite3_reset(st);
 	return id;
 }
@@ -344,6 +351,7 @@ import_file(struct db *db, const char *path, const struct import_options *o,
 {
 	struct import_doc doc;
 	struct buf raw;
+	long long id;
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
@@ -354,7 +362,12 @@ import_file(struct db *db, const char *path, const struct import_options *o,
 	    import_prepare(&raw, path, o, &doc, out) != 1)
 		goto done;
 	import_date(&doc, o, out);
-	if ((out->article_id = import_existing(db, doc.body)) > 0) {
+	if ((id = import_existing(db, doc.body, e)) < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (id > 0) {
+		out->article_id = id;
 		out->status = IMPORT_DUPLICATE;
 		goto done;
 	}

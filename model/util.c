@@ -8,7 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scotl/fault.h"
 #include "scotl/util.h"
+
+/* A failure-injection build fails the allocation the tests ask for
+ * (fault.h) as if malloc had returned NULL. */
+#ifdef SCOTL_FAULT_INJECTION
+#define UTIL_FAULT() fault_alloc()
+#else
+#define UTIL_FAULT() 0
+#endif
 
 void
 err_set(struct err *e, const char *fmt, ...)
@@ -29,11 +38,23 @@ err_clear(struct err *e)
 		e->msg[0] = '\0';
 }
 
+static void (*util_oom_hook)(void);
+
+void
+util_set_oom_hook(void (*hook)(void))
+{
+	util_oom_hook = hook;
+}
+
 /* Out of memory is the one failure scotl does not try to recover from: the
- * message says what happened and the process ends. */
+ * message says what happened and the process ends. The hook first gives
+ * the terminal back (the browser ends curses), or the message would be
+ * drawn over the screen and the shell left in raw mode. */
 static void
 util_oom(size_t n)
 {
+	if (util_oom_hook != NULL)
+		util_oom_hook();
 	fprintf(stderr, "scotl: out of memory (allocating %zu bytes)\n", n);
 	exit(1);
 }
@@ -41,7 +62,7 @@ util_oom(size_t n)
 void *
 xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = UTIL_FAULT() ? NULL : malloc(n ? n : 1);
 
 	if (p == NULL)
 		util_oom(n);
@@ -51,7 +72,7 @@ xmalloc(size_t n)
 void *
 xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
+	void *p = UTIL_FAULT() ? NULL : calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
 		util_oom(n * size);
@@ -61,7 +82,7 @@ xcalloc(size_t n, size_t size)
 void *
 xrealloc(void *p, size_t n)
 {
-	void *q = realloc(p, n ? n : 1);
+	void *q = UTIL_FAULT() ? NULL : realloc(p, n ? n : 1);
 
 	if (q == NULL)
 		util_oom(n);

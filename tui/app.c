@@ -602,10 +602,21 @@ app_signals(void)
 	signal(SIGTSTP, SIG_DFL);
 }
 
+/* Out of memory ends the process (util.h): the terminal is given back
+ * first, so that the message is read on a sane one (unless it is gone,
+ * as app_run does). */
+static void
+app_oom(void)
+{
+	if (!app_hangup && !isendwin())
+		endwin();
+}
+
 static void
 app_screen_init(void)
 {
 	initscr();
+	util_set_oom_hook(app_oom);
 	raw();
 	noecho();
 	nonl();
@@ -698,6 +709,7 @@ app_run(struct db *db, int fresh, const char *config_path)
 	app_save(&app);
 	if (!app_hangup)
 		endwin();
+	util_set_oom_hook(NULL);
 	timeline_free(&app.tl);
 	article_pane_free(&app.ap);
 	xref_free(&app.xr);

@@ -155,12 +155,20 @@ cli_import_open(struct cli *cli, struct cli_import *c)
 	char path[PATH_MAX];
 	struct err e;
 
-	if (cli->db_path != NULL)
-		return cli_open_db(cli, &c->db);
-	/* Imports never go to the bundled corpus: to your own database,
-	 * made from it the first time. */
-	if (paths_ensure_user_db(path, sizeof path, &e) != 0 ||
-	    db_open(&c->db, path, DB_READWRITE, &e) != 0)
+	int status;
+
+	if (cli->db_path != NULL) {
+		if ((status = cli_open_db(cli, &c->db)) != CLI_OK)
+			return status;
+	} else if (paths_ensure_user_db(path, sizeof path, &e) != 0 ||
+	    db_open(&c->db, path, DB_READWRITE, &e) != 0) {
+		/* Imports never go to the bundled corpus: to your own
+		 * database, made from it the first time. */
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	}
+	/* Said once, before any file is read, not once a file. */
+	if (!c->opt.dry_run &&
+	    db_require_writable(c->db, "import articles", &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	return CLI_OK;
 }
@@ -237,8 +245,10 @@ cli_import(struct cli *cli, int argc, char **argv)
 	buf_init(&c.report);
 	if ((status = cli_import_options(cli, &c, argc, argv)) >= 0)
 		return status;
-	if ((status = cli_import_open(cli, &c)) != CLI_OK)
+	if ((status = cli_import_open(cli, &c)) != CLI_OK) {
+		db_close(c.db);
 		return status;
+	}
 	for (i = optind; i < argc; i++)
 		cli_import_collect(&c, argv[i]);
 	c.progress = isatty(STDERR_FILENO) && c.nfiles > 1;

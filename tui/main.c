@@ -5,11 +5,13 @@
 #include <locale.h>
 
 #include "scotl/cli.h"
+#include "scotl/fault.h"
 #include "scotl/paths.h"
 
 int
 main(int argc, char **argv)
 {
+	fault_init();
 	setlocale(LC_ALL, "");
 	paths_init(argv[0]);
 	return cli_main(argc, argv);

@@ -23,6 +23,9 @@ char *xstrdup(const char *s);
  * *cap when full. Returns the (possibly moved) array. */
 void *xgrow(void *array, int n, int *cap, size_t size);
 char *xstrndup(const char *s, size_t n);
+/* Out of memory prints a message and exits with status 1; HOOK (NULL for
+ * none) runs first, to give the terminal back. */
+void util_set_oom_hook(void (*hook)(void));
 
 /* A growable, always NUL-terminated byte string. */
 struct buf {
