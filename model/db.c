@@ -269,6 +269,11 @@ db_check_schema(struct db *db, struct err *e)
 {
 	int v = db_file_version(db);
 
+	if (v < 0 && (sqlite3_errcode(db->h) & 0xff) == SQLITE_CORRUPT) {
+		err_set(e, "refusing to open %s: the file is damaged (%s)",
+		    db->path, sqlite3_errmsg(db->h));
+		return -1;
+	}
 	if (v < 0) {
 		err_set(e, "cannot open database %s: %s", db->path,
 		    sqlite3_errmsg(db->h));
@@ -283,6 +288,11 @@ db_check_schema(struct db *db, struct err *e)
 		err_set(e, "%s is an SQLite database but not a scotl one", db->path);
 		return -1;
 	}
+	/* Before anything is written: a migration's writes would fire a
+	 * trigger the file brought. */
+	if (strcmp(db->path, ":memory:") != 0 &&
+	    (dbcheck_schema(db, v, e) != 0 || dbcheck_pages(db, e) != 0))
+		return -1;
 	if (v == schema_migration_count)
 		return 0;
 	if (db->readonly) {
@@ -377,16 +387,25 @@ db_configure(struct db *db, struct err *e)
 {
 	int on = 1, off = 0;
 
+	/* A file may come from anyone (dbcheck.c): SQLite must not trust
+	 * it. No writing the schema by hand, no functions with side effects
+	 * from the schema, no extensions, no views (scotl has none: one in
+	 * a file could only be someone else's), cells checked for sizes
+	 * that point outside their page, and no memory mapping, with which
+	 * a damaged file or one truncated under us could fault. */
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, off, NULL);
+#ifdef SQLITE_DBCONFIG_ENABLE_VIEW
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_VIEW, off, NULL);
+#endif
 	sqlite3_busy_handler(db->h, db_busy, db);
 	/* A write that fires triggers (event_month) keeps a statement
 	 * journal; on disk it costs a dozen writes a row (10 times slower
 	 * to generate a corpus). Sorts stay small: windows are keyset. */
-	if (db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY",
-	    e) != 0)
+	if (db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+	    " PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0", e) != 0)
 		return -1;
 	if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
 		return -1;
@@ -453,6 +472,9 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 fail:
 	if (strstr(e->msg, "file is not a database") != NULL)
 		err_set(e, "%s is not a scotl database (not an SQLite file)", path);
+	/* SQLite's messages quote names from the file. */
+	dbcheck_clean(e->msg);
+	db->checked = DBCHECK_NONE;
 	db_close(db);
 	return -1;
 }
@@ -467,7 +489,8 @@ db_close(struct db *db)
 	mention_cache_free(db);
 	for (i = 0; i < DB_STMT_CACHE; i++)
 		sqlite3_finalize(db->cache[i].stmt);
-	sqlite3_close(db->h);
+	if (sqlite3_close(db->h) == SQLITE_OK)
+		dbcheck_remember(db->path, db->checked, db->readonly, &db->stamp);
 	free(db->path);
 	free(db);
 }

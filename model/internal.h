@@ -17,6 +17,19 @@ struct db_stmt_slot {
 
 struct mention_matcher;
 
+/* How a file's pages were found sound (dbcheck.c). */
+enum dbcheck_how {
+	DBCHECK_NONE,           /* not yet */
+	DBCHECK_OWN,            /* the user's own or the bundled one: not checked */
+	DBCHECK_RAN,            /* PRAGMA quick_check ran and passed */
+	DBCHECK_STAMP,          /* unchanged since it last passed (the cache) */
+};
+
+struct dbcheck_stamp {
+	unsigned long long dev, ino, size, wal_size;
+	long long mtime_ns, wal_mtime_ns;
+};
+
 struct db {
 	sqlite3 *h;
 	struct mention_matcher *matcher;        /* mention.c's automaton */
@@ -32,6 +45,8 @@ struct db {
 	long long drive_entity;         /* events.c: the last entity sized */
 	int drive_entity_small;         /* and whether its events are few */
 	double busy_since;              /* db.c: when the wait for a lock began, ms */
+	enum dbcheck_how checked;       /* dbcheck.c: how its pages were vetted */
+	struct dbcheck_stamp stamp;     /* and the file's stamp then */
 };
 
 /* A prepared statement for SQL, which must be a string constant: it is
@@ -92,6 +107,19 @@ struct filter {
 	char *entity_of;
 	long long entity_one;
 };
+
+/* dbcheck.c. The file holds exactly the schema the migrations make up to
+ * VERSION, and nothing else; -1 naming the first difference otherwise. */
+int dbcheck_schema(struct db *db, int version, struct err *e);
+/* The file's pages are sound (PRAGMA quick_check), when that is not
+ * already known; sets db->checked and db->stamp. */
+int dbcheck_pages(struct db *db, struct err *e);
+/* After closing a file that was vetted and written: its new stamp. */
+void dbcheck_remember(const char *path, enum dbcheck_how how, int readonly,
+    const struct dbcheck_stamp *then);
+/* Replaces, in place, what must not reach a terminal (controls, bidi and
+ * invisible characters, bytes that are not UTF-8) with '?'. */
+void dbcheck_clean(char *s);
 
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];

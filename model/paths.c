@@ -101,8 +101,23 @@ paths_default_db(char *out, size_t size, struct err *e)
 	return paths_bundled_db(out, size, e);
 }
 
-/* mkdir -p for the directories above a file. */
-static int
+int
+paths_cache_file(char *out, size_t size, const char *name, struct err *e)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		snprintf(out, size, "%s/scotl/%s", xdg, name);
+	else if (home != NULL && home[0] != '\0')
+		snprintf(out, size, "%s/.cache/scotl/%s", home, name);
+	else {
+		err_set(e, "neither XDG_CACHE_HOME nor HOME is set");
+		return -1;
+	}
+	return 0;
+}
+
+int
 paths_make_parents(const char *file, struct err *e)
 {
 	char dir[PATH_MAX], *p;

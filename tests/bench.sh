@@ -57,13 +57,19 @@ corpus() {
 	echo "$c"
 }
 
+# The user's cache, kept for the runs in a pty too: it holds the stamps of
+# the files scotl has page-checked (model/dbcheck.c), so that a corpus is
+# read through once per version of the file, before anything is timed,
+# and never inside a timed start-up.
+cache=${XDG_CACHE_HOME:-$HOME/.cache}
+
 # pty SIZE SETTLE KEYS COMMAND...: one ptyrun in a pinned environment.
 pty() {
 	size=$1 settle=$2 keys=$3
 	shift 3
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color LESSHISTFILE=- LESS= \
 	    HOME="$work/home" XDG_DATA_HOME="$work/home" \
-	    XDG_CONFIG_HOME="$work/home" \
+	    XDG_CONFIG_HOME="$work/home" XDG_CACHE_HOME="$cache" \
 	    "$PTYRUN" -s "$size" -w "$settle" "$keys" -- "$@"
 }
 

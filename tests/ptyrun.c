@@ -5,7 +5,7 @@
  * it to count bytes per key, against less as a reference.
  *
  *   ptyrun [-m] [-s COLSxROWS] [-o RAW] [-p FILE] [-q QUIT] [-w MS]
- *          [-x MS] KEYS -- COMMAND...
+ *          [-x MS] [-H MS] KEYS -- COMMAND...
  *
  * KEYS is a comma-separated list of NAME or NAME*COUNT, where NAME is a
  * character or one of Down Up PgDn PgUp Home End Tab Enter Esc Space, or
@@ -20,9 +20,16 @@
  * types nothing until FILE exists (reading the program's output all the
  * while), so that a script can look at the program's state between keys.
  * -x MS waits up to MS for the program to exit after QUIT is typed, even
- * through pauses in its output (a loaded machine), before it is killed. */
+ * through pauses in its output (a loaded machine), before it is killed.
+ * -H MS hangs up instead of typing QUIT: the terminal is closed under the
+ * program (as when a terminal window or an SSH connection goes away), and
+ * a line "hangup   exit_ms=MS cpu_ms=MS" says how long it took to exit
+ * and the CPU time it used meanwhile (with what it ran and waited for;
+ * to a clock tick, 10 ms); after MS it is killed, and the line ends in
+ * " (still running)". */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -107,6 +114,72 @@ ptyrun_wait_exit(int fd, int max_ms)
 	if (ptyrun_print_max)
 		printf("quit     exit_ms=%.1f%s\n", ptyrun_now() - start,
 		    eof ? "" : " (still running)");
+}
+
+/* The CPU time used so far by every process of session SID (the program
+ * and what it runs: under a shell, the shell leads the session), ms, from
+ * fields 6, 14 and 15 of /proc/PID/stat (utime and stime in clock ticks).
+ * -1 when /proc cannot be read. */
+static double
+ptyrun_session_cpu_ms(pid_t sid)
+{
+	char path[300], line[1024], *p;
+	unsigned long utime, stime, total = 0;
+	struct dirent *d;
+	DIR *dir;
+	FILE *fp;
+	size_t n;
+	int session;
+
+	if ((dir = opendir("/proc")) == NULL)
+		return -1;
+	while ((d = readdir(dir)) != NULL) {
+		if (d->d_name[0] < '1' || d->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%s/stat", d->d_name);
+		if ((fp = fopen(path, "r")) == NULL)
+			continue;
+		n = fread(line, 1, sizeof line - 1, fp);
+		fclose(fp);
+		line[n] = '\0';
+		/* The name in parentheses may hold spaces: count from its end. */
+		if ((p = strrchr(line, ')')) != NULL && sscanf(p + 1,
+		    " %*c %*d %*d %d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+		    &session, &utime, &stime) == 3 && session == (int)sid)
+			total += utime + stime;
+	}
+	closedir(dir);
+	return (double)total * 1e3 / (double)sysconf(_SC_CLK_TCK);
+}
+
+static double
+ptyrun_ru_ms(const struct rusage *ru)
+{
+	return (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1e3 +
+	    (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1e3;
+}
+
+/* Closes the terminal under the program and waits up to MAX_MS for it to
+ * exit, polling every millisecond; then kills it. Reaps it either way. */
+static void
+ptyrun_hangup(int fd, pid_t pid, int max_ms, int *status, struct rusage *ru)
+{
+	struct timespec step = { .tv_sec = 0, .tv_nsec = 1000000 };
+	double cpu = ptyrun_session_cpu_ms(pid), start = ptyrun_now(), took;
+	pid_t done;
+
+	close(fd);
+	while ((done = wait4(pid, status, WNOHANG, ru)) == 0 &&
+	    ptyrun_now() - start < max_ms)
+		nanosleep(&step, NULL);
+	took = ptyrun_now() - start;
+	if (done == 0) {
+		kill(pid, SIGKILL);
+		wait4(pid, status, 0, ru);
+	}
+	printf("hangup   exit_ms=%.1f cpu_ms=%.1f%s\n", took,
+	    cpu < 0 ? -1 : ptyrun_ru_ms(ru) - cpu, done == 0 ?
+	    " (still running)" : "");
 }
 
 /* The Pause key: keeps reading, so that the program never blocks on a
@@ -238,13 +311,14 @@ main(int argc, char **argv)
 	struct winsize ws = { .ws_col = 80, .ws_row = 24 };
 	const char *raw = NULL, *quit = "q";
 	double start, last;
-	int opt, fd, status = 0, eof, exit_ms = 0;
+	int opt, fd, status = 0, eof, exit_ms = 0, hangup_ms = 0, reaped = 0;
+	int typed;
 	struct rusage ru;
 	long first;
 	char *keys;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+ms:o:p:q:w:x:")) != -1) {
+	while ((opt = getopt(argc, argv, "+ms:o:p:q:w:x:H:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
@@ -256,9 +330,11 @@ main(int argc, char **argv)
 		case 'q': quit = optarg; break;
 		case 'w': ptyrun_settle_ms = atoi(optarg); break;
 		case 'x': exit_ms = atoi(optarg); break;
+		case 'H': hangup_ms = atoi(optarg); break;
 		default:
 			fprintf(stderr, "usage: ptyrun [-m] [-s COLSxROWS] [-o RAW] "
-			    "[-p FILE] [-q QUIT] [-w MS] [-x MS] KEYS -- COMMAND...\n");
+			    "[-p FILE] [-q QUIT] [-w MS] [-x MS] [-H MS] KEYS -- "
+			    "COMMAND...\n");
 			return 2;
 		}
 	}
@@ -286,16 +362,20 @@ main(int argc, char **argv)
 	first = ptyrun_drain(fd, &last, 10000, &eof);
 	printf("start    bytes=%ld first_screen_ms=%.1f\n", first, last - start);
 	fflush(stdout);
-	if (!eof && ptyrun_keys_run(fd, keys) == 0 && quit[0] &&
-	    write(fd, quit, strlen(quit)) > 0) {
+	memset(&ru, 0, sizeof ru);
+	typed = eof ? -1 : ptyrun_keys_run(fd, keys);
+	if (typed == 0 && hangup_ms > 0) {
+		ptyrun_hangup(fd, pid, hangup_ms, &status, &ru);
+		reaped = 1;
+	} else if (typed == 0 && quit[0] && write(fd, quit, strlen(quit)) > 0) {
 		if (exit_ms > 0)
 			ptyrun_wait_exit(fd, exit_ms);
 		else
 			ptyrun_drain(fd, &last, 2000, &eof);
 	}
-	close(fd);
-	memset(&ru, 0, sizeof ru);
-	if (wait4(pid, &status, WNOHANG, &ru) == 0) {
+	if (!reaped)
+		close(fd);
+	if (!reaped && wait4(pid, &status, WNOHANG, &ru) == 0) {
 		usleep(200000);
 		if (wait4(pid, &status, WNOHANG, &ru) == 0) {
 			kill(pid, SIGKILL);

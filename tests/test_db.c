@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -151,6 +150,291 @@ test_foreign(void)
 	    strstr(e.msg, "not a regular file"), "a directory is refused");
 }
 
+/* --- files someone else made (model/dbcheck.c) ------------------------- */
+
+/* Runs SQL on PATH through a plain connection, as another program would. */
+static int
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	int rc;
+
+	if (sqlite3_open(path, &h) != SQLITE_OK) {
+		sqlite3_close(h);
+		return -1;
+	}
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int
+raw_int(const char *path, const char *sql)
+{
+	sqlite3_stmt *st;
+	sqlite3 *h;
+	int v = -1;
+
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return v;
+}
+
+/* A sound scotl database at NAME, made by scotl and closed. */
+static const char *
+good_copy(const char *name)
+{
+	struct db *db;
+	struct err e;
+
+	unlink(tmp(name));
+	if (db_open(&db, tmp(name), DB_CREATE, &e) != 0) {
+		printf("Bail out! %s\n", e.msg);
+		exit(1);
+	}
+	uistate_set(db, "event", "3", &e);
+	db_close(db);
+	return tmp(name);
+}
+
+/* Opens PATH (in MODE) expecting a refusal that names it and says WHAT. */
+static void
+refused(const char *path, enum db_mode mode, const char *what, const char *desc)
+{
+	struct db *db = NULL;
+	struct err e;
+	int rc = db_open(&db, path, mode, &e);
+
+	ok(rc != 0 && db == NULL && strstr(e.msg, path) != NULL &&
+	    strstr(e.msg, what) != NULL, "%s: '%s'", desc, rc ? e.msg : "opened");
+	if (rc == 0)
+		db_close(db);
+}
+
+static void
+test_defensive(void)
+{
+	struct db *db;
+	struct err e;
+
+	if (db_open(&db, tmp("settings.db"), DB_CREATE, &e) != 0) {
+		ok(0, "a file database opens: %s", e.msg);
+		return;
+	}
+	is_int(fixture_sql_int(db, "PRAGMA trusted_schema"), 0,
+	    "the schema is not trusted (trusted_schema off)");
+	is_int(fixture_sql_int(db, "PRAGMA cell_size_check"), 1,
+	    "cell sizes are checked");
+	is_int(fixture_sql_int(db, "PRAGMA mmap_size"), 0, "files are not mapped");
+	ok(db_exec(db, "CREATE VIEW v AS SELECT 1", &e) != 0 ||
+	    fixture_sql_int(db, "SELECT count(*) FROM v") == -1,
+	    "a view in the file cannot be read");
+	ok(db_exec(db, "SELECT load_extension('/nonexistent')", &e) != 0 &&
+	    strstr(e.msg, "not authorized") != NULL,
+	    "no extension can be loaded: '%s'", e.msg);
+	db_close(db);
+}
+
+static void
+test_hostile_schema(void)
+{
+	const char *p;
+
+	p = good_copy("trigger.db");
+	raw_exec(p, "CREATE TRIGGER evil AFTER INSERT ON ui_state BEGIN"
+	    " INSERT INTO filter_history(text) VALUES ('ran'); END");
+	refused(p, DB_READWRITE, "trigger 'evil' on ui_state",
+	    "a trigger on a table scotl writes is refused, named");
+	refused(p, DB_READONLY, "trigger 'evil'", "even read-only");
+	is_int(raw_int(p, "SELECT count(*) FROM filter_history"), 0,
+	    "and it never ran");
+
+	p = good_copy("load.db");
+	raw_exec(p, "CREATE TRIGGER loader BEFORE UPDATE ON ui_state BEGIN"
+	    " SELECT load_extension('/tmp/evil.so'); END");
+	refused(p, DB_READWRITE, "trigger 'loader'",
+	    "a trigger calling load_extension is refused");
+
+	p = good_copy("view.db");
+	raw_exec(p, "CREATE VIEW timeline AS SELECT load_extension('x') AS id");
+	refused(p, DB_READWRITE, "view 'timeline'", "an extra view is refused");
+
+	p = good_copy("table.db");
+	raw_exec(p, "CREATE TABLE extra(x)");
+	refused(p, DB_READWRITE, "table 'extra'", "an extra table is refused");
+
+	p = good_copy("changed.db");
+	raw_exec(p, "DROP TRIGGER event_month_add; CREATE TRIGGER event_month_add"
+	    " AFTER INSERT ON event BEGIN DELETE FROM note; END");
+	refused(p, DB_READWRITE, "trigger 'event_month_add' on event is not the one",
+	    "one of scotl's triggers with another body is refused");
+
+	p = good_copy("missing.db");
+	raw_exec(p, "DROP INDEX event_long");
+	refused(p, DB_READWRITE, "index 'event_long' on event is missing",
+	    "a missing index is named");
+
+	p = good_copy("escape.db");
+	raw_exec(p, "CREATE TABLE \"x\x1b]0;owned\x07\x1b[2J\"(a)");
+	{
+		struct db *db;
+		struct err e;
+
+		ok(db_open(&db, p, DB_READWRITE, &e) != 0 &&
+		    strchr(e.msg, '\x1b') == NULL && strchr(e.msg, '\x07') == NULL &&
+		    strstr(e.msg, "x?]0;owned??[2J") != NULL,
+		    "a name with escape sequences is shown without them: '%s'", e.msg);
+	}
+
+	p = good_copy("stat.db");
+	raw_exec(p, "ANALYZE");
+	{
+		struct db *db;
+		struct err e;
+
+		ok(db_open(&db, p, DB_READWRITE, &e) == 0,
+		    "ANALYZE's statistics are not refused%s%s", "", "");
+		if (db != NULL)
+			db_close(db);
+	}
+}
+
+/* A file at schema 3 bringing a trigger that migration 4's writes would
+ * fire: refused before anything is written. */
+static void
+test_old_schema(void)
+{
+	char sql[64];
+	struct db *db;
+	struct err e;
+	int v;
+
+	unlink(tmp("v3.db"));
+	for (v = 0; v < 3; v++)
+		raw_exec(tmp("v3.db"), schema_migrations[v]);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = 3");
+	raw_exec(tmp("v3.db"), sql);
+	raw_exec(tmp("v3.db"), "CREATE TRIGGER evil AFTER INSERT ON ui_state"
+	    " BEGIN SELECT 1; END");
+	refused(tmp("v3.db"), DB_READWRITE, "trigger 'evil'",
+	    "an old file with a trigger is refused");
+	is_int(raw_int(tmp("v3.db"), "PRAGMA user_version"), 3,
+	    "before it is migrated");
+	raw_exec(tmp("v3.db"), "DROP TRIGGER evil");
+	ok(db_open(&db, tmp("v3.db"), DB_READWRITE, &e) == 0 &&
+	    db_file_version(db) == db_schema_version(),
+	    "without it, it is checked against schema 3 and migrated");
+	if (db != NULL)
+		db_close(db);
+}
+
+/* Overwrites page PAGE (counted from 1) of PATH with garbage. */
+static void
+smash_page(const char *path, long page)
+{
+	char junk[4096];
+	FILE *fp = fopen(path, "r+b");
+	int i;
+
+	for (i = 0; i < (int)sizeof junk; i++)
+		junk[i] = (char)(i * 37 + 11);
+	if (fp == NULL || fseek(fp, (page - 1) * 4096, SEEK_SET) != 0 ||
+	    fwrite(junk, 1, sizeof junk, fp) != sizeof junk) {
+		printf("Bail out! cannot write %s\n", path);
+		exit(1);
+	}
+	fclose(fp);
+}
+
+static void
+test_damaged(void)
+{
+	struct stat st;
+	const char *p;
+	int pages;
+
+	p = good_copy("smashed.db");
+	pages = raw_int(p, "PRAGMA page_count");
+	ok(raw_int(p, "PRAGMA page_size") == 4096 && pages > 10,
+	    "a scotl database of %d pages", pages);
+	/* A table's page: only quick_check reads it before use. */
+	smash_page(p, raw_int(p, "SELECT rootpage FROM sqlite_schema WHERE name ="
+	    " 'event_month'"));
+	refused(p, DB_READWRITE, "damaged (PRAGMA quick_check",
+	    "a page of garbage is found by quick_check");
+	refused(p, DB_READONLY, "damaged", "also read-only");
+	p = good_copy("smashed-last.db");
+	smash_page(p, raw_int(p, "PRAGMA page_count"));
+	refused(p, DB_READWRITE, "damaged", "so is garbage in the last page");
+
+	p = good_copy("truncated.db");
+	if (stat(p, &st) == 0)
+		ok(truncate(p, st.st_size / 2) == 0, "a file cut in half");
+	refused(p, DB_READWRITE, "damaged", "a truncated file is refused");
+
+	p = good_copy("header.db");
+	smash_page(p, 1);
+	refused(p, DB_READWRITE, "not a scotl database",
+	    "a file whose first page is garbage is not an SQLite file");
+}
+
+static enum dbcheck_how
+check_how(const char *path, int write)
+{
+	enum dbcheck_how how = DBCHECK_NONE;
+	struct db *db;
+	struct err e;
+
+	if (db_open(&db, path, DB_READWRITE, &e) != 0)
+		return DBCHECK_NONE;
+	how = db->checked;
+	if (write)
+		uistate_set(db, "pane", write == 1 ? "xref" : "article", &e);
+	db_close(db);
+	return how;
+}
+
+/* quick_check runs once per version of a file: its stamp is cached. */
+static void
+test_stamps(void)
+{
+	const char *p = good_copy("stamped.db");
+	char own[4200];
+	struct db *db;
+	struct err e;
+
+	is_int(check_how(p, 0), DBCHECK_RAN,
+	    "a file is checked when opened again after it was made");
+	is_int(check_how(p, 0), DBCHECK_STAMP, "not the second time");
+	raw_exec(p, "INSERT INTO ui_state VALUES ('other', 'program')");
+	is_int(check_how(p, 1), DBCHECK_RAN,
+	    "another program's write has it checked again");
+	is_int(check_how(p, 0), DBCHECK_STAMP, "once: its stamp is kept");
+	is_int(check_how(p, 2), DBCHECK_STAMP, "scotl's own writes keep it");
+	is_int(check_how(p, 0), DBCHECK_STAMP, "and are not taken for another's");
+	smash_page(p, raw_int(p, "SELECT rootpage FROM sqlite_schema WHERE name ="
+	    " 'event_month'"));
+	refused(p, DB_READWRITE, "damaged", "a page damaged after is found");
+
+	snprintf(own, sizeof own, "%s/data/scotl/scotl.db", dir_path);
+	setenv("XDG_DATA_HOME", tmp("data"), 1);
+	mkdir(tmp("data"), 0755);
+	mkdir(tmp("data/scotl"), 0755);
+	if (db_open(&db, own, DB_CREATE, &e) == 0) {
+		is_int(db->checked, DBCHECK_OWN,
+		    "the user's own database is not page-checked");
+		db_close(db);
+	} else {
+		ok(0, "the user's own database opens: %s", e.msg);
+	}
+	unsetenv("XDG_DATA_HOME");
+}
+
 /* Another process writing as an import does: COUNT transactions, each
  * holding the write lock for HOLD_MS, GAP_MS apart. It writes a byte to
  * FD once it holds the lock for the first time. Forked before this
@@ -236,6 +520,13 @@ main(void)
 	test_memory();
 	test_file();
 	test_foreign();
+	/* The stamps of checked files go here, not in the user's cache. */
+	setenv("XDG_CACHE_HOME", dir, 1);
+	test_defensive();
+	test_hostile_schema();
+	test_old_schema();
+	test_damaged();
+	test_stamps();
 	test_writers();
 	fixture_rmrf(dir);
 	free(dir);

@@ -29,13 +29,18 @@ static const struct pane_ops *const app_panes[PANE_COUNT] = {
 	[PANE_XREF] = &xref_ops,
 };
 
-static volatile sig_atomic_t app_hangup;
+/* The terminal is gone (SIGHUP, or a read saw it hang up): nothing more
+ * is drawn. SIGTERM stops too, but the terminal is still there to be
+ * given back. */
+static volatile sig_atomic_t app_hangup, app_terminated;
 
 static void
-app_on_hangup(int sig)
+app_on_signal(int sig)
 {
-	(void)sig;
-	app_hangup = 1;
+	if (sig == SIGHUP)
+		app_hangup = 1;
+	else
+		app_terminated = 1;
 }
 
 void
@@ -161,7 +166,8 @@ app_should_stop(void *arg)
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	struct winsize ws;
 
-	if (app_hangup || (s->deadline > 0 && app_now_ms() >= s->deadline))
+	if (app_hangup || app_terminated ||
+	    (s->deadline > 0 && app_now_ms() >= s->deadline))
 		return 1;
 	if (!s->on_input)
 		return 0;
@@ -589,13 +595,16 @@ app_restore(struct app *app, struct event_pos *pos)
 static void
 app_signals(void)
 {
-	struct sigaction sa;
+	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = app_on_hangup;
+	sa.sa_handler = app_on_signal;
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a hangup must interrupt the wait for a key. */
-	sigaction(SIGHUP, &sa, NULL);
+	/* No SA_RESTART: a hangup must interrupt the wait for a key. Under
+	 * nohup SIGHUP stays ignored, as asked: the loop then sees the
+	 * terminal gone from the read itself (app_terminal_gone). */
+	if (sigaction(SIGHUP, NULL, &old) != 0 || old.sa_handler != SIG_IGN)
+		sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	/* Ctrl-Z is a key (raw mode); suspending is done by app_suspend. */
@@ -647,13 +656,28 @@ app_input_waiting(void)
 	return rc != ERR;
 }
 
+/* A read of a key failed: is the terminal gone? A hung-up terminal (its
+ * window closed, the SSH connection dropped) polls as POLLHUP and reads
+ * as EOF or EIO, whether or not SIGHUP came: under nohup it is ignored,
+ * and it goes only to the session leader, which scotl need not be. */
+static int
+app_terminal_gone(int err)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (err == EIO || err == ENXIO || err == EBADF)
+		return 1;
+	return poll(&p, 1, 0) > 0 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 static void
 app_loop(struct app *app)
 {
 	int errors = 0, rc, wait;
 	wint_t ch;
 
-	while (!app->quit && !app_hangup) {
+	while (!app->quit && !app_hangup && !app_terminated) {
 		wait = prompt_tick(app);
 		if (app->dirty)
 			app_draw(app);
@@ -666,15 +690,16 @@ app_loop(struct app *app)
 		timeout(wait);
 		errno = 0;
 		rc = get_wch(&ch);
-		if (rc == ERR && wait >= 0 && errno != EIO && !app_hangup)
-			continue;
 		if (rc == ERR) {
-			/* EOF or EIO on the terminal: it is gone. A signal
-			 * alone gives a few, never a run of them. */
-			if (app_hangup || errno == EIO || ++errors > 16)
-				break;
+			/* Unless the terminal is gone, the typing pause ended
+			 * or a signal came. A signal gives a few of these, never
+			 * a run: a run is a terminal that reads EOF without
+			 * polling as hung up. */
+			if (app_terminal_gone(errno) || (wait < 0 && ++errors > 16))
+				app_hangup = 1;
 			continue;
 		}
+
 		errors = 0;
 		app_key(app, rc == KEY_CODE_YES, (int)ch);
 	}

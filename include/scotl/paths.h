@@ -26,4 +26,11 @@ int paths_default_db(char *out, size_t size, struct err *e);
  * when it does not exist yet. */
 int paths_ensure_user_db(char *out, size_t size, struct err *e);
 
+/* A file of scotl's cache: $XDG_CACHE_HOME/scotl/NAME (default
+ * ~/.cache/scotl/NAME). Its directory may not exist yet. */
+int paths_cache_file(char *out, size_t size, const char *name, struct err *e);
+
+/* mkdir -p for the directories above FILE. */
+int paths_make_parents(const char *file, struct err *e);
+
 #endif
