@@ -33,7 +33,7 @@ annot_run(struct db *db, const char *sql, long long event_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, event_id);
 	if (text != NULL)
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, text);
 	return db_step_done(db, st, what, e);
 }
 

@@ -140,7 +140,7 @@ corpus_resolve(struct corpus *c, const char *name, const char *kind)
 		free(norm);
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, norm);
 	free(norm);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (kind && strcmp((const char *)sqlite3_column_text(st, 1), kind))
@@ -236,16 +236,16 @@ corpus_bind_span(struct corpus *c, sqlite3_stmt *st, int col, const char *from,
 	if (from && *from) {
 		if (corpus_date(c, from, &a) != 0)
 			return -1;
-		sqlite3_bind_text(st, col, from, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, col + 2, a.first, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, col, from);
+		db_bind_text(st, col + 2, a.first);
 	}
 	if (until && *until) {
 		if (corpus_date(c, until, &b) != 0)
 			return -1;
 		if (from && *from && strcmp(b.last, a.first) < 0)
 			return corpus_fail(c, "'%s' is before '%s'", until, from);
-		sqlite3_bind_text(st, col + 1, until, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, col + 3, b.last, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, col + 1, until);
+		db_bind_text(st, col + 3, b.last);
 	}
 	return 0;
 }
@@ -274,7 +274,7 @@ corpus_sco(struct corpus *c, long long state, char *value)
 	if ((st = db_stmt(c->db, corpus_sql_insert_membership, c->e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, state);
-	sqlite3_bind_text(st, 2, p[0], -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, p[0]);
 	if (corpus_bind_span(c, st, 3, p[1], p[2]) != 0)
 		return -1;
 	return corpus_step_done(c, st, "adding an SCO status");
@@ -369,7 +369,7 @@ corpus_role(struct corpus *c, long long person, char *value)
 	if ((st = db_stmt(c->db, corpus_sql_insert_role, c->e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_text(st, 2, p[0], -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, p[0]);
 	if (state > 0)
 		sqlite3_bind_int64(st, 3, state);
 	if (corpus_bind_span(c, st, 4, p[2], p[3]) != 0)
@@ -576,12 +576,12 @@ corpus_event_row(struct corpus *c, const struct rec *r)
 	if ((st = db_stmt(c->db, corpus_sql_insert_event, c->e)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d.start, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, d.start);
 	if (d.end[0])
-		sqlite3_bind_text(st, 3, d.end, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, d.end);
 	sqlite3_bind_text(st, 4, date_precision_name(d.precision), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, d.first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, d.last, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 5, d.first);
+	db_bind_text(st, 6, d.last);
 	sqlite3_bind_text(st, 7, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, corpus_field(c, r, "summary", 0), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, kind, -1, SQLITE_STATIC);
@@ -647,7 +647,7 @@ corpus_participant(struct corpus *c, long long event, char *value)
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_int64(st, 2, who);
 	if (p[1] && *p[1])
-		sqlite3_bind_text(st, 3, p[1], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, p[1]);
 	if (state > 0)
 		sqlite3_bind_int64(st, 4, state);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -714,12 +714,12 @@ corpus_claim(struct corpus *c, long long event, char *value)
 	if ((st = db_stmt(c->db, corpus_sql_insert_claim, c->e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_text(st, 2, d.start, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, d.start);
 	if (d.end[0])
-		sqlite3_bind_text(st, 3, d.end, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, d.first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, d.last, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, p[1], -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, d.end);
+	db_bind_text(st, 4, d.first);
+	db_bind_text(st, 5, d.last);
+	db_bind_text(st, 6, p[1]);
 	if (article > 0)
 		sqlite3_bind_int64(st, 7, article);
 	if (corpus_step_done(c, st, "adding a claim") != 0)

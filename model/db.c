@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,17 +50,62 @@ db_require_writable(struct db *db, const char *what, struct err *e)
 	return -1;
 }
 
+/* SQLite calls a write the system refused "disk I/O error"; what the
+ * system said (file too large, no space left, read-only file system) is
+ * what the user can act on: " (that)", or "". SQLite keeps the system's
+ * error only on some paths; after a refused write errno (SAVED, taken
+ * as the call failed) still holds it, and is believed only for errors
+ * that a write gets. */
+static const char *
+db_sys_reason(struct db *db, int saved, char *buf, size_t size)
+{
+	int code = sqlite3_errcode(db->h) & 0xff, sys = sqlite3_system_errno(db->h);
+
+	buf[0] = '\0';
+	if (code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN)
+		return buf;
+	if (sys == 0 && (saved == EFBIG || saved == ENOSPC || saved == EROFS ||
+#ifdef EDQUOT
+	    saved == EDQUOT ||
+#endif
+	    saved == EIO))
+		sys = saved;
+	if (sys != 0)
+		snprintf(buf, size, " (%s)", strerror(sys));
+	return buf;
+}
+
 int
 db_fail(struct db *db, struct err *e, const char *doing)
 {
-	int code = sqlite3_errcode(db->h) & 0xff;
+	int saved = errno, code = sqlite3_errcode(db->h) & 0xff;
+	char sys[128];
 
 	if (code == SQLITE_READONLY)
 		err_set(e, "database %s is read-only: cannot %s", db->path, doing);
 	else
-		err_set(e, "%s: %s (database %s)", doing, sqlite3_errmsg(db->h),
-		    db->path);
+		err_set(e, "%s: %s%s (database %s)", doing, sqlite3_errmsg(db->h),
+		    db_sys_reason(db, saved, sys, sizeof sys), db->path);
 	return -1;
+}
+
+void
+db_bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+	if (sqlite3_bind_text(st, col, s, -1, SQLITE_TRANSIENT) == SQLITE_NOMEM)
+		util_out_of_memory(strlen(s) + 1);
+}
+
+int
+db_step_exists(struct db *db, sqlite3_stmt *st, const char *what,
+    struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_fail(db, e, what);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -73,11 +119,15 @@ db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct err *e)
 int
 db_exec(struct db *db, const char *sql, struct err *e)
 {
-	char *msg = NULL;
+	char *msg = NULL, sys[128];
+	int saved;
 
+	errno = 0;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
-	err_set(e, "database %s: %s", db->path, msg ? msg : "unknown error");
+	saved = errno;
+	err_set(e, "database %s: %s%s", db->path, msg ? msg : "unknown error",
+	    db_sys_reason(db, saved, sys, sizeof sys));
 	sqlite3_free(msg);
 	return -1;
 }
@@ -196,7 +246,7 @@ db_lookup_id(struct db *db, const char *sql, const char *key, long long *id,
 		return -1;
 	if (util_parse_ll(key, &n) == 0)
 		sqlite3_bind_int64(st, 1, n);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, key);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -304,12 +354,56 @@ db_check_schema(struct db *db, struct err *e)
 	return db_migrate(db, v, e);
 }
 
+/* The directory that holds PATH, as a new string. */
+static char *
+db_dir_of(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return dir;
+}
+
+/* A database in WAL mode is read through a -shm file beside it, which
+ * SQLite must be able to create even to read: in a directory it cannot
+ * write (a read-only mount) and with neither that file nor a log there,
+ * it cannot open the database at all. Nobody can be writing it there (a
+ * writer makes both files), so it is opened as immutable: read as the
+ * file is, without locks. */
+static int
+db_needs_immutable(const char *path)
+{
+	unsigned char hdr[20];
+	char side[PATH_MAX], *dir = db_dir_of(path);
+	int fd, writable = access(dir, W_OK) == 0;
+	ssize_t n;
+
+	free(dir);
+	if (writable)
+		return 0;
+	snprintf(side, sizeof side, "%s-shm", path);
+	if (access(side, F_OK) == 0)
+		return 0;
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (access(side, F_OK) == 0 || (fd = open(path, O_RDONLY)) < 0)
+		return 0;
+	n = read(fd, hdr, sizeof hdr);
+	close(fd);
+	return n == (ssize_t)sizeof hdr &&
+	    memcmp(hdr, "SQLite format 3", 16) == 0 && hdr[18] == 2 && hdr[19] == 2;
+}
+
 /* Decides before opening whether the file can be written at all. */
 static int
 db_probe_file(struct db *db, enum db_mode mode, struct err *e)
 {
 	struct stat st;
-	char *dir, *slash;
+	char *dir;
 
 	if (strcmp(db->path, ":memory:") == 0)
 		return 0;
@@ -324,7 +418,12 @@ db_probe_file(struct db *db, enum db_mode mode, struct err *e)
 		err_set(e, "cannot open database %s: not a regular file", db->path);
 		return -1;
 	}
-	if (mode == DB_READONLY)
+	if ((db->immutable = db_needs_immutable(db->path)) && !db->readonly) {
+		db->readonly = 1;
+		snprintf(db->readonly_reason, sizeof db->readonly_reason,
+		    "its directory is not writable");
+	}
+	if (mode == DB_READONLY || db->immutable)
 		return 0;
 	/* No write bit counts even for root, who could write anyway: the
 	 * owner said this file is not to be changed. */
@@ -335,14 +434,7 @@ db_probe_file(struct db *db, enum db_mode mode, struct err *e)
 		return 0;
 	}
 	/* SQLite writes its journal beside the file. */
-	dir = xstrdup(db->path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
+	dir = db_dir_of(db->path);
 	if (access(dir, W_OK) != 0) {
 		db->readonly = 1;
 		snprintf(db->readonly_reason, sizeof db->readonly_reason,
@@ -412,6 +504,30 @@ db_configure(struct db *db, struct err *e)
 	return 0;
 }
 
+/* "file:PATH?immutable=1", the path escaped as a URI's. */
+static char *
+db_immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b;
+	const unsigned char *p;
+
+	buf_init(&b);
+	buf_adds(&b, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._-~", *p) != NULL) {
+			buf_addc(&b, (char)*p);
+			continue;
+		}
+		buf_addc(&b, '%');
+		buf_addc(&b, hex[*p >> 4]);
+		buf_addc(&b, hex[*p & 15]);
+	}
+	buf_adds(&b, "?immutable=1");
+	return buf_steal(&b);
+}
+
 static int
 db_open_handle(struct db *db, enum db_mode mode, struct err *e)
 {
@@ -424,8 +540,11 @@ db_open_handle(struct db *db, enum db_mode mode, struct err *e)
 	else
 		flags |= SQLITE_OPEN_READWRITE |
 		    (mode == DB_CREATE ? SQLITE_OPEN_CREATE : 0);
-	/* This SQLite reads "file:" names as URIs; a path never is one. */
-	if (strncmp(db->path, "file:", 5) == 0) {
+	if (db->immutable) {
+		name = db_immutable_uri(db->path);
+		flags |= SQLITE_OPEN_URI;
+	} else if (strncmp(db->path, "file:", 5) == 0) {
+		/* This SQLite reads "file:" names as URIs; a path never is one. */
 		name = xmalloc(strlen(db->path) + 3);
 		sprintf(name, "./%s", db->path);
 	} else {

@@ -66,7 +66,7 @@ entity_query(struct db *db, const char *sql, const char *norm,
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, norm);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->items = xgrow(out->items, out->n, &cap,
 		    sizeof *out->items);
@@ -342,7 +342,7 @@ entity_sco_status(struct db *db, long long state, const char *day, char *out,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, state);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, day);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));

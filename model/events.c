@@ -227,15 +227,31 @@ static const char events_entity_driver[] =
 
 /* The query for an entity's events (Enter on it) through the entity's
  * ids: made once, kept for the life of the program so that the statement
- * cache can key on it. */
+ * cache can key on it, and freed at exit (memory checkers count what is
+ * left). */
+static char *events_entity_driven[FILTER_STMTS];
+
+static void
+events_entity_sql_free(void)
+{
+	int i;
+
+	for (i = 0; i < FILTER_STMTS; i++) {
+		free(events_entity_driven[i]);
+		events_entity_driven[i] = NULL;
+	}
+}
+
 static const char *
 events_entity_sql(int which, const char *sql)
 {
-	static char *driven[FILTER_STMTS];
+	static int registered;
 
-	if (driven[which] == NULL)
-		driven[which] = events_driven(sql, events_entity_driver);
-	return driven[which];
+	if (!registered)
+		registered = atexit(events_entity_sql_free) == 0;
+	if (events_entity_driven[which] == NULL)
+		events_entity_driven[which] = events_driven(sql, events_entity_driver);
+	return events_entity_driven[which];
 }
 
 static int
@@ -345,15 +361,15 @@ events_bind_filter(struct db *db, sqlite3_stmt *st, const struct event_filter *f
 	char since[11], until[11], start[11];
 
 	events_query_bounds(db, f, since, until, start);
-	sqlite3_bind_text(st, 3, since, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, until, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, start, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 3, since);
+	db_bind_text(st, 4, until);
+	db_bind_text(st, 8, start);
 	if (f && f->entity_id > 0)
 		sqlite3_bind_int64(st, 5, f->entity_id);
 	if (f && f->text[0]) {
 		char *lower = util_ascii_lower(f->text);
 
-		sqlite3_bind_text(st, 7, lower, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 7, lower);
 		free(lower);
 	}
 }
@@ -373,7 +389,7 @@ events_window(struct db *db, const struct event_filter *f,
 	if (st == NULL)
 		return -1;
 	if (pos != NULL) {
-		sqlite3_bind_text(st, 1, pos->day, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, pos->day);
 		sqlite3_bind_int64(st, 2, pos->id);
 	} else {
 		/* '~' sorts after every digit: before the end of time. */
@@ -487,10 +503,10 @@ events_count_in_month(struct db *db, const struct event_filter *f,
 	if (st == NULL)
 		return -1;
 	snprintf(month, sizeof month, "%.7s", pos->day);
-	sqlite3_bind_text(st, 1, pos->day, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, pos->day);
 	sqlite3_bind_int64(st, 2, pos->id);
 	events_bind_filter(db, st, f);
-	sqlite3_bind_text(st, 8, month, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 8, month);
 	return events_count_step(db, st, n, e);
 }
 
@@ -503,7 +519,7 @@ events_count_kept(struct db *db, const struct event_filter *f, long long key,
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, before ? before->day : "~");
 	if (key > 0)
 		sqlite3_bind_int64(st, 5, key);
 	if (events_count_step(db, st, n, e) != 0)
@@ -526,7 +542,7 @@ events_count(struct db *db, const struct event_filter *f,
 		return events_count_kept(db, f, key, before, n, e);
 	if ((st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, before ? before->day : "~", -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, before ? before->day : "~");
 	sqlite3_bind_int64(st, 2, before ? before->id : 0);
 	events_bind_filter(db, st, f);
 	return events_count_step(db, st, n, e);

@@ -297,25 +297,31 @@ extract_state_takes_part(const struct extract *x, int k)
 	return 0;
 }
 
+/* The state a place belongs to (0 none), or -1 when the database
+ * cannot say: taken for "none", the event would lose its host. */
 static long long
-extract_state_of(struct db *db, long long entity)
+extract_state_of(struct db *db, long long entity, struct err *e)
 {
 	static const char sql[] = "SELECT coalesce(state_id, 0) FROM entity WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
 	long long id = 0;
+	int rc;
 
 	if (st == NULL)
-		return 0;
+		return -1;
 	sqlite3_bind_int64(st, 1, entity);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = db_fail(db, e, "read the state of a place");
 	sqlite3_reset(st);
 	return id;
 }
 
-static void
-extract_participants(struct extract *x)
+static int
+extract_participants(struct extract *x, struct err *e)
 {
+	long long state = 0;
 	int k, sen;
 
 	for (k = 0; k < x->nm; k++) {
@@ -331,8 +337,11 @@ extract_participants(struct extract *x)
 		else if (strcmp(m->kind, "place") == 0 && x->place == 0)
 			x->place = m->entity_id;
 	}
-	if (x->place > 0 && (k = (int)extract_state_of(x->db, x->place)) > 0)
-		extract_add(x, extract_state_of(x->db, x->place));
+	if (x->place > 0 && (state = extract_state_of(x->db, x->place, e)) < 0)
+		return -1;
+	if (x->place > 0 && state > 0)
+		extract_add(x, state);
+	return 0;
 }
 
 /* --- kind and date ----------------------------------------------------- */
@@ -523,12 +532,12 @@ extract_claim(struct extract *x, long long event, const struct date_span *d,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_text(st, 2, d->start, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, d->start);
 	if (d->end[0])
-		sqlite3_bind_text(st, 3, d->end, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, d->first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, d->last, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, source, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 3, d->end);
+	db_bind_text(st, 4, d->first);
+	db_bind_text(st, 5, d->last);
+	db_bind_text(st, 6, source);
 	if (article > 0)
 		sqlite3_bind_int64(st, 7, article);
 	return db_step_done(x->db, st, "store a date claim", e);
@@ -547,10 +556,10 @@ extract_attach(struct extract *x, struct extract_result *r, struct err *e)
 	if (st == NULL)
 		return -1;
 	extract_who_json(x, who, sizeof who);
-	sqlite3_bind_text(st, 1, x->when.first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, x->when.last, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, x->when.first);
+	db_bind_text(st, 2, x->when.last);
 	sqlite3_bind_int64(st, 3, x->place);
-	sqlite3_bind_text(st, 4, who, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, who);
 	sqlite3_bind_int(st, 5, x->nwho > 0 ? x->nwho : 1);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -591,14 +600,14 @@ extract_create(struct extract *x, struct extract_result *r, struct err *e)
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, x->when.start, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, x->when.start);
 	if (x->when.end[0])
-		sqlite3_bind_text(st, 2, x->when.end, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, x->when.end);
 	sqlite3_bind_text(st, 3, date_precision_name(x->when.precision), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, x->when.first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, x->when.last, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, x->title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, x->kind, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, x->when.first);
+	db_bind_text(st, 5, x->when.last);
+	db_bind_text(st, 6, x->title);
+	db_bind_text(st, 7, x->kind);
 	if (x->place > 0)
 		sqlite3_bind_int64(st, 8, x->place);
 	sqlite3_bind_double(st, 9, confidence);
@@ -661,7 +670,10 @@ extract_event(struct db *db, long long article_id, const char *published,
 	if (x.cue_sentence < 0)
 		goto out;               /* nothing happens in this article */
 	x.nd = dates_find(x.body, x.len, published, &x.dates);
-	extract_participants(&x);
+	if (extract_participants(&x, e) != 0) {
+		rc = -1;
+		goto out;
+	}
 	extract_date(&x, published);
 	if (!x.have_when || (x.nwho == 0 && x.place == 0))
 		goto out;

@@ -280,7 +280,7 @@ import_existing(struct db *db, const char *body, struct err *e)
 	if (st == NULL)
 		return -1;
 	sha256_hex(body, strlen(body), hash);
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, hash);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);

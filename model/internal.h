@@ -36,6 +36,7 @@ struct db {
 	char *path;
 	int readonly;
 	char readonly_reason[256];
+	int immutable;                  /* db.c: opened as immutable (read-only place) */
 	struct db_stmt_slot cache[DB_STMT_CACHE];
 	int (*stop)(void *);            /* db_set_stop */
 	void *stop_arg;
@@ -55,8 +56,20 @@ struct db {
  * read transaction stays open between calls (it would pin the WAL). */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
 
+/* Binds a copy of S to parameter COL. A copy SQLite cannot allocate
+ * would leave the parameter NULL and the query would quietly answer
+ * another question (no match: a second event where there is one): it
+ * is out of memory, which ends the process with a message (util.h). */
+void db_bind_text(sqlite3_stmt *st, int col, const char *s);
+
 /* Sets e from the connection's last error, prefixed with what was done. */
 int db_fail(struct db *db, struct err *e, const char *doing);
+
+/* Steps a query for whether a row exists: 1 there is one, 0 there is
+ * none, -1 with the database's message about WHAT when it failed (not
+ * to be taken for "none"). The statement is reset. */
+int db_step_exists(struct db *db, sqlite3_stmt *st, const char *what,
+    struct err *e);
 
 /* Steps a statement that returns no rows: 0 when it ran to the end,
  * else -1 with the database's message about WHAT. */

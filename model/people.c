@@ -142,8 +142,10 @@ people_surname(struct db *db, long long id, const char *name, struct err *e)
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	known = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	if ((known = db_step_exists(db, st, "look up a name", e)) < 0) {
+		free(norm);
+		return -1;
+	}
 	if (!known) {
 		static const char sql[] = "INSERT INTO alias(entity_id, name, norm, kind)"
 		    " VALUES (?1, ?2, ?3, 'alias')";
@@ -173,8 +175,8 @@ people_add(struct db *db, long long article, const char *name, const char *title
 	if ((st = db_stmt(db, people_sql_known, e)) == NULL)
 		goto out;
 	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	known = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	if ((known = db_step_exists(db, st, "look up a name", e)) < 0)
+		goto out;
 	if (known) {
 		rc = 0;
 		goto out;

@@ -18,7 +18,7 @@ uistate_get(struct db *db, const char *key, char **value, struct err *e)
 	*value = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, key);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*value = db_col_text(st, 0);
@@ -36,8 +36,8 @@ uistate_set(struct db *db, const char *key, const char *value, struct err *e)
 	if (db_require_writable(db, "save the position", e) != 0 ||
 	    (st = db_stmt(db, uistate_sql_set, e)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, value);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, e, "save the position");
 	return 0;

@@ -50,8 +50,8 @@ util_set_oom_hook(void (*hook)(void))
  * message says what happened and the process ends. The hook first gives
  * the terminal back (the browser ends curses), or the message would be
  * drawn over the screen and the shell left in raw mode. */
-static void
-util_oom(size_t n)
+void
+util_out_of_memory(size_t n)
 {
 	if (util_oom_hook != NULL)
 		util_oom_hook();
@@ -65,7 +65,7 @@ xmalloc(size_t n)
 	void *p = UTIL_FAULT() ? NULL : malloc(n ? n : 1);
 
 	if (p == NULL)
-		util_oom(n);
+		util_out_of_memory(n);
 	return p;
 }
 
@@ -75,7 +75,7 @@ xcalloc(size_t n, size_t size)
 	void *p = UTIL_FAULT() ? NULL : calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		util_oom(n * size);
+		util_out_of_memory(n * size);
 	return p;
 }
 
@@ -85,7 +85,7 @@ xrealloc(void *p, size_t n)
 	void *q = UTIL_FAULT() ? NULL : realloc(p, n ? n : 1);
 
 	if (q == NULL)
-		util_oom(n);
+		util_out_of_memory(n);
 	return q;
 }
 

@@ -49,7 +49,7 @@ views_run(struct db *db, const char *sql, const char *text, const char *what,
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, text);
 	return db_step_done(db, st, what, e);
 }
 
@@ -62,8 +62,8 @@ views_save(struct db *db, const char *name, const char *filter, struct err *e)
 	    db_require_writable(db, "save the view", e) != 0 ||
 	    (st = db_stmt(db, views_sql_save, e)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, filter, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, filter);
 	return db_step_done(db, st, "saving the view", e);
 }
 
@@ -76,7 +76,7 @@ views_get(struct db *db, const char *name, char **filter, struct err *e)
 	*filter = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, name);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*filter = db_col_text(st, 0);

@@ -25,6 +25,7 @@ void *xgrow(void *array, int n, int *cap, size_t size);
 char *xstrndup(const char *s, size_t n);
 /* Out of memory prints a message and exits with status 1; HOOK (NULL for
  * none) runs first, to give the terminal back. */
+void util_out_of_memory(size_t n) __attribute__((noreturn));
 void util_set_oom_hook(void (*hook)(void));
 
 /* A growable, always NUL-terminated byte string. */
