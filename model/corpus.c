@@ -441,7 +441,7 @@ corpus_article_body(struct corpus *c, const char *name, char **body)
 {
 	char path[4096];
 	struct buf text;
-	const char *nl;
+	const char *nl, *nul;
 	size_t bad;
 
 	snprintf(path, sizeof path, "%s/articles/%s", c->dir, name);
@@ -450,6 +450,13 @@ corpus_article_body(struct corpus *c, const char *name, char **body)
 		return -1;
 	if (!util_utf8_valid(text.data, text.len, &bad)) {
 		err_set(c->e, "%s: byte %zu: not valid UTF-8", path, bad);
+		buf_free(&text);
+		return -1;
+	}
+	/* The body is kept as a C string: a NUL would cut it short. */
+	if ((nul = memchr(text.data, '\0', text.len)) != NULL) {
+		err_set(c->e, "%s: byte %zu: a NUL byte", path,
+		    (size_t)(nul - text.data));
 		buf_free(&text);
 		return -1;
 	}

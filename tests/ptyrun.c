@@ -4,13 +4,22 @@
  * use it to look at the raw bytes sent to the terminal; the benchmarks use
  * it to count bytes per key, against less as a reference.
  *
- *   ptyrun [-m] [-s COLSxROWS] [-o RAW] [-p FILE] [-q QUIT] [-w MS]
- *          [-x MS] [-H MS] KEYS -- COMMAND...
+ *   ptyrun [-m] [-a KEY] [-s COLSxROWS] [-o RAW] [-p FILE] [-q QUIT]
+ *          [-w MS] [-x MS] [-H MS] KEYS -- COMMAND...
  *
  * KEYS is a comma-separated list of NAME or NAME*COUNT, where NAME is a
  * character or one of Down Up PgDn PgUp Home End Tab Enter Esc Space, or
  * C-x. Output: one line per key name with the count, the bytes (median,
  * 95th percentile, total) and the settle time in ms (median, 95th).
+ *
+ * Size=COLSxROWS resizes the terminal (the program gets SIGWINCH);
+ * Size=80x24/1x1*100 resizes it 100 times, through the sizes in turn,
+ * 10 ms apart (the output read meanwhile), and only the last resize
+ * waits for the screen to settle. It is reported as "Size".
+ * -a KEY names a key that always answers (C-l, a redraw): after it, and
+ * for the first screen, ptyrun waits up to 10 s for the first byte before
+ * the settle time counts, so that on a loaded machine the next key is not
+ * typed before the screen is out.
  *
  * -m adds a line "max NAME settle_ms=MS silent=N" after each: the slowest
  * press, and how many presses had no answer within the settle time (a
@@ -45,6 +54,8 @@
 #include <unistd.h>
 
 #define PTYRUN_MAX_SAMPLES 4096
+#define PTYRUN_ANSWER_MS 10000
+#define PTYRUN_MAX_SIZES 16
 
 struct ptyrun_key {
 	const char *name;
@@ -62,6 +73,7 @@ static FILE *ptyrun_raw;
 static int ptyrun_settle_ms = 150;
 static int ptyrun_print_max;
 static const char *ptyrun_pause_file;
+static const char *ptyrun_answer_key;
 
 static double
 ptyrun_now(void)
@@ -72,10 +84,11 @@ ptyrun_now(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Reads until nothing comes for the settle time (or MAX_MS in all).
- * Returns the bytes read; *last gets the time of the last byte. */
+/* Reads until nothing comes for the settle time (or MAX_MS in all); the
+ * first byte is waited for FIRST_MS when that is longer. Returns the
+ * bytes read; *last gets the time of the last byte. */
 static long
-ptyrun_drain(int fd, double *last, int max_ms, int *eof)
+ptyrun_drain(int fd, double *last, int max_ms, int first_ms, int *eof)
 {
 	double start = ptyrun_now();
 	struct pollfd p = { .fd = fd, .events = POLLIN };
@@ -86,7 +99,8 @@ ptyrun_drain(int fd, double *last, int max_ms, int *eof)
 	*last = start;
 	*eof = 0;
 	while (ptyrun_now() - start < max_ms) {
-		if (poll(&p, 1, ptyrun_settle_ms) <= 0)
+		if (poll(&p, 1, total == 0 && first_ms > ptyrun_settle_ms ?
+		    first_ms : ptyrun_settle_ms) <= 0)
 			break;
 		n = read(fd, buf, sizeof buf);
 		if (n <= 0) {
@@ -110,7 +124,7 @@ ptyrun_wait_exit(int fd, int max_ms)
 	int eof = 0;
 
 	while (!eof && ptyrun_now() - start < max_ms)
-		ptyrun_drain(fd, &last, max_ms, &eof);
+		ptyrun_drain(fd, &last, max_ms, 0, &eof);
 	if (ptyrun_print_max)
 		printf("quit     exit_ms=%.1f%s\n", ptyrun_now() - start,
 		    eof ? "" : " (still running)");
@@ -262,6 +276,70 @@ ptyrun_key_bytes(const char *name, char *tmp)
 	return NULL;
 }
 
+/* Reads whatever comes for MS, so that the program never blocks on a
+ * full terminal. */
+static long
+ptyrun_read_for(int fd, int ms, int *eof)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	double end = ptyrun_now() + ms;
+	char buf[65536];
+	long total = 0;
+	ssize_t n;
+
+	*eof = 0;
+	while (ptyrun_now() < end) {
+		if (poll(&p, 1, (int)(end - ptyrun_now()) + 1) <= 0)
+			continue;
+		if ((n = read(fd, buf, sizeof buf)) <= 0) {
+			*eof = 1;
+			break;
+		}
+		if (ptyrun_raw != NULL)
+			fwrite(buf, 1, (size_t)n, ptyrun_raw);
+		total += n;
+	}
+	return total;
+}
+
+/* Size=...: resizes the terminal COUNT times through the sizes in turn.
+ * -1 when the sizes do not read, 1 when the program is gone. */
+static int
+ptyrun_resize(int fd, const char *list, int count, long *bytes, double *ms)
+{
+	struct winsize ws[PTYRUN_MAX_SIZES];
+	int n = 0, i, eof = 0, used;
+	double sent, last;
+
+	memset(ws, 0, sizeof ws);
+	while (n < PTYRUN_MAX_SIZES && sscanf(list, "%hux%hu%n", &ws[n].ws_col,
+	    &ws[n].ws_row, &used) == 2) {
+		n++;
+		list += used;
+		if (*list != '/')
+			break;
+		list++;
+	}
+	if (n == 0 || *list != '\0') {
+		fprintf(stderr, "ptyrun: 'Size=%s' is not a list of sizes\n", list);
+		return -1;
+	}
+	for (i = 0; i < count && !eof; i++) {
+		sent = ptyrun_now();
+		if (ioctl(fd, TIOCSWINSZ, &ws[i % n]) != 0)
+			return -1;
+		if (i < count - 1) {
+			bytes[i] = ptyrun_read_for(fd, 10, &eof);
+			ms[i] = ptyrun_now() - sent;
+		} else {
+			bytes[i] = ptyrun_drain(fd, &last, 5000, 0, &eof);
+			ms[i] = last - sent;
+		}
+	}
+	ptyrun_report("Size", bytes, ms, i);
+	return eof;
+}
+
 /* Types each key of the list, measuring each. */
 static int
 ptyrun_keys_run(int fd, char *list)
@@ -285,17 +363,24 @@ ptyrun_keys_run(int fd, char *list)
 				return 0;
 			continue;
 		}
+		if (count > PTYRUN_MAX_SAMPLES)
+			count = PTYRUN_MAX_SAMPLES;
+		if (strncmp(item, "Size=", 5) == 0) {
+			if ((eof = ptyrun_resize(fd, item + 5, count, bytes, ms)) != 0)
+				return eof < 0 ? -1 : 0;
+			continue;
+		}
 		if ((seq = ptyrun_key_bytes(item, tmp)) == NULL) {
 			fprintf(stderr, "ptyrun: '%s' is not a key\n", item);
 			return -1;
 		}
-		if (count > PTYRUN_MAX_SAMPLES)
-			count = PTYRUN_MAX_SAMPLES;
 		for (i = 0; i < count; i++) {
 			sent = ptyrun_now();
 			if (write(fd, seq, strlen(seq)) < 0)
 				return -1;
-			bytes[i] = ptyrun_drain(fd, &last, 5000, &eof);
+			bytes[i] = ptyrun_drain(fd, &last, 5000, ptyrun_answer_key &&
+			    strcmp(item, ptyrun_answer_key) == 0 ? PTYRUN_ANSWER_MS : 0,
+			    &eof);
 			ms[i] = last - sent;
 			if (eof)
 				return 0;
@@ -318,8 +403,9 @@ main(int argc, char **argv)
 	char *keys;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+ms:o:p:q:w:x:H:")) != -1) {
+	while ((opt = getopt(argc, argv, "+ma:s:o:p:q:w:x:H:")) != -1) {
 		switch (opt) {
+		case 'a': ptyrun_answer_key = optarg; break;
 		case 's':
 			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
 				return 2;
@@ -332,9 +418,9 @@ main(int argc, char **argv)
 		case 'x': exit_ms = atoi(optarg); break;
 		case 'H': hangup_ms = atoi(optarg); break;
 		default:
-			fprintf(stderr, "usage: ptyrun [-m] [-s COLSxROWS] [-o RAW] "
-			    "[-p FILE] [-q QUIT] [-w MS] [-x MS] [-H MS] KEYS -- "
-			    "COMMAND...\n");
+			fprintf(stderr, "usage: ptyrun [-m] [-a KEY] [-s COLSxROWS] "
+			    "[-o RAW] [-p FILE] [-q QUIT] [-w MS] [-x MS] [-H MS] "
+			    "KEYS -- COMMAND...\n");
 			return 2;
 		}
 	}
@@ -348,6 +434,9 @@ main(int argc, char **argv)
 		perror(raw);
 		return 1;
 	}
+	/* RAW may be a terminal that shows the screen as it comes. */
+	if (ptyrun_raw != NULL)
+		setvbuf(ptyrun_raw, NULL, _IONBF, 0);
 	start = ptyrun_now();
 	pid = forkpty(&fd, NULL, NULL, &ws);
 	if (pid < 0) {
@@ -359,7 +448,8 @@ main(int argc, char **argv)
 		perror(argv[optind + 2]);
 		_exit(127);
 	}
-	first = ptyrun_drain(fd, &last, 10000, &eof);
+	first = ptyrun_drain(fd, &last, 10000,
+	    ptyrun_answer_key ? PTYRUN_ANSWER_MS : 0, &eof);
 	printf("start    bytes=%ld first_screen_ms=%.1f\n", first, last - start);
 	fflush(stdout);
 	memset(&ru, 0, sizeof ru);
@@ -371,7 +461,7 @@ main(int argc, char **argv)
 		if (exit_ms > 0)
 			ptyrun_wait_exit(fd, exit_ms);
 		else
-			ptyrun_drain(fd, &last, 2000, &eof);
+			ptyrun_drain(fd, &last, 2000, 0, &eof);
 	}
 	if (!reaped)
 		close(fd);

@@ -22,6 +22,7 @@
 
 #define APP_MIN_COLS 20
 #define APP_MIN_ROWS 6
+#define APP_MAX_ENV_SIZE 1000   /* LINES or COLUMNS believed, at most */
 
 static const struct pane_ops *const app_panes[PANE_COUNT] = {
 	[PANE_TIMELINE] = &timeline_ops,
@@ -621,9 +622,33 @@ app_oom(void)
 		endwin();
 }
 
+/* LINES and COLUMNS override the size the terminal reports, in curses,
+ * at every resize too: a stale or absurd value (0, -1, 99999) would draw
+ * for a screen that is not there, or ask for one of billions of cells.
+ * The terminal's own size wins when it has one; else a value stays only
+ * when it is a plausible size. */
+static void
+app_screen_env(void)
+{
+	static const char *const names[] = { "LINES", "COLUMNS" };
+	struct winsize ws;
+	const char *s;
+	long long v;
+	int known;
+	size_t i;
+
+	known = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0;
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		if ((s = getenv(names[i])) != NULL && (known ||
+		    util_parse_ll(s, &v) != 0 || v < 1 || v > APP_MAX_ENV_SIZE))
+			unsetenv(names[i]);
+}
+
 static void
 app_screen_init(void)
 {
+	app_screen_env();
 	initscr();
 	util_set_oom_hook(app_oom);
 	raw();

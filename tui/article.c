@@ -150,20 +150,6 @@ article_pane_line_end(const char *s, size_t start, size_t end, int width,
 	return end;
 }
 
-/* Breaks one paragraph of S (no newline inside) into lines. */
-static void
-article_pane_wrap_para(const char *s, size_t start, size_t end, int width,
-    struct article_line **lines, int *n, int *cap)
-{
-	size_t cut, next;
-
-	do {
-		cut = article_pane_line_end(s, start, end, width, &next);
-		article_pane_add_line(lines, n, cap, start, cut);
-		start = next;
-	} while (start < end);
-}
-
 /* Starts wrapping the body anew at WIDTH; no line is made yet. */
 static void
 article_pane_wrap(struct article_pane *ap, int width)
@@ -487,22 +473,39 @@ article_pane_draw_line(struct app *app, const struct article_line *l, int y,
 	}
 }
 
+/* The title wraps like the text, but onto a third of the pane at most: a
+ * title as long as an article (a page saved without its line breaks)
+ * must leave room for the article. A title cut short ends in an
+ * ellipsis; only the lines shown are wrapped. */
+static int
+article_pane_draw_title(struct app *app, const struct rect *r, int y)
+{
+	const char *t = app->ap.title;
+	size_t start = 0, end = strlen(t), cut, next;
+	int width = r->w - 2 > 0 ? r->w - 2 : 1, max = r->h / 3 > 1 ? r->h / 3 : 1;
+	int i = 0, last, cols;
+
+	do {
+		cut = article_pane_line_end(t, start, end, width, &next);
+		last = i == max - 1 && next < end;
+		draw_fill(y, r->x, r->w, color_attr(AREA_NORMAL));
+		cols = draw_text(y, r->x + 1, last ? width - 1 : width, t + start,
+		    cut - start, color_attr(AREA_HEADER));
+		if (last)
+			draw_str(y, r->x + 1 + cols, 1, draw_utf8() ? "\xe2\x80\xa6" :
+			    "~", color_attr(AREA_HEADER));
+		y++;
+		start = next;
+	} while (++i < max && start < end);
+	return y;
+}
+
 static int
 article_pane_draw_head(struct app *app, const struct rect *r, int y)
 {
 	struct article_pane *ap = &app->ap;
-	struct article_line *lines = NULL;
-	int n = 0, cap = 0, i;
 
-	/* The title wraps like the text, onto as many lines as it needs. */
-	article_pane_wrap_para(ap->title, 0, strlen(ap->title), r->w - 2 > 0 ?
-	    r->w - 2 : 1, &lines, &n, &cap);
-	for (i = 0; i < n && y < r->y + r->h - 1; i++) {
-		draw_fill(y, r->x, r->w, color_attr(AREA_NORMAL));
-		draw_text(y++, r->x + 1, r->w - 2, ap->title + lines[i].start,
-		    lines[i].end - lines[i].start, color_attr(AREA_HEADER));
-	}
-	free(lines);
+	y = article_pane_draw_title(app, r, y);
 	draw_fill(y, r->x, r->w, color_attr(AREA_NORMAL));
 	draw_str(y++, r->x + 1, r->w - 2, ap->meta, color_attr(AREA_KIND));
 	draw_hline(y++, r->x, r->w, "\xe2\x94\x80", '-', color_attr(AREA_BORDER));
