@@ -15,8 +15,8 @@
 # FAULT_RUNS (default 300) caps the runs of a sweep: N goes up in steps
 # that cover the whole range in about that many (FAULT_STEP=1 sweeps every
 # N). FAULT_PERSIST=1 makes the Nth and every later allocation fail.
-# FAULT_SCENARIOS ("import browse"), FAULT_KINDS ("ALLOC SQLITE") narrow
-# it. The browser's count depends a little on when keys arrive (idle
+# FAULT_SCENARIOS ("import browse"), FAULT_KINDS ("ALLOC SQLITE"),
+# FAULT_FROM and FAULT_TO (N's range) narrow it. The browser's count depends a little on when keys arrive (idle
 # counting), so its N are not exactly reproducible; the import's are.
 set -u
 top_srcdir=${top_srcdir:-.}
@@ -165,8 +165,8 @@ for sc in $SCENARIOS; do
 		total=$(sed -n "s/^$lc //p" "$W/count")
 		step=${FAULT_STEP:-$(((total + RUNS - 1) / RUNS))}
 		[ "$step" -ge 1 ] || step=1
-		n=1 runs=0 ok0=0 ok1=0 bad=0
-		while [ "$n" -le "$((total + 1))" ]; do
+		n=${FAULT_FROM:-1} runs=0 ok0=0 ok1=0 bad=0
+		while [ "$n" -le "${FAULT_TO:-$((total + 1))}" ]; do
 			eval "SCOTL_FAIL_$kind=$n; export SCOTL_FAIL_$kind"
 			"run_$sc" "$n" "$W/sweep.db"
 			unset "SCOTL_FAIL_$kind"
