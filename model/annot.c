@@ -104,7 +104,7 @@ annot_tags_get(struct db *db, long long event_id, char **tags, struct err *e)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (b.len > 0)
 			buf_addc(&b, ' ');
-		buf_adds(&b, (const char *)sqlite3_column_text(st, 0));
+		buf_adds(&b, db_col_str(st, 0));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

@@ -143,7 +143,7 @@ corpus_resolve(struct corpus *c, const char *name, const char *kind)
 	db_bind_text(st, 1, norm);
 	free(norm);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (kind && strcmp((const char *)sqlite3_column_text(st, 1), kind))
+		if (kind && strcmp(db_col_str(st, 1), kind))
 			continue;
 		id = sqlite3_column_int64(st, 0);
 		found++;
@@ -181,7 +181,7 @@ corpus_alias(struct corpus *c, long long entity, const char *name,
 	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		rc = corpus_fail(c, "'%s' is already a name of %s", name,
-		    (const char *)sqlite3_column_text(st, 0));
+		    db_col_str(st, 0));
 		goto out;
 	}
 	if ((st = db_stmt(c->db, corpus_sql_insert_alias, c->e)) == NULL)
@@ -621,7 +621,7 @@ corpus_default_state(struct corpus *c, long long entity)
 	sqlite3_bind_int64(st, 1, entity);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return 0;
-	kind = (const char *)sqlite3_column_text(st, 0);
+	kind = db_col_str(st, 0);
 	if (strcmp(kind, "state") == 0)
 		return entity;
 	if (strcmp(kind, "person") == 0)

@@ -256,12 +256,22 @@ db_lookup_id(struct db *db, const char *sql, const char *key, long long *id,
 	return rc == SQLITE_ROW;
 }
 
-char *
-db_col_text(sqlite3_stmt *st, int col)
+const char *
+db_col_str(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 
-	return xstrdup(s ? (const char *)s : "");
+	if (s == NULL && sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM)
+		util_out_of_memory((size_t)sqlite3_column_bytes(st, col) + 1);
+	return (const char *)s;
+}
+
+char *
+db_col_text(sqlite3_stmt *st, int col)
+{
+	const char *s = db_col_str(st, col);
+
+	return xstrdup(s ? s : "");
 }
 
 int

@@ -212,9 +212,9 @@ entity_read_events(struct db *db, struct entity_detail *d, struct err *e)
 		return db_fail(db, e, "counting events");
 	d->events = sqlite3_column_int(st, 0);
 	snprintf(d->first_day, sizeof d->first_day, "%s",
-	    (const char *)sqlite3_column_text(st, 1));
+	    db_col_str(st, 1));
 	snprintf(d->last_day, sizeof d->last_day, "%s",
-	    (const char *)sqlite3_column_text(st, 2));
+	    db_col_str(st, 2));
 	sqlite3_reset(st);
 	return 0;
 }
@@ -345,7 +345,7 @@ entity_sco_status(struct db *db, long long state, const char *day, char *out,
 	db_bind_text(st, 2, day);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(out, size, "%s", db_col_str(st, 0));
 	else if (rc == SQLITE_DONE)
 		snprintf(out, size, "%s", "");
 	else

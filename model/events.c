@@ -50,7 +50,7 @@ static const char events_sql_before[] =
 static void
 events_read_row(sqlite3_stmt *st, struct event_row *r)
 {
-	const char *end = (const char *)sqlite3_column_text(st, 3);
+	const char *end = db_col_str(st, 3);
 	struct err e;
 
 	memset(r, 0, sizeof *r);
@@ -58,10 +58,10 @@ events_read_row(sqlite3_stmt *st, struct event_row *r)
 	r->slug = db_col_text(st, 1);
 	/* Stored dates were checked on the way in; a hand-edited row that
 	 * fails shows as written, with no span. */
-	if (date_from_parts((const char *)sqlite3_column_text(st, 2), end,
+	if (date_from_parts(db_col_str(st, 2), end,
 	    &r->date, &e) != 0)
 		snprintf(r->date.start, sizeof r->date.start, "%s",
-		    (const char *)sqlite3_column_text(st, 2));
+		    db_col_str(st, 2));
 	r->title = db_col_text(st, 4);
 	r->kind = db_col_text(st, 5);
 	r->place = db_col_text(st, 6);
@@ -71,9 +71,9 @@ events_read_row(sqlite3_stmt *st, struct event_row *r)
 	/* The stored days are what the timeline is ordered by: positions
 	 * come from them even when the written date no longer parses. */
 	snprintf(r->date.first, sizeof r->date.first, "%s",
-	    (const char *)sqlite3_column_text(st, 10));
+	    db_col_str(st, 10));
 	snprintf(r->date.last, sizeof r->date.last, "%s",
-	    (const char *)sqlite3_column_text(st, 11));
+	    db_col_str(st, 11));
 	r->bookmarked = sqlite3_column_int(st, 12);
 	r->noted = sqlite3_column_int(st, 13);
 	r->tags = db_col_text(st, 14);
@@ -678,8 +678,8 @@ events_read_claims(struct db *db, struct event_detail *d, struct err *e)
 		    sizeof *d->claims);
 		c = &d->claims[d->nclaims++];
 		memset(c, 0, sizeof *c);
-		date_from_parts((const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1), &c->date, &de);
+		date_from_parts(db_col_str(st, 0),
+		    db_col_str(st, 1), &c->date, &de);
 		c->source = db_col_text(st, 2);
 		c->article_id = sqlite3_column_int64(st, 3);
 	}
@@ -790,7 +790,7 @@ events_per_month(struct db *db, const struct event_filter *f,
 	else if (key < 0)
 		events_bind_filter(db, st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sscanf((const char *)sqlite3_column_text(st, 0), "%d-%d", &y,
+		if (sscanf(db_col_str(st, 0), "%d-%d", &y,
 		    &m) != 2)
 			continue;
 		events_fill_months(out, n, &cap, y, m, sqlite3_column_int(st, 1));

@@ -567,8 +567,8 @@ extract_attach(struct extract *x, struct extract_result *r, struct err *e)
 		return rc == SQLITE_DONE ? 0 : db_fail(x->db, e, "match events");
 	}
 	r->event_id = sqlite3_column_int64(st, 0);
-	date_from_parts((const char *)sqlite3_column_text(st, 3),
-	    (const char *)sqlite3_column_text(st, 4), &known, e);
+	date_from_parts(db_col_str(st, 3),
+	    db_col_str(st, 4), &known, e);
 	sqlite3_reset(st);
 	if (extract_evidence(x, r->event_id, e) != 0)
 		return -1;

@@ -94,6 +94,10 @@ int db_lookup_id(struct db *db, const char *sql, const char *key,
 
 /* A column as a new string ("" for NULL). */
 char *db_col_text(sqlite3_stmt *st, int col);
+/* sqlite3_column_text, but text SQLite could not allocate (it says NULL,
+ * as for an SQL NULL, and callers would dereference it or take it for
+ * absent) is out of memory (util.h). NULL only for an SQL NULL. */
+const char *db_col_str(sqlite3_stmt *st, int col);
 
 /* A compiled filter (filter.c): an SQL condition over "event e" whose
  * values are bound as parameters ?1000 and up; events.c keeps its

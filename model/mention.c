@@ -199,7 +199,7 @@ mention_matcher(struct db *db, struct err *e)
 	m->key = key;
 	mention_new_state(m, 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		mention_insert(m, (const char *)sqlite3_column_text(st, 0),
+		mention_insert(m, db_col_str(st, 0),
 		    sqlite3_column_int64(st, 1));
 	if (rc != SQLITE_DONE) {
 		mention_matcher_free(m);
@@ -358,7 +358,7 @@ mention_list(struct db *db, long long article_id, struct mention_row **out,
 		m = &(*out)[(*n)++];
 		m->entity_id = sqlite3_column_int64(st, 0);
 		snprintf(m->kind, sizeof m->kind, "%s",
-		    (const char *)sqlite3_column_text(st, 1));
+		    db_col_str(st, 1));
 		m->start = sqlite3_column_int64(st, 2);
 		m->end = sqlite3_column_int64(st, 3);
 	}

@@ -70,9 +70,9 @@ stats_get(struct db *db, struct stats *s, struct err *e)
 	for (i = 0; i < n; i++)
 		*fields[i] = sqlite3_column_int64(st, i);
 	snprintf(s->first_day, sizeof s->first_day, "%s",
-	    (const char *)sqlite3_column_text(st, n));
+	    db_col_str(st, n));
 	snprintf(s->last_day, sizeof s->last_day, "%s",
-	    (const char *)sqlite3_column_text(st, n + 1));
+	    db_col_str(st, n + 1));
 	sqlite3_reset(st);
 	s->schema = db_file_version(db);
 	if (stats_read_years(db, s, e) != 0) {
