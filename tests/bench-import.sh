@@ -14,20 +14,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/scotl-bench-import-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/articles"
 
-awk -v n="$N" -v out="$work/articles" '
-FNR == 1 { f++; title[f] = $0; np[f] = 0; next }
-/^$/ { next }
-{ np[f]++; para[f, np[f]] = $0 }
-END {
-	for (i = 1; i <= n; i++) {
-		k = 1 + i % f;
-		file = sprintf("%s/a%05d.txt", out, i);
-		printf "%s (report %d)\n\nReport %d of the generated corpus.\n\n", title[k], i, i > file;
-		for (j = 0; j < np[k]; j++)
-			printf "%s\n\n", para[k, 1 + (j + i) % np[k]] > file;
-		close(file);
-	}
-}' "$top_srcdir"/data/articles/*.txt
+top_srcdir="$top_srcdir" sh "$top_srcdir/tests/gen-articles.sh" "$N" "$work/articles"
 
 bytes=$(find "$work/articles" -type f -exec cat {} + | wc -c)
 cp "$top_builddir/data/scotl.db" "$work/scotl.db"

@@ -35,22 +35,8 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 mkdir "$work/articles"
 
-# The generator of bench-import.sh: the seed texts, each with a line of
-# its own so that none is a duplicate, paragraphs in another order.
-awk -v n="$N" -v out="$work/articles" '
-FNR == 1 { f++; title[f] = $0; np[f] = 0; next }
-/^$/ { next }
-{ np[f]++; para[f, np[f]] = $0 }
-END {
-	for (i = 1; i <= n; i++) {
-		k = 1 + i % f;
-		file = sprintf("%s/a%05d.txt", out, i);
-		printf "%s (report %d)\n\nReport %d of the generated corpus.\n\n", title[k], i, i > file;
-		for (j = 0; j < np[k]; j++)
-			printf "%s\n\n", para[k, 1 + (j + i) % np[k]] > file;
-		close(file);
-	}
-}' "$top_srcdir"/data/articles/*.txt
+# Generated articles, none a duplicate of another.
+top_srcdir="$top_srcdir" sh "$top_srcdir/tests/gen-articles.sh" "$N" "$work/articles"
 
 for d in shared alone; do
 	cp "$top_builddir/data/scotl.db" "$work/$d.db"
