@@ -3,8 +3,10 @@
 # configured with --enable-fault-injection --enable-sanitizers. For an
 # import of a few articles and for a scripted browse session, the Nth
 # allocation of scotl's own (SCOTL_FAIL_ALLOC=N) and, separately, of
-# SQLite's (SCOTL_FAIL_SQLITE=N) fails, for N from 1 to the number of
-# allocations a run makes. Every run must end cleanly:
+# SQLite's (SCOTL_FAIL_SQLITE=N) fails, and, separately, SQLite's Nth
+# read, write, sync, truncate or file-size call fails with an I/O error
+# (SCOTL_FAIL_IO=N), for N from 1 to the number of such calls a run makes.
+# Every run must end cleanly:
 #  - exit 0, or exit 1 with a "scotl: " message (in the browser, written
 #    after the terminal was given back); never a signal or another status;
 #  - no AddressSanitizer, LeakSanitizer or UBSan report;
@@ -15,7 +17,7 @@
 # FAULT_RUNS (default 300) caps the runs of a sweep: N goes up in steps
 # that cover the whole range in about that many (FAULT_STEP=1 sweeps every
 # N). FAULT_PERSIST=1 makes the Nth and every later allocation fail.
-# FAULT_SCENARIOS ("import browse"), FAULT_KINDS ("ALLOC SQLITE"),
+# FAULT_SCENARIOS ("import browse"), FAULT_KINDS ("ALLOC SQLITE IO"),
 # FAULT_FROM and FAULT_TO (N's range) narrow it. The browser's count depends a little on when keys arrive (idle
 # counting), so its N are not exactly reproducible; the import's are.
 set -u
@@ -25,11 +27,12 @@ SCOTL="$top_builddir/scotl"
 PTYRUN="$top_builddir/tests/ptyrun"
 RUNS=${FAULT_RUNS:-300}
 SCENARIOS=${FAULT_SCENARIOS:-import browse}
-KINDS=${FAULT_KINDS:-ALLOC SQLITE}
+KINDS=${FAULT_KINDS:-ALLOC SQLITE IO}
 
 TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color
 export TZ LC_ALL LANG TERM
-unset NO_COLOR SCOTL_DB SCOTL_FAIL_ALLOC SCOTL_FAIL_SQLITE SCOTL_FAIL_COUNT
+unset NO_COLOR SCOTL_DB SCOTL_FAIL_ALLOC SCOTL_FAIL_SQLITE SCOTL_FAIL_IO \
+	SCOTL_FAIL_COUNT
 W=$(mktemp -d "${TMPDIR:-/tmp}/scotl-fault-XXXXXX")
 trap 'rm -rf "$W"' EXIT
 HOME="$W/home" XDG_DATA_HOME="$W/home/.local/share"

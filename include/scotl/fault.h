@@ -5,9 +5,12 @@
  *                         xrealloc, xstrdup (util.h) fails
  *   SCOTL_FAIL_SQLITE=N   SQLite's Nth allocation fails (its allocator is
  *                         wrapped, the way SQLite tests itself)
+ *   SCOTL_FAIL_IO=N       SQLite's Nth read, write, sync, truncate or
+ *                         file-size call fails with an I/O error (a VFS
+ *                         over the default one, as SQLite's ioerr tests)
  *   SCOTL_FAIL_PERSIST=1  and every one after it fails too
- *   SCOTL_FAIL_COUNT=FILE at exit, "alloc N" and "sqlite N" lines say how
- *                         many allocations there were (to size a sweep) */
+ *   SCOTL_FAIL_COUNT=FILE at exit, "alloc N", "sqlite N" and "io N" lines
+ *                         say how many calls there were (to size a sweep) */
 #ifndef SCOTL_FAULT_H
 #define SCOTL_FAULT_H
 
