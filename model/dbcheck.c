@@ -356,32 +356,76 @@ dbcheck_is_own(const char *path)
 	    realpath(own, ro) != NULL && strcmp(rp, ro) == 0;
 }
 
+/* quick_check says "unable to get the page. error code=N" when reading a
+ * page failed: the primary code N when that was an I/O error or out of
+ * memory, not a damaged page (SQLITE_CORRUPT); else 0. */
 static int
-dbcheck_quick(struct db *db, struct err *e)
+dbcheck_unread(const char *report)
 {
-	char first[512];
+	const char *p = strstr(report, "error code=");
+	int code;
+
+	if (p == NULL)
+		return 0;
+	code = atoi(p + strlen("error code=")) & 0xff;
+	return code == SQLITE_IOERR || code == SQLITE_NOMEM ? code : 0;
+}
+
+/* One PRAGMA quick_check(1): 0 when ok; else its report, cleaned, in
+ * first, and the primary code of what kept it from reading the file, or
+ * SQLITE_CORRUPT when it read and found damage. */
+static int
+dbcheck_quick_once(struct db *db, char *first, size_t size)
+{
 	sqlite3_stmt *st;
 	const char *r;
 	int rc;
 
 	if (sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL) !=
 	    SQLITE_OK) {
-		err_set(e, "refusing to open %s: it cannot be checked (%s)",
-		    db->path, sqlite3_errmsg(db->h));
-		return -1;
+		snprintf(first, size, "%s", sqlite3_errmsg(db->h));
+		return sqlite3_errcode(db->h) & 0xff;
 	}
 	rc = sqlite3_step(st);
 	r = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
-	snprintf(first, sizeof first, "%s", r ? r : sqlite3_errmsg(db->h));
+	snprintf(first, size, "%s", r ? r : sqlite3_errmsg(db->h));
+	if (r == NULL)
+		rc = sqlite3_errcode(db->h) & 0xff;
+	sqlite3_finalize(st);
 	if (strncmp(first, DBCHECK_MAIN, strlen(DBCHECK_MAIN)) == 0)
 		memmove(first, first + strlen(DBCHECK_MAIN),
 		    strlen(first + strlen(DBCHECK_MAIN)) + 1);
-	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW && strcmp(first, "ok") == 0)
 		return 0;
 	dbcheck_clean(first);
-	err_set(e, "refusing to open %s: the file is damaged (PRAGMA quick_check: "
-	    "%s)", db->path, first);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ?
+		    SQLITE_CORRUPT : rc;
+	return dbcheck_unread(first) != 0 ? dbcheck_unread(first) :
+	    SQLITE_CORRUPT;
+}
+
+/* A report of damage is believed only when a second check repeats it:
+ * some reports of a page that could not be read ("failed to get page")
+ * do not say why, and a read that failed once is not damage. */
+static int
+dbcheck_quick(struct db *db, struct err *e)
+{
+	char first[512], again[512];
+	int rc;
+
+	if ((rc = dbcheck_quick_once(db, first, sizeof first)) == 0)
+		return 0;
+	if (rc == SQLITE_CORRUPT &&
+	    (rc = dbcheck_quick_once(db, again, sizeof again)) == 0)
+		return 0;
+	if (rc == SQLITE_CORRUPT)
+		err_set(e, "refusing to open %s: the file is damaged (PRAGMA "
+		    "quick_check: %s)", db->path, first);
+	else
+		err_set(e, "refusing to open %s: it could not be read to be "
+		    "checked (%s; PRAGMA quick_check: %s)", db->path,
+		    sqlite3_errstr(rc), first);
 	return -1;
 }
 
