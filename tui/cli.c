@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -56,6 +57,43 @@ cli_error(int status, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return status;
+}
+
+/* Why the first write to standard output failed: stdio keeps that it
+ * failed, not why, and drops what it could not write, so the flush at
+ * the end may succeed and say nothing. */
+static int cli_stdout_errno;
+
+int
+cli_stdout_failed(void)
+{
+	if (!ferror(stdout))
+		return 0;
+	if (cli_stdout_errno == 0)
+		cli_stdout_errno = errno ? errno : EIO;
+	return 1;
+}
+
+/* As cat and GNU close_stdout do: what a command printed must have
+ * reached its file, or the command failed. A descriptor closed before
+ * scotl started is no error when nothing was written to it. */
+static int
+cli_close_stdout(int status)
+{
+	int failed = cli_stdout_failed();
+
+	if (fflush(stdout) != 0 && !failed) {
+		failed = 1;
+		cli_stdout_errno = errno;
+	}
+	if (fclose(stdout) != 0 && !failed && errno != EBADF) {
+		failed = 1;
+		cli_stdout_errno = errno;
+	}
+	if (!failed)
+		return status;
+	cli_error(CLI_ERROR, "write error: %s", strerror(cli_stdout_errno));
+	return status == CLI_OK ? CLI_ERROR : status;
 }
 
 static void
@@ -295,8 +333,10 @@ cli_browse(struct cli *cli)
 	return status;
 }
 
-int
-cli_main(int argc, char **argv)
+/* The command the arguments name, run; *browsed when it was the
+ * browser, whose terminal is curses' business. */
+static int
+cli_run(int argc, char **argv, int *browsed)
 {
 	static char *browse[] = { "list", NULL };
 	const struct cli_command *cmd;
@@ -308,12 +348,25 @@ cli_main(int argc, char **argv)
 	/* 0, not 1: glibc then forgets the '+' of the global parse and
 	 * lets options follow operands ("scotl show 5 --format json"). */
 	optind = 0;
+	if (first >= argc && cli_can_browse()) {
+		*browsed = 1;
+		return cli_browse(&cli);
+	}
 	if (first >= argc)
-		return cli_can_browse() ? cli_browse(&cli) : cli_list(&cli, 1, browse);
+		return cli_list(&cli, 1, browse);
 	if ((cmd = cli_find_command(argv[first])) == NULL) {
 		cli_error(CLI_USAGE, "'%s' is not a command", argv[first]);
 		cli_usage(stderr);
 		return CLI_USAGE;
 	}
 	return cmd->run(&cli, argc - first, argv + first);
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	int browsed = 0, status;
+
+	status = cli_run(argc, argv, &browsed);
+	return browsed ? status : cli_close_stdout(status);
 }

@@ -189,6 +189,9 @@ cli_list_walk(struct cli_list_out *o, const struct event_filter *f,
 			if (limit >= 0 && o->count >= limit)
 				break;
 			rc = cli_list_row(o, &l.rows[i]);
+			/* The rest would be lost too: the close says why. */
+			if (rc == CLI_OK && cli_stdout_failed())
+				rc = CLI_ERROR;
 		}
 		if (l.n > 0)
 			event_row_pos(&l.rows[l.n - 1], &pos);

@@ -37,6 +37,11 @@ int cli_open_own_db(const struct cli *cli, struct db **db);
 int cli_error(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* 1 when a write to standard output has failed (remembering why, for
+ * the "write error" scotl ends with): a command that prints a lot stops
+ * there. */
+int cli_stdout_failed(void);
+
 /* Compiles a --filter; on an error prints it with a caret under the
  * column it names and returns -1. */
 struct filter;
