@@ -21,7 +21,9 @@ static const char cli_export_usage[] =
 	"iCalendar with one all-day event each, or TimelineJS JSON for a web\n"
 	"timeline. Without --format the extension of FILE decides (.csv,\n"
 	".json, .ics, .timelinejs), else CSV. Without -o it writes to standard\n"
-	"output; with -o FILE it is replaced only when the export succeeds.\n";
+	"output (as it does with -o -). A FILE that is a device or a FIFO is\n"
+	"written as '>' would; a regular one (or the one a symlink names) is\n"
+	"replaced only when the export succeeds, keeping its mode.\n";
 
 struct cli_export_opts {
 	const char *expr, *view, *output;
@@ -63,6 +65,8 @@ cli_export_parse(struct cli *cli, int argc, char **argv,
 	}
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "export: unexpected '%s'", argv[optind]);
+	if (o->output != NULL && strcmp(o->output, "-") == 0)
+		o->output = NULL;       /* -o -: standard output */
 	if (!o->have_format && o->output != NULL)
 		o->format = export_format_for(o->output);
 	return -1;
@@ -88,7 +92,11 @@ cli_export(struct cli *cli, int argc, char **argv)
 			rc = export_to_file(db, &f, o.format, o.output, &count, &e);
 		else
 			rc = export_write(db, &f, o.format, stdout, &count, &e);
-		if (rc != 0)
+		/* A failed write to standard output is said once, at the
+		 * close, as for every command. */
+		if (rc != 0 && o.output == NULL && cli_stdout_failed())
+			status = CLI_ERROR;
+		else if (rc != 0)
 			status = cli_error(CLI_ERROR, "%s", e.msg);
 		else if (o.output != NULL)
 			fprintf(stderr, "scotl: %lld event%s written to %s\n", count,
@@ -132,7 +140,7 @@ cli_views_print(struct db *db)
 
 	if (views_list(db, &v, &n, &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !cli_stdout_failed(); i++) {
 		out_padded(stdout, v[i].name, 16);
 		fputs("  ", stdout);
 		out_text(stdout, v[i].filter, 0);

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
-#include <sys/stat.h>
 
 #include "scotl/annot.h"
 #include "scotl/export.h"
 #include "scotl/out.h"
+#include "scotl/outfile.h"
 
 #define EXPORT_WINDOW 256
 
@@ -22,6 +21,7 @@ struct export {
 	FILE *fp;
 	long long count;
 	char stamp[17];         /* DTSTAMP of the iCalendar file */
+	int werrno;             /* why a write failed */
 };
 
 /* One event with what every format needs beside its row. */
@@ -367,6 +367,17 @@ export_row(struct export *x, const struct event_row *r, struct err *e)
 	return 0;
 }
 
+/* A failed write stops the export: nothing after it would arrive. */
+static int
+export_failed(struct export *x, struct err *e)
+{
+	if (!ferror(x->fp))
+		return 0;
+	x->werrno = errno ? errno : EIO;
+	err_set(e, "writing the export: %s", strerror(x->werrno));
+	return -1;
+}
+
 int
 export_write(struct db *db, const struct event_filter *f,
     enum export_format format, FILE *fp, long long *count, struct err *e)
@@ -382,15 +393,18 @@ export_write(struct db *db, const struct event_filter *f,
 		    EXPORT_WINDOW, &l, e) != 0)
 			return -1;
 		for (i = 0; i < l.n && rc == 0; i++)
-			rc = export_row(&x, &l.rows[i], e);
+			if ((rc = export_row(&x, &l.rows[i], e)) == 0)
+				rc = export_failed(&x, e);
 		if (l.n > 0)
 			event_row_pos(&l.rows[l.n - 1], &pos);
 		have_pos = 1;
 		n = l.n;
 		event_list_free(&l);
 	} while (rc == 0 && n == EXPORT_WINDOW);
-	if (rc != 0)
+	if (rc != 0) {
+		errno = x.werrno;       /* why the write failed, for the caller */
 		return -1;
+	}
 	export_end(&x);
 	*count = x.count;
 	if (fflush(fp) != 0 || ferror(fp)) {
@@ -405,35 +419,15 @@ export_to_file(struct db *db, const struct event_filter *f,
     enum export_format format, const char *path, long long *count,
     struct err *e)
 {
-	size_t len = strlen(path);
-	char *tmp = xmalloc(len + 16);
-	FILE *fp;
-	int fd, rc;
-	mode_t mask = umask(0);
+	struct outfile of;
+	int rc;
 
-	umask(mask);
-	snprintf(tmp, len + 16, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~mask) != 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
+	if (outfile_open(&of, path, e) != 0)
 		return -1;
-	}
-	rc = export_write(db, f, format, fp, count, e);
-	if (fclose(fp) != 0 && rc == 0) {
+	if ((rc = export_write(db, f, format, of.fp, count, e)) != 0 &&
+	    ferror(of.fp))
 		err_set(e, "cannot write %s: %s", path, strerror(errno));
+	if (outfile_close(&of, rc == 0, e) != 0)
 		rc = -1;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
 	return rc;
 }

@@ -26,8 +26,9 @@ enum export_format export_format_for(const char *path);
 int export_write(struct db *db, const struct event_filter *f,
     enum export_format format, FILE *fp, long long *count, struct err *e);
 
-/* Writes to PATH through a temporary file renamed into place, so that a
- * failure never leaves half a file where a good one was. */
+/* Writes to PATH as outfile.h does: a regular file is replaced through
+ * a temporary file renamed into place, so that a failure never leaves
+ * half a file where a good one was; a device or FIFO is written. */
 int export_to_file(struct db *db, const struct event_filter *f,
     enum export_format format, const char *path, long long *count,
     struct err *e);
