@@ -663,6 +663,15 @@ db_copy_pages(struct db *src, const char *tmp, int fd, struct err *e)
 		sqlite3_close(dst);
 		return -1;
 	}
+	/* In WAL mode from the start: several first runs at once would
+	 * each try to switch it (db_open), which needs the file alone, and
+	 * all but one would fail with "database is locked". */
+	if (sqlite3_exec(dst, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		err_set(e, "cannot write %s: %s", tmp, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return -1;
+	}
 	if (sqlite3_close(dst) != SQLITE_OK || fsync(fd) != 0) {
 		err_set(e, "cannot write %s: %s", tmp, strerror(errno));
 		return -1;

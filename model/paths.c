@@ -1,11 +1,13 @@
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "scotl/db.h"
@@ -173,6 +175,38 @@ paths_new_db(const char *path, struct err *e)
 	return rc;
 }
 
+/* A first run killed while it copied leaves its DB.tmp-XXXXXX (and the
+ * copy's journal) beside DB. A copy takes milliseconds: one an hour
+ * old belongs to no run still going. */
+#define PATHS_STALE_SECONDS 3600
+
+static void
+paths_clean_stale(const char *db)
+{
+	char dir[PATH_MAX], prefix[NAME_MAX + 8], file[PATH_MAX * 2];
+	const char *base = strrchr(db, '/');
+	time_t now = time(NULL);
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if (base == NULL)
+		return;
+	snprintf(dir, sizeof dir, "%.*s", (int)(base - db), db);
+	snprintf(prefix, sizeof prefix, "%s.tmp-", base + 1);
+	if ((d = opendir(dir[0] ? dir : "/")) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		snprintf(file, sizeof file, "%s/%s", dir, de->d_name);
+		if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_mtime < now - PATHS_STALE_SECONDS)
+			unlink(file);
+	}
+	closedir(d);
+}
+
 int
 paths_ensure_user_db(char *out, size_t size, struct err *e)
 {
@@ -184,7 +218,10 @@ paths_ensure_user_db(char *out, size_t size, struct err *e)
 		return 0;
 	/* Several first runs at once each make a copy; the first to be
 	 * done is the one they all use (db_copy_to). */
-	if (paths_make_parents(out, e) != 0 || paths_new_db(out, e) < 0)
+	if (paths_make_parents(out, e) != 0)
+		return -1;
+	paths_clean_stale(out);
+	if (paths_new_db(out, e) < 0)
 		return -1;
 	return 0;
 }
