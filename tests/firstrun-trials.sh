@@ -30,7 +30,9 @@ bad() {
 		echo "0 bytes"
 		return 0
 	fi
-	n=$(sqlite3 "file:$1?mode=ro" "SELECT count(*) FROM entity" 2>&1)
+	# Read-write: a log left by the killed run is recovered first, as
+	# the next run of scotl would.
+	n=$(sqlite3 "$1" "SELECT count(*) FROM entity" 2>&1)
 	[ "$n" -gt 0 ] 2>/dev/null && return 1
 	echo "no gazetteer: $n"
 	return 0
@@ -56,7 +58,7 @@ t0=$(now_us)
 T=$(($(now_us) - t0))
 echo "# a first import takes $T us"
 
-killed_bad=0 i=0
+killed_bad=0 leftover=0 next_failed=0 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
 	home
@@ -71,7 +73,15 @@ while [ $i -lt "$N" ]; do
 		killed_bad=$((killed_bad + 1))
 		echo "# killed after $us us: bad database ($why)"
 	fi
+	ls "$W/h/share/scotl/" 2>/dev/null | grep -q '\.tmp-' &&
+		leftover=$((leftover + 1))
+	# The next run makes, or uses, a whole database.
+	if ! "$SCOTL" stats >"$W/out" 2>&1; then
+		next_failed=$((next_failed + 1))
+		sed 's/^/# the next run: /' "$W/out" | head -3
+	fi
 done
+echo "# killed: $leftover/$N left a temporary file, the next run failed in $next_failed/$N"
 
 conc_failed=0 conc_bad=0 i=0
 while [ $i -lt "$N" ]; do
