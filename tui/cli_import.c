@@ -192,6 +192,9 @@ cli_import_open_dry(struct cli *cli, struct cli_import *c)
 		path[0] = '\0';
 	if (path[0] == '\0' || lstat(path, &st) != 0) {
 		/* What a real run would make first. */
+		if (cli->db_path != NULL)
+			fprintf(stderr, "scotl: %s does not exist: a real import "
+			    "would make it from the bundled corpus\n", cli->db_path);
 		if (paths_bundled_db(path, sizeof path, &e) != 0)
 			return cli_error(CLI_ERROR, "%s", e.msg);
 	}
