@@ -695,7 +695,7 @@ db_copy_to(struct db *src, const char *dest, struct err *e)
 
 	sprintf(tmp, "%s.tmp-XXXXXX", dest);
 	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(e, "cannot create %s: %s", tmp, strerror(errno));
+		err_set(e, "cannot create %s: %s", dest, strerror(errno));
 		free(tmp);
 		return -1;
 	}
