@@ -624,24 +624,33 @@ db_close(struct db *db)
 	free(db);
 }
 
-int
-db_copy_to(struct db *src, const char *dest, struct err *e)
+/* Syncs the directory that holds PATH, so that a name just linked or
+ * renamed there survives a power cut. */
+static void
+db_sync_dir(const char *path)
+{
+	char *dir = db_dir_of(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	free(dir);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* SRC's pages into the empty file TMP (open as FD), on the disk. */
+static int
+db_copy_pages(struct db *src, const char *tmp, int fd, struct err *e)
 {
 	sqlite3_backup *bk;
 	sqlite3 *dst;
-	int fd, rc;
+	int rc;
 
-	/* O_EXCL: never overwrite a database that is already there. */
-	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL, 0644);
-	if (fd < 0) {
-		err_set(e, "cannot create %s: %s", dest, strerror(errno));
-		return -1;
-	}
-	close(fd);
-	if (sqlite3_open_v2(dest, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(e, "cannot create %s: %s", dest, sqlite3_errmsg(dst));
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		err_set(e, "cannot create %s: %s", tmp,
+		    dst ? sqlite3_errmsg(dst) : "out of memory");
 		sqlite3_close(dst);
-		unlink(dest);
 		return -1;
 	}
 	bk = sqlite3_backup_init(dst, "main", src->h, "main");
@@ -649,12 +658,97 @@ db_copy_to(struct db *src, const char *dest, struct err *e)
 	if (bk)
 		sqlite3_backup_finish(bk);
 	if (rc != SQLITE_DONE) {
-		err_set(e, "cannot copy %s to %s: %s", src->path, dest,
+		err_set(e, "cannot copy %s to %s: %s", src->path, tmp,
 		    sqlite3_errmsg(dst));
 		sqlite3_close(dst);
-		unlink(dest);
 		return -1;
 	}
-	sqlite3_close(dst);
+	/* In WAL mode from the start: several first runs at once would
+	 * each try to switch it (db_open), which needs the file alone, and
+	 * all but one would fail with "database is locked". */
+	if (sqlite3_exec(dst, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		err_set(e, "cannot write %s: %s", tmp, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return -1;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK || fsync(fd) != 0) {
+		err_set(e, "cannot write %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The copy is made whole under a name of its own and only then given
+ * DEST's name, so that DEST is never seen part-made: a copy killed half
+ * way leaves at most its temporary file, never an empty DEST that later
+ * runs would take for a database. link(2), not rename(2): a copy made
+ * at the same time by another process that got there first is kept (it
+ * may be in use already), and this one is dropped. mkstemp makes the
+ * file 0600, whatever the umask; SQLite gives its -wal and -shm files
+ * the mode of the database. */
+int
+db_copy_to(struct db *src, const char *dest, struct err *e)
+{
+	char *tmp = xmalloc(strlen(dest) + 16);
+	int fd, rc = -1;
+
+	sprintf(tmp, "%s.tmp-XXXXXX", dest);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set(e, "cannot create %s: %s", dest, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (db_copy_pages(src, tmp, fd, e) != 0)
+		goto done;
+	if (link(tmp, dest) == 0)
+		rc = 0;
+	else if (errno == EEXIST) {
+		err_set(e, "cannot create %s: %s", dest, strerror(errno));
+		rc = 1;
+	} else if ((errno == EPERM || errno == ENOTSUP || errno == ENOSYS) &&
+	    access(dest, F_OK) != 0 && rename(tmp, dest) == 0) {
+		/* A file system without hard links (FAT, some network ones). */
+		tmp[0] = '\0';
+		rc = 0;
+	} else {
+		err_set(e, "cannot create %s: %s", dest, strerror(errno));
+	}
+	if (rc == 0)
+		db_sync_dir(dest);
+done:
+	close(fd);
+	if (tmp[0])
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* The backup API, not sqlite3_serialize(), which SQLite before 3.36
+ * leaves out by default. The copy is scotl's own (SRC was checked when
+ * it was opened) and its name says what it is in messages. */
+int
+db_open_memory_copy(struct db **out, struct db *src, struct err *e)
+{
+	sqlite3_backup *bk;
+	struct db *db;
+	int rc;
+
+	if (db_open(&db, ":memory:", DB_CREATE, e) != 0)
+		return -1;
+	bk = sqlite3_backup_init(db->h, "main", src->h, "main");
+	rc = bk ? sqlite3_backup_step(bk, -1) : SQLITE_ERROR;
+	if (bk)
+		sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		err_set(e, "cannot copy %s into memory: %s", src->path,
+		    sqlite3_errmsg(db->h));
+		db_close(db);
+		return -1;
+	}
+	free(db->path);
+	db->path = xmalloc(strlen(src->path) + 32);
+	sprintf(db->path, "%s (a copy in memory)", src->path);
+	*out = db;
 	return 0;
 }

@@ -8,6 +8,7 @@
  * file's name and the reason, a file that would need them. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,7 +318,7 @@ dbcheck_cache_add(const struct dbcheck_stamp *s)
 	char path[PATH_MAX], tmp[PATH_MAX + 32], line[256];
 	struct err e;
 	FILE *in, *out;
-	int n = 0, i;
+	int n = 0, i, fd;
 
 	if (s->ino == 0 || paths_cache_file(path, sizeof path, DBCHECK_CACHE_NAME,
 	    &e) != 0 || paths_make_parents(path, &e) != 0)
@@ -331,8 +332,15 @@ dbcheck_cache_add(const struct dbcheck_stamp *s)
 		fclose(in);
 	}
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-	if ((out = fopen(tmp, "w")) == NULL)
+	/* 0600 like the rest of scotl's files: it says which databases the
+	 * user opened. */
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
 		return;
+	if ((out = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		return;
+	}
 	for (i = n < DBCHECK_CACHE_MAX ? 0 : n - DBCHECK_CACHE_MAX + 1; i < n; i++)
 		dbcheck_stamp_print(out, &old[i % DBCHECK_CACHE_MAX]);
 	dbcheck_stamp_print(out, s);

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scotl/app.h"
@@ -15,6 +15,7 @@
 #include "scotl/filter.h"
 #include "scotl/out.h"
 #include "scotl/paths.h"
+#include "scotl/userdb.h"
 #include "scotl/views.h"
 
 struct cli_command {
@@ -42,6 +43,8 @@ static const struct cli_command cli_commands[] = {
 	  .summary = "import saved articles (text, HTML, any charset)" },
 	{ .name = "load", .run = cli_load,
 	  .summary = "build a new database from a data directory" },
+	{ .name = "rebuild", .run = cli_rebuild,
+	  .summary = "make your own database anew, keeping what is yours" },
 };
 
 #define CLI_NCOMMANDS (int)(sizeof cli_commands / sizeof *cli_commands)
@@ -221,24 +224,55 @@ cli_common_option(struct cli *cli, int opt, const char *usage, int *status)
 }
 
 int
+cli_check_db_arg(const char *path)
+{
+	struct stat st;
+
+	if (strcmp(path, ":memory:") == 0)
+		return cli_error(CLI_USAGE, "--db :memory: is refused: a database "
+		    "in memory starts empty and is gone when scotl ends; give a file");
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return cli_error(CLI_ERROR, "cannot open database %s: %s (only "
+		    "'scotl import --db %s FILE...' makes a new one)", path,
+		    strerror(ENOENT), path);
+	return CLI_OK;
+}
+
+int
+cli_open_path(const char *path, enum db_mode mode, struct db **db)
+{
+	struct err e;
+	int rc;
+
+	/* Whichever way it is named, the user's own database must be a
+	 * whole one (userdb.h). */
+	rc = paths_is_user_db(path) ? userdb_open(db, path, mode, &e) :
+	    db_open(db, path, mode, &e);
+	if (rc != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	return CLI_OK;
+}
+
+int
 cli_open_db(const struct cli *cli, struct db **db)
 {
 	char path[PATH_MAX], bundled[PATH_MAX], rp[PATH_MAX], rb[PATH_MAX];
 	enum db_mode mode = DB_READWRITE;
 	struct err e;
+	int status;
 
-	if (cli->db_path != NULL)
+	if (cli->db_path != NULL) {
+		if ((status = cli_check_db_arg(cli->db_path)) != CLI_OK)
+			return status;
 		snprintf(path, sizeof path, "%s", cli->db_path);
-	else if (paths_default_db(path, sizeof path, &e) != 0)
+	} else if (paths_default_db(path, sizeof path, &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	/* The bundled corpus is shared by everyone: never written. */
 	if (paths_bundled_db(bundled, sizeof bundled, &e) == 0 &&
 	    realpath(path, rp) != NULL && realpath(bundled, rb) != NULL &&
 	    strcmp(rp, rb) == 0)
 		mode = DB_READONLY;
-	if (db_open(db, path, mode, &e) != 0)
-		return cli_error(CLI_ERROR, "%s", e.msg);
-	return CLI_OK;
+	return cli_open_path(path, mode, db);
 }
 
 static const struct cli_command *
@@ -310,12 +344,11 @@ cli_open_own_db(const struct cli *cli, struct db **db)
 	struct err e;
 
 	*db = NULL;
-	if (cli->db_path == NULL && paths_ensure_user_db(path, sizeof path, &e) == 0 &&
-	    db_open(db, path, DB_READWRITE, &e) != 0)
-		return cli_error(CLI_ERROR, "%s", e.msg);
-	if (*db == NULL)
+	/* Without a place for it (no HOME), the bundled corpus, read-only. */
+	if (cli->db_path != NULL || paths_ensure_user_db(path, sizeof path,
+	    &e) != 0)
 		return cli_open_db(cli, db);
-	return CLI_OK;
+	return cli_open_path(path, DB_READWRITE, db);
 }
 
 /* The browser saves where you were, so it opens your own database. */

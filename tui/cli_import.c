@@ -39,6 +39,8 @@ struct cli_import {
 	int events_new, events_attached, events_disputed, people;
 	struct buf report;      /* rejections and warnings, printed at the end */
 	int progress;           /* draw a progress line on stderr */
+	int dry_run;            /* import into a copy in memory (opt.dry_run
+	                         * would store nothing, and count less) */
 	double start;
 };
 
@@ -149,26 +151,85 @@ cli_import_one(struct cli_import *c, const char *path)
 	return CLI_OK;
 }
 
+/* import --db PATH where there is no file: a new scotl database, made
+ * from the bundled corpus (an empty one would find no one in the
+ * articles), and the user is told. */
+static int
+cli_import_new_db(const char *path)
+{
+	struct stat st;
+	struct err e;
+	int rc;
+
+	if (strcmp(path, ":memory:") == 0 || lstat(path, &st) == 0)
+		return CLI_OK;
+	if ((rc = paths_new_db(path, &e)) < 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	if (rc == 0)
+		fprintf(stderr, "scotl: %s did not exist: made it a new scotl "
+		    "database, from the bundled corpus\n", path);
+	return CLI_OK;
+}
+
+/* A dry run imports into a copy in memory of the database a real run
+ * would write, so that it counts what the real run would (duplicates
+ * among the files, events found again) and writes nothing at all: not
+ * even the user's database, when there is none yet. */
+static int
+cli_import_open_dry(struct cli *cli, struct cli_import *c)
+{
+	char path[PATH_MAX];
+	struct err e;
+	struct stat st;
+	struct db *src;
+	int status;
+
+	if (cli->db_path != NULL && strcmp(cli->db_path, ":memory:") == 0)
+		return cli_check_db_arg(cli->db_path);
+	if (cli->db_path != NULL)
+		snprintf(path, sizeof path, "%s", cli->db_path);
+	else if (paths_user_db(path, sizeof path, &e) != 0)
+		path[0] = '\0';
+	if (path[0] == '\0' || lstat(path, &st) != 0) {
+		/* What a real run would make first. */
+		if (cli->db_path != NULL)
+			fprintf(stderr, "scotl: %s does not exist: a real import "
+			    "would make it from the bundled corpus\n", cli->db_path);
+		if (paths_bundled_db(path, sizeof path, &e) != 0)
+			return cli_error(CLI_ERROR, "%s", e.msg);
+	}
+	/* Not DB_READONLY: a read-only connection leaves the -wal and -shm
+	 * files it makes; the last writable one removes them. Nothing is
+	 * written through it (the bundled corpus opens read-only anyway). */
+	if ((status = cli_open_path(path, DB_READWRITE, &src)) != CLI_OK)
+		return status;
+	status = db_open_memory_copy(&c->db, src, &e) == 0 ? CLI_OK :
+	    cli_error(CLI_ERROR, "%s", e.msg);
+	db_close(src);
+	return status;
+}
+
 static int
 cli_import_open(struct cli *cli, struct cli_import *c)
 {
 	char path[PATH_MAX];
 	struct err e;
-
 	int status;
 
+	if (c->dry_run)
+		return cli_import_open_dry(cli, c);
 	if (cli->db_path != NULL) {
-		if ((status = cli_open_db(cli, &c->db)) != CLI_OK)
+		if ((status = cli_import_new_db(cli->db_path)) != CLI_OK ||
+		    (status = cli_open_db(cli, &c->db)) != CLI_OK)
 			return status;
-	} else if (paths_ensure_user_db(path, sizeof path, &e) != 0 ||
-	    db_open(&c->db, path, DB_READWRITE, &e) != 0) {
+	} else if (paths_ensure_user_db(path, sizeof path, &e) != 0) {
 		/* Imports never go to the bundled corpus: to your own
 		 * database, made from it the first time. */
 		return cli_error(CLI_ERROR, "%s", e.msg);
-	}
+	} else if ((status = cli_open_path(path, DB_READWRITE, &c->db)) != CLI_OK)
+		return status;
 	/* Said once, before any file is read, not once a file. */
-	if (!c->opt.dry_run &&
-	    db_require_writable(c->db, "import articles", &e) != 0)
+	if (db_require_writable(c->db, "import articles", &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	return CLI_OK;
 }
@@ -179,7 +240,7 @@ cli_import_summary(struct cli_import *c)
 	out_text(stdout, c->report.data ? c->report.data : "", 1);
 	printf("%s%d imported, %d duplicates, %d rejected, %d warnings; %d "
 	    "mentions of known people, states and organisations\n",
-	    c->opt.dry_run ? "dry run, nothing written: " : "", c->imported,
+	    c->dry_run ? "dry run, nothing written: " : "", c->imported,
 	    c->duplicates, c->rejected, c->warnings, c->mentions);
 	printf("events: %d new (extracted), %d reported again as evidence for "
 	    "known events, %d of those with a date that disagrees\n",
@@ -219,7 +280,7 @@ cli_import_options(struct cli *cli, struct cli_import *c, int argc, char **argv)
 			break;
 		case 's': c->opt.source = optarg; break;
 		case 'c': c->opt.charset = optarg; break;
-		case 'n': c->opt.dry_run = 1; break;
+		case 'n': c->dry_run = 1; break;
 		case 'm':
 			if (util_parse_ll(optarg, &c->opt.max_size) != 0 ||
 			    c->opt.max_size <= 0)

@@ -29,6 +29,14 @@ int cli_main(int argc, char **argv);
  * error; the bundled corpus always opens read-only. */
 int cli_open_db(const struct cli *cli, struct db **db);
 
+/* Checks a --db PATH: ":memory:" is bad usage, a file that is not there
+ * an error (import makes one itself). CLI_OK, or the status, printed. */
+int cli_check_db_arg(const char *path);
+
+/* Opens PATH in MODE, the user's own database with its checks; prints
+ * what is wrong. */
+int cli_open_path(const char *path, enum db_mode mode, struct db **db);
+
 /* For commands that write what the user keeps (views): without --db, the
  * user's own database, made from the bundled corpus the first time. */
 int cli_open_own_db(const struct cli *cli, struct db **db);
@@ -80,5 +88,6 @@ int cli_load(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_export(struct cli *cli, int argc, char **argv);
 int cli_views(struct cli *cli, int argc, char **argv);
+int cli_rebuild(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -38,7 +38,13 @@ int db_schema_version(void);
 int db_file_version(struct db *db);
 
 /* Copies a whole database into a new file (used to create the user's own
- * database from the bundled corpus). DEST must not exist. */
+ * database from the bundled corpus): made whole as DEST.tmp-XXXXXX, mode
+ * 0600, and linked to DEST only then. 0 when made; 1, with a message,
+ * when DEST exists (it is left as it is); -1 on an error. */
 int db_copy_to(struct db *src, const char *dest, struct err *e);
+
+/* A private copy of SRC in memory, to write what no one is to see (an
+ * import's dry run). */
+int db_open_memory_copy(struct db **out, struct db *src, struct err *e);
 
 #endif

@@ -18,19 +18,28 @@ void paths_init(const char *argv0);
 int paths_bundled_db(char *out, size_t size, struct err *e);
 int paths_user_db(char *out, size_t size, struct err *e);
 
+/* 1 when PATH names the user's database (its own name, or a link). */
+int paths_is_user_db(const char *path);
+
 /* What to open when no --db is given: the user's database when it exists,
  * else the bundled one. */
 int paths_default_db(char *out, size_t size, struct err *e);
 
 /* The user's database, created from the bundled one (with its directory)
- * when it does not exist yet. */
+ * when it does not exist yet. What is there already is not checked here:
+ * userdb_open() does. */
 int paths_ensure_user_db(char *out, size_t size, struct err *e);
 
 /* A file of scotl's cache: $XDG_CACHE_HOME/scotl/NAME (default
  * ~/.cache/scotl/NAME). Its directory may not exist yet. */
 int paths_cache_file(char *out, size_t size, const char *name, struct err *e);
 
-/* mkdir -p for the directories above FILE. */
+/* A new database at PATH, a copy of the bundled one, mode 0600, made
+ * whole before it appears (db_copy_to): 0 made, 1 PATH exists (left as
+ * it is, with a message), -1 an error. */
+int paths_new_db(const char *path, struct err *e);
+
+/* mkdir -p for the directories above FILE, each made 0700. */
 int paths_make_parents(const char *file, struct err *e);
 
 #endif
