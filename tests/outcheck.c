@@ -14,6 +14,9 @@
 
 static char outcheck_msg[512];
 
+static const char *outcheck_fail(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
 static const char *
 outcheck_fail(const char *fmt, ...)
 {
