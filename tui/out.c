@@ -104,7 +104,7 @@ out_padded(FILE *fp, const char *s, int width)
 
 /* Always valid UTF-8: a byte that is not shows as U+FFFD. Controls,
  * bidi and invisible characters and the line separators U+2028 and
- * U+2029 (which end a line in older JavaScript) are written as \\u
+ * U+2029 (which end a line in older JavaScript) are written as \uXXXX
  * escapes, so the text is kept and a terminal showing the JSON is not
  * driven by it. */
 void
