@@ -49,16 +49,26 @@ static const struct cli_command cli_commands[] = {
 
 #define CLI_NCOMMANDS (int)(sizeof cli_commands / sizeof *cli_commands)
 
+/* A message may name a file or quote the data: it goes to the terminal
+ * as any text from them does, on one line. */
 int
 cli_error(int status, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
+	int n;
 
-	fputs("scotl: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	fputs("scotl: ", stderr);
+	out_text(stderr, msg, OUT_ONE_LINE);
 	fputc('\n', stderr);
+	free(msg);
 	return status;
 }
 

@@ -26,12 +26,17 @@ cli_entity_span(const struct entity_span *s)
 		fputs(", ", stdout);
 		out_text(stdout, s->state, 0);
 	}
-	if (s->since[0] && s->until[0])
-		printf(" (%s to %s)", s->since, s->until);
-	else if (s->since[0])
-		printf(" (from %s)", s->since);
-	else if (s->until[0])
-		printf(" (until %s)", s->until);
+	if (s->since[0] && s->until[0]) {
+		fputs(" (", stdout);
+		out_name(stdout, s->since);
+		fputs(" to ", stdout);
+		out_name(stdout, s->until);
+		putchar(')');
+	} else if (s->since[0] || s->until[0]) {
+		fputs(s->since[0] ? " (from " : " (until ", stdout);
+		out_name(stdout, s->since[0] ? s->since : s->until);
+		putchar(')');
+	}
 	putchar('\n');
 }
 
@@ -41,8 +46,15 @@ cli_entity_text_head(const struct entity_detail *d)
 	int i;
 
 	out_text(stdout, d->ref.name, 0);
-	printf(" (%s%s%s, %s)\n", d->ref.kind, d->ref.state[0] ? ", " : "",
-	    d->ref.state, d->origin);
+	fputs(" (", stdout);
+	out_name(stdout, d->ref.kind);
+	if (d->ref.state[0]) {
+		fputs(", ", stdout);
+		out_text(stdout, d->ref.state, OUT_ONE_LINE);
+	}
+	fputs(", ", stdout);
+	out_name(stdout, d->origin);
+	fputs(")\n", stdout);
 	if (d->naliases > 0) {
 		printf("Also:        ");
 		for (i = 0; i < d->naliases; i++) {
@@ -82,12 +94,20 @@ cli_entity_text(const struct entity_detail *d)
 	for (i = 0; i < d->npartners; i++) {
 		printf("  %3d  ", d->partners[i].shared);
 		out_text(stdout, d->partners[i].who.name, 0);
-		if (d->partners[i].who.state[0])
-			printf(" (%s)", d->partners[i].who.state);
+		if (d->partners[i].who.state[0]) {
+			fputs(" (", stdout);
+			out_text(stdout, d->partners[i].who.state, OUT_ONE_LINE);
+			putchar(')');
+		}
 		putchar('\n');
 	}
-	if (d->events > 0)
-		printf("Events: %d, %s to %s\n", d->events, d->first_day, d->last_day);
+	if (d->events > 0) {
+		printf("Events: %d, ", d->events);
+		out_name(stdout, d->first_day);
+		fputs(" to ", stdout);
+		out_name(stdout, d->last_day);
+		putchar('\n');
+	}
 	else
 		printf("Events: none\n");
 }
@@ -122,9 +142,13 @@ cli_entity_json(const struct entity_detail *d)
 
 	printf("{\"id\": %lld, \"name\": ", d->ref.id);
 	out_json_string(stdout, d->ref.name);
-	printf(", \"kind\": \"%s\", \"state\": ", d->ref.kind);
+	printf(", \"kind\": ");
+	out_json_string(stdout, d->ref.kind);
+	printf(", \"state\": ");
 	out_json_string_or_null(stdout, d->ref.state);
-	printf(", \"origin\": \"%s\",\n \"aliases\": [", d->origin);
+	printf(", \"origin\": ");
+	out_json_string(stdout, d->origin);
+	printf(",\n \"aliases\": [");
 	for (i = 0; i < d->naliases; i++) {
 		printf("%s", i ? ", " : "");
 		out_json_string(stdout, d->aliases[i].name);
@@ -154,10 +178,15 @@ cli_entity_ambiguous(const char *name, const struct entity_list *l)
 	cli_error(CLI_ERROR, "'%s' matches %d entities; give one of these names:",
 	    name, l->n);
 	for (i = 0; i < l->n; i++) {
-		fprintf(stderr, "  %-12s ", l->items[i].kind);
+		fputs("  ", stderr);
+		out_padded(stderr, l->items[i].kind, 12);
+		fputc(' ', stderr);
 		out_text(stderr, l->items[i].name, 0);
-		if (l->items[i].state[0])
-			fprintf(stderr, " (%s)", l->items[i].state);
+		if (l->items[i].state[0]) {
+			fputs(" (", stderr);
+			out_text(stderr, l->items[i].state, OUT_ONE_LINE);
+			fputc(')', stderr);
+		}
 		fputc('\n', stderr);
 	}
 	return CLI_ERROR;

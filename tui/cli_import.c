@@ -118,6 +118,19 @@ cli_import_progress(struct cli_import *c, int done, int last)
 	fflush(stderr);
 }
 
+/* One line of the report, whatever the file's name holds: a newline in
+ * it must not start a line that looks like one of ours. */
+static void
+cli_import_report(struct cli_import *c, const char *what, const char *path,
+    const char *why)
+{
+	buf_printf(&c->report, "%s: ", what);
+	out_clean(&c->report, path, OUT_NAME);
+	buf_adds(&c->report, ": ");
+	out_clean(&c->report, why, OUT_ONE_LINE);
+	buf_addc(&c->report, '\n');
+}
+
 static int
 cli_import_one(struct cli_import *c, const char *path)
 {
@@ -141,12 +154,12 @@ cli_import_one(struct cli_import *c, const char *path)
 		break;
 	case IMPORT_REJECTED:
 		c->rejected++;
-		buf_printf(&c->report, "rejected: %s: %s\n", path, o.reason);
+		cli_import_report(c, "rejected", path, o.reason);
 		break;
 	}
 	if (o.status != IMPORT_REJECTED && o.warning[0]) {
 		c->warnings++;
-		buf_printf(&c->report, "warning: %s: %s\n", path, o.warning);
+		cli_import_report(c, "warning", path, o.warning);
 	}
 	return CLI_OK;
 }

@@ -84,7 +84,9 @@ cli_list_tsv(const struct event_row *r)
 	out_tsv_field(stdout, r->kind);
 	printf("\t");
 	out_tsv_field(stdout, r->place);
-	printf("\t%s\t", r->origin);
+	printf("\t");
+	out_tsv_field(stdout, r->origin);
+	printf("\t");
 	out_tsv_field(stdout, r->title);
 	printf("\n");
 }
@@ -136,16 +138,21 @@ cli_list_json(struct cli_list_out *o, const struct event_row *r)
 	out_json_string(stdout, r->date.start);
 	printf(", \"end\": ");
 	out_json_string_or_null(stdout, r->date.end);
-	printf(", \"first_day\": \"%s\", \"last_day\": \"%s\", \"precision\": \"%s\",\n"
-	    "   \"title\": ", r->date.first, r->date.last,
+	printf(", \"first_day\": ");
+	out_json_string(stdout, r->date.first);
+	printf(", \"last_day\": ");
+	out_json_string(stdout, r->date.last);
+	printf(", \"precision\": \"%s\",\n   \"title\": ",
 	    date_precision_name(r->date.precision));
 	out_json_string(stdout, r->title);
 	printf(", \"kind\": ");
 	out_json_string(stdout, r->kind);
 	printf(", \"place\": ");
 	out_json_string_or_null(stdout, r->place);
-	printf(", \"origin\": \"%s\", \"disputed\": %s,\n   \"participants\": [",
-	    r->origin, r->disputed ? "true" : "false");
+	printf(", \"origin\": ");
+	out_json_string(stdout, r->origin);
+	printf(", \"disputed\": %s,\n   \"participants\": [",
+	    r->disputed ? "true" : "false");
 	for (i = 0; i < n; i++) {
 		if (i)
 			printf(", ");

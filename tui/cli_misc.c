@@ -70,7 +70,9 @@ cli_article_json(const struct article *a)
 	out_json_string_or_null(stdout, a->url);
 	printf(", \"charset\": ");
 	out_json_string(stdout, a->charset);
-	printf(", \"hash\": \"%s\",\n \"body\": ", a->hash);
+	printf(", \"hash\": ");
+	out_json_string(stdout, a->hash);
+	printf(",\n \"body\": ");
 	out_json_string(stdout, a->body);
 	printf("}\n");
 }
@@ -79,12 +81,18 @@ static void
 cli_article_text(const struct article *a)
 {
 	printf("Article %lld", a->id);
-	if (a->name[0])
-		printf(" (%s)", a->name);
+	/* The file name as it was, which may hold any byte but '/'. */
+	if (a->name[0]) {
+		fputs(" (", stdout);
+		out_name(stdout, a->name);
+		putchar(')');
+	}
 	printf("\nTitle:      ");
 	out_text(stdout, a->title, 0);
-	if (a->published[0])
-		printf("\nPublished:  %s", a->published);
+	if (a->published[0]) {
+		printf("\nPublished:  ");
+		out_name(stdout, a->published);
+	}
 	if (a->source[0]) {
 		printf("\nSource:     ");
 		out_text(stdout, a->source, 0);
@@ -191,13 +199,20 @@ cli_stats_print(struct db *db, const struct stats *s)
 {
 	int i, top = 1;
 
-	printf("Database:      %s%s (schema %d)\n", db_path(db),
-	    db_readonly(db) ? ", read-only" : "", s->schema);
+	printf("Database:      ");
+	out_name(stdout, db_path(db));
+	printf("%s (schema %d)\n", db_readonly(db) ? ", read-only" : "",
+	    s->schema);
 	printf("Articles:      %lld\n", s->articles);
 	printf("Events:        %lld (%lld curated, %lld extracted, %lld with "
 	    "disputed dates)\n", s->events, s->curated, s->extracted, s->disputed);
-	if (s->events > 0)
-		printf("Span:          %s to %s\n", s->first_day, s->last_day);
+	if (s->events > 0) {
+		printf("Span:          ");
+		out_name(stdout, s->first_day);
+		printf(" to ");
+		out_name(stdout, s->last_day);
+		putchar('\n');
+	}
 	printf("Entities:      %lld people, %lld states, %lld organisations, "
 	    "%lld places; %lld names\n", s->people, s->states, s->organisations,
 	    s->places, s->aliases);

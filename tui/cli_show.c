@@ -81,8 +81,11 @@ cli_show_sources_text(const struct event_detail *d)
 		if (i == 0 || d->evidence[i - 1].article_id != v->article_id) {
 			printf("  [article %lld] ", v->article_id);
 			out_text(stdout, v->title, 0);
-			if (v->published[0])
-				printf(" (%s)", v->published);
+			if (v->published[0]) {
+				fputs(" (", stdout);
+				out_name(stdout, v->published);
+				putchar(')');
+			}
 			putchar('\n');
 		}
 		printf("    \xe2\x80\x9c");
@@ -97,10 +100,13 @@ cli_show_text(const struct event_detail *d)
 	char date[48], conf[32], place[512];
 
 	date_format(&d->ev.date, date, sizeof date);
-	printf("Event %lld (%s)\n", d->ev.id, d->ev.slug);
+	printf("Event %lld (", d->ev.id);
+	out_name(stdout, d->ev.slug);
+	printf(")\n");
 	cli_show_field("Title:", d->ev.title);
-	printf("%-13s%s (%s)%s\n", "Date:", date,
-	    date_precision_name(d->ev.date.precision),
+	printf("%-13s", "Date:");
+	out_name(stdout, date);
+	printf(" (%s)%s\n", date_precision_name(d->ev.date.precision),
 	    d->ev.disputed ? ", disputed" : "");
 	cli_show_field("Kind:", d->ev.kind);
 	if (d->place_state[0] && strcmp(d->place_state, d->ev.place) != 0)
@@ -127,7 +133,9 @@ cli_show_json_participants(const struct event_detail *d)
 
 		printf("%s\n  {\"name\": ", i ? "," : "");
 		out_json_string(stdout, p->name);
-		printf(", \"kind\": \"%s\", \"role\": ", p->kind);
+		printf(", \"kind\": ");
+		out_json_string(stdout, p->kind);
+		printf(", \"role\": ");
 		out_json_string_or_null(stdout, p->role);
 		printf(", \"state\": ");
 		out_json_string_or_null(stdout, p->state);
@@ -186,8 +194,11 @@ cli_show_json(const struct event_detail *d)
 	out_json_string(stdout, d->ev.date.start);
 	printf(", \"end\": ");
 	out_json_string_or_null(stdout, d->ev.date.end);
-	printf(", \"first_day\": \"%s\", \"last_day\": \"%s\", \"precision\": \"%s\",\n"
-	    " \"title\": ", d->ev.date.first, d->ev.date.last,
+	printf(", \"first_day\": ");
+	out_json_string(stdout, d->ev.date.first);
+	printf(", \"last_day\": ");
+	out_json_string(stdout, d->ev.date.last);
+	printf(", \"precision\": \"%s\",\n \"title\": ",
 	    date_precision_name(d->ev.date.precision));
 	out_json_string(stdout, d->ev.title);
 	printf(", \"kind\": ");
@@ -196,9 +207,10 @@ cli_show_json(const struct event_detail *d)
 	out_json_string_or_null(stdout, d->ev.place);
 	printf(", \"place_state\": ");
 	out_json_string_or_null(stdout, d->place_state);
-	printf(",\n \"origin\": \"%s\", \"confidence\": %.2f, \"disputed\": %s,"
-	    " \"summary\": ", d->ev.origin, d->ev.confidence,
-	    d->ev.disputed ? "true" : "false");
+	printf(",\n \"origin\": ");
+	out_json_string(stdout, d->ev.origin);
+	printf(", \"confidence\": %.2f, \"disputed\": %s, \"summary\": ",
+	    d->ev.confidence, d->ev.disputed ? "true" : "false");
 	out_json_string_or_null(stdout, d->summary);
 	cli_show_json_participants(d);
 	cli_show_json_articles(d);

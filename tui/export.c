@@ -128,8 +128,9 @@ export_json_row(struct export *x, const struct export_event *ev)
 		export_json_field(x->fp, "state", p->state);
 		fputc('}', x->fp);
 	}
-	fprintf(x->fp, "],\n   \"origin\": \"%s\", \"disputed\": %s, "
-	    "\"bookmarked\": %s, \"tags\": [", r->origin,
+	fputs("],\n   \"origin\": ", x->fp);
+	out_json_string(x->fp, r->origin);
+	fprintf(x->fp, ", \"disputed\": %s, \"bookmarked\": %s, \"tags\": [",
 	    r->disputed ? "true" : "false", r->bookmarked ? "true" : "false");
 	for (t = r->tags, i = 0; t && *t; t = sp ? sp + 1 : t + strlen(t), i++) {
 		char *one;
@@ -148,7 +149,10 @@ export_json_row(struct export *x, const struct export_event *ev)
 /* --- iCalendar (RFC 5545) --------------------------------------------- */
 
 /* Writes a content line folded at 75 octets, never inside a UTF-8
- * character, with CRLF. */
+ * character, with CRLF. Text reaches here cleaned (valid UTF-8), so a
+ * character has at most three bytes after its first; a run of more
+ * (never from export_ics_text) is cut where it stands, so that every
+ * fold moves on. */
 static void
 export_ics_line(FILE *fp, const char *line)
 {
@@ -156,8 +160,11 @@ export_ics_line(FILE *fp, const char *line)
 
 	while (len - at > limit) {
 		n = limit;
-		while (n > 0 && ((unsigned char)line[at + n] & 0xc0) == 0x80)
+		while (n > limit - 3 &&
+		    ((unsigned char)line[at + n] & 0xc0) == 0x80)
 			n--;
+		if (((unsigned char)line[at + n] & 0xc0) == 0x80)
+			n = limit;
 		fwrite(line + at, 1, n, fp);
 		fputs("\r\n ", fp);
 		at += n;
@@ -167,30 +174,33 @@ export_ics_line(FILE *fp, const char *line)
 	fputs("\r\n", fp);
 }
 
-/* NAME:VALUE with the TEXT escapes of RFC 5545 3.3.11. */
+/* NAME:VALUE with the TEXT escapes of RFC 5545 3.3.11, after the
+ * cleaning every output gets (out.h): no byte that is not UTF-8, no
+ * control; a newline is written \n, so no CR or LF of the value can
+ * start a property of its own. */
 static void
 export_ics_text(FILE *fp, const char *name, const char *value)
 {
-	struct buf b;
+	struct buf clean, b;
 	const char *p;
 
 	if (value == NULL || *value == '\0')
 		return;
+	buf_init(&clean);
+	out_clean(&clean, value, OUT_KEEP_LINES);
 	buf_init(&b);
 	buf_printf(&b, "%s:", name);
-	for (p = value; *p; p++) {
+	for (p = clean.data; *p; p++) {
 		if (*p == '\\' || *p == ';' || *p == ',')
 			buf_addc(&b, '\\');
 		if (*p == '\n')
 			buf_adds(&b, "\\n");
-		else if (*p == '\r' || ((unsigned char)*p < 0x20 && *p != '\t') ||
-		    *p == 0x7f)
-			continue;
 		else
 			buf_addc(&b, *p);
 	}
 	export_ics_line(fp, b.data);
 	buf_free(&b);
+	buf_free(&clean);
 }
 
 static void
@@ -226,15 +236,18 @@ static void
 export_ics_row(struct export *x, const struct export_event *ev)
 {
 	const struct event_row *r = ev->row;
-	char line[160];
-	struct buf desc;
+	char line[64];
+	struct buf desc, uid;
 
 	export_ics_line(x->fp, "BEGIN:VEVENT");
+	/* The slug comes from the database, which may be anyone's. */
+	buf_init(&uid);
 	if (r->slug && *r->slug)
-		snprintf(line, sizeof line, "UID:%s@scotl", r->slug);
+		buf_printf(&uid, "%s@scotl", r->slug);
 	else
-		snprintf(line, sizeof line, "UID:event-%lld@scotl", r->id);
-	export_ics_line(x->fp, line);
+		buf_printf(&uid, "event-%lld@scotl", r->id);
+	export_ics_text(x->fp, "UID", uid.data);
+	buf_free(&uid);
 	snprintf(line, sizeof line, "DTSTAMP:%s", x->stamp);
 	export_ics_line(x->fp, line);
 	/* All day; DTEND is the day after the last, as the standard says. */
@@ -277,6 +290,29 @@ export_tl_date(FILE *fp, const char *name, const char *written)
 	fputc('}', fp);
 }
 
+/* TimelineJS puts headline, text and a group's name into the page as
+ * HTML: a title holding <script> must show as text, not run. */
+static void
+export_tl_html(FILE *fp, const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_adds(&b, "&amp;"); break;
+		case '<': buf_adds(&b, "&lt;"); break;
+		case '>': buf_adds(&b, "&gt;"); break;
+		case '"': buf_adds(&b, "&quot;"); break;
+		case '\'': buf_adds(&b, "&#39;"); break;
+		default: buf_addc(&b, *s);
+		}
+	}
+	out_json_string(fp, b.data);
+	buf_free(&b);
+}
+
 static void
 export_tl_row(struct export *x, const struct export_event *ev)
 {
@@ -290,17 +326,17 @@ export_tl_row(struct export *x, const struct export_event *ev)
 		export_tl_date(x->fp, "end_date", r->date.end);
 	}
 	fputs(",\n   \"text\": {\"headline\": ", x->fp);
-	out_json_string(x->fp, r->title);
+	export_tl_html(x->fp, r->title);
 	buf_init(&text);
 	buf_adds(&text, ev->d.summary ? ev->d.summary : "");
 	if (ev->participants[0])
 		buf_printf(&text, "%sParticipants: %s", text.len ? " " : "",
 		    ev->participants);
 	fputs(", \"text\": ", x->fp);
-	out_json_string(x->fp, text.data);
+	export_tl_html(x->fp, text.data);
 	buf_free(&text);
 	fputs("},\n   \"group\": ", x->fp);
-	out_json_string(x->fp, r->kind);
+	export_tl_html(x->fp, r->kind);
 	if (r->slug && *r->slug) {
 		fputs(", \"unique_id\": ", x->fp);
 		out_json_string(x->fp, r->slug);

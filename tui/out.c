@@ -6,6 +6,8 @@
 #include "scotl/out.h"
 #include "scotl/util.h"
 
+#define OUT_REPLACEMENT "\xef\xbf\xbd"      /* U+FFFD */
+
 /* The length of the character at s and its code point; an invalid byte
  * is one byte long and has no code point (-1). */
 static int
@@ -25,9 +27,12 @@ out_is_control(long cp)
 	    util_is_hidden((unsigned long)cp);
 }
 
-/* The one path text from the data takes to standard output. */
-static void
-out_clean(struct buf *b, const char *s, int keep_newlines)
+/* The one path text from the data takes to standard output. A character
+ * that is not valid UTF-8 or would act on the terminal (a control, a bidi
+ * or invisible character) shows as U+FFFD; LINES says what becomes of
+ * newlines and tabs (out.h). */
+void
+out_clean(struct buf *b, const char *s, int lines)
 {
 	const char *p = s, *end = s + strlen(s);
 	long cp;
@@ -36,10 +41,12 @@ out_clean(struct buf *b, const char *s, int keep_newlines)
 	while (p < end) {
 		n = out_decode(p, (size_t)(end - p), &cp);
 		if (out_is_control(cp))
-			buf_adds(b, "\xef\xbf\xbd");
-		else if ((cp == '\n' || cp == '\t') && keep_newlines < 0)
+			buf_adds(b, OUT_REPLACEMENT);
+		else if ((cp == '\n' || cp == '\t') && lines == OUT_NAME)
+			buf_adds(b, OUT_REPLACEMENT);
+		else if ((cp == '\n' || cp == '\t') && lines == OUT_NO_TABS)
 			buf_addc(b, ' ');
-		else if (cp == '\n' && !keep_newlines)
+		else if (cp == '\n' && lines == OUT_ONE_LINE)
 			buf_addc(b, ' ');
 		else
 			buf_add(b, p, (size_t)n);
@@ -50,14 +57,20 @@ out_clean(struct buf *b, const char *s, int keep_newlines)
 }
 
 void
-out_text(FILE *fp, const char *s, int keep_newlines)
+out_text(FILE *fp, const char *s, int lines)
 {
 	struct buf b;
 
 	buf_init(&b);
-	out_clean(&b, s, keep_newlines);
+	out_clean(&b, s, lines);
 	fwrite(b.data, 1, b.len, fp);
 	buf_free(&b);
+}
+
+void
+out_name(FILE *fp, const char *s)
+{
+	out_text(fp, s, OUT_NAME);
 }
 
 int
@@ -84,30 +97,40 @@ out_padded(FILE *fp, const char *s, int width)
 {
 	int w = out_width(s);
 
-	out_text(fp, s, 0);
+	out_text(fp, s, OUT_ONE_LINE);
 	for (; w < width; w++)
 		fputc(' ', fp);
 }
 
+/* Always valid UTF-8: a byte that is not shows as U+FFFD. Controls,
+ * bidi and invisible characters and the line separators U+2028 and
+ * U+2029 (which end a line in older JavaScript) are written as \uXXXX
+ * escapes, so the text is kept and a terminal showing the JSON is not
+ * driven by it. */
 void
 out_json_string(FILE *fp, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s, *end = s + strlen(s);
+	long cp;
+	int n;
 
 	fputc('"', fp);
-	for (; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
-		}
+	while (p < end) {
+		n = out_decode(p, (size_t)(end - p), &cp);
+		if (cp < 0)
+			fputs(OUT_REPLACEMENT, fp);
+		else if (cp == '"' || cp == '\\')
+			fprintf(fp, "\\%c", (int)cp);
+		else if (cp == '\n')
+			fputs("\\n", fp);
+		else if (cp == '\t')
+			fputs("\\t", fp);
+		else if (cp < 0x20 || out_is_control(cp) || cp == 0x2028 ||
+		    cp == 0x2029)
+			fprintf(fp, "\\u%04lx", (unsigned long)cp);
+		else
+			fwrite(p, 1, (size_t)n, fp);
+		p += n;
 	}
 	fputc('"', fp);
 }
@@ -121,19 +144,48 @@ out_json_string_or_null(FILE *fp, const char *s)
 		out_json_string(fp, s);
 }
 
-/* RFC 4180: quoted when it holds a comma, a quote or a line break. */
+/* A plain decimal number, "-5" or "+2.5": a spreadsheet reads it as the
+ * number it is, never as a formula, so it is left alone. */
+static int
+out_csv_is_number(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	int digits = 0;
+
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.' && digits > 0)
+		for (p++, digits = 0; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	return digits > 0 && *p == '\0';
+}
+
+/* A cell LibreOffice and Excel would take for a formula (OWASP, "CSV
+ * injection"): one that starts with =, +, -, @, a tab or a CR. */
+static int
+out_csv_is_formula(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL &&
+	    !out_csv_is_number(s);
+}
+
+/* RFC 4180: quoted when it holds a comma, a quote or a line break. A
+ * cell a spreadsheet would run as a formula is quoted and starts with a
+ * single quote, which spreadsheets read as "this is text". */
 void
 out_csv_field(FILE *fp, const char *s)
 {
 	struct buf b;
 	const char *p;
+	int formula;
 
 	buf_init(&b);
-	out_clean(&b, s, 1);
-	if (strpbrk(b.data, ",\"\n") == NULL) {
+	out_clean(&b, s, OUT_KEEP_LINES);
+	formula = out_csv_is_formula(b.data);
+	if (!formula && strpbrk(b.data, ",\"\n\r") == NULL) {
 		fputs(b.data, fp);
 	} else {
-		fputc('"', fp);
+		fputs(formula ? "\"'" : "\"", fp);
 		for (p = b.data; *p; p++) {
 			if (*p == '"')
 				fputc('"', fp);
@@ -151,7 +203,7 @@ out_tsv_field(FILE *fp, const char *s)
 	struct buf b;
 
 	buf_init(&b);
-	out_clean(&b, s, -1);
+	out_clean(&b, s, OUT_NO_TABS);
 	fputs(b.data, fp);
 	buf_free(&b);
 }
