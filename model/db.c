@@ -15,6 +15,8 @@
 #include "scotl/mention.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
+/* How long opening tries to turn a file to WAL while others hold it. */
+#define DB_WAL_TRY_MS 100
 
 int
 db_schema_version(void)
@@ -463,6 +465,15 @@ db_now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static void
+db_sleep_ms(long ms)
+{
+	struct timespec step = { .tv_sec = ms / 1000,
+	    .tv_nsec = (ms % 1000) * 1000000L };
+
+	nanosleep(&step, NULL);
+}
+
 /* Waits for a lock in steps of a millisecond, DB_BUSY_TIMEOUT_MS in all.
  * SQLite's own busy timeout backs off to 100 ms between tries, and a
  * steady writer (an import commits an article every few ms) leaves the
@@ -570,6 +581,29 @@ db_open_handle(struct db *db, enum db_mode mode, struct err *e)
 	return 0;
 }
 
+/* WAL lets readers read while one process writes. Turning a file to WAL
+ * takes it to itself for a moment, and SQLite does so while it holds a
+ * read lock that it cannot give up: while another connection holds a
+ * lock (another scotl opening the same file at the same moment and
+ * turning it, or a writer in the old mode), it answers "database is
+ * locked" at once, without waiting. It is tried again for a while; then
+ * the connection goes on in the file's mode, which works as well (and a
+ * file turned meanwhile by someone else is read as WAL anyway). */
+static int
+db_wal(struct db *db, struct err *e)
+{
+	double start = db_now_ms();
+
+	while (db_exec(db, "PRAGMA journal_mode = WAL", e) != 0) {
+		if ((sqlite3_errcode(db->h) & 0xff) != SQLITE_BUSY)
+			return -1;
+		if (db_now_ms() - start >= DB_WAL_TRY_MS)
+			return 0;
+		db_sleep_ms(1);
+	}
+	return 0;
+}
+
 int
 db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 {
@@ -593,7 +627,7 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 	 * never corrupts the file; a power cut may lose the last commits,
 	 * and in exchange a commit does not wait for the disk. */
 	if (!db->readonly && strcmp(path, ":memory:") != 0 &&
-	    (db_exec(db, "PRAGMA journal_mode = WAL", e) != 0 ||
+	    (db_wal(db, e) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", e) != 0))
 		goto fail;
 	*out = db;
