@@ -15,6 +15,8 @@
 #include "scotl/mention.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
+/* A writer that waits on (db_set_wait) is told again this often. */
+#define DB_WAIT_REPEAT_MS 30000
 /* How long opening tries to turn a file to WAL while others hold it. */
 #define DB_WAL_TRY_MS 100
 
@@ -479,20 +481,41 @@ db_sleep_ms(long ms)
  * steady writer (an import commits an article every few ms) leaves the
  * lock free only for moments between its transactions: a browser saving
  * its filter history or its place waited up to hundreds of ms for a
- * moment it could have had in a few. */
+ * moment it could have had in a few. A connection with a wait hook
+ * (db_set_wait) goes on waiting for as long as the hook says, in steps
+ * of 10 ms: the lock is then held by something slow. */
 static int
 db_busy(void *arg, int tries)
 {
 	struct db *db = arg;
-	struct timespec step = { .tv_sec = 0, .tv_nsec = 1000000 };
 	double now = db_now_ms();
 
-	if (tries == 0)
+	if (tries == 0) {
 		db->busy_since = now;
-	if (now - db->busy_since >= DB_BUSY_TIMEOUT_MS)
+		db->wait_next = 0;
+	}
+	if (now - db->busy_since < DB_BUSY_TIMEOUT_MS) {
+		db_sleep_ms(1);
+		return 1;
+	}
+	if (db->wait == NULL)
 		return 0;
-	nanosleep(&step, NULL);
+	if (db->wait_next == 0 || now >= db->wait_next) {
+		if (!db->wait(db->wait_arg, db->path,
+		    (now - db->busy_since) / 1e3, db->wait_next == 0))
+			return 0;
+		db->wait_next = now + DB_WAIT_REPEAT_MS;
+	}
+	db_sleep_ms(10);
 	return 1;
+}
+
+void
+db_set_wait(struct db *db, int (*wait)(void *arg, const char *path,
+    double seconds, int first), void *arg)
+{
+	db->wait = wait;
+	db->wait_arg = arg;
 }
 
 static int

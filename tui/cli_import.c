@@ -149,6 +149,25 @@ cli_import_one(struct cli_import *c, const char *path)
 	return CLI_OK;
 }
 
+/* Another process holds the write lock past the busy timeout: another
+ * import, a browser saving its place, an sqlite3 shell. SQLite's locks
+ * end with the process that holds them, so the lock is never stale: the
+ * import waits for as long as it takes, says so, and Ctrl-C stops it. */
+static int
+cli_import_wait(void *arg, const char *path, double seconds, int first)
+{
+	struct cli_import *c = arg;
+
+	if (c->progress)
+		fputs("\r\033[K", stderr);
+	if (first)
+		cli_error(CLI_OK, "waiting for %s: another process is writing to "
+		    "it (database is locked)...", path);
+	else
+		cli_error(CLI_OK, "still waiting for %s (%.0f s)...", path, seconds);
+	return 1;
+}
+
 static int
 cli_import_open(struct cli *cli, struct cli_import *c)
 {
@@ -170,6 +189,7 @@ cli_import_open(struct cli *cli, struct cli_import *c)
 	if (!c->opt.dry_run &&
 	    db_require_writable(c->db, "import articles", &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
+	db_set_wait(c->db, cli_import_wait, c);
 	return CLI_OK;
 }
 
