@@ -15,6 +15,10 @@
 #include "scotl/mention.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
+/* A writer that waits on (db_set_wait) is told again this often. */
+#define DB_WAIT_REPEAT_MS 30000
+/* How long opening tries to turn a file to WAL while others hold it. */
+#define DB_WAL_TRY_MS 100
 
 int
 db_schema_version(void)
@@ -463,25 +467,55 @@ db_now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static void
+db_sleep_ms(long ms)
+{
+	struct timespec step = { .tv_sec = ms / 1000,
+	    .tv_nsec = (ms % 1000) * 1000000L };
+
+	nanosleep(&step, NULL);
+}
+
 /* Waits for a lock in steps of a millisecond, DB_BUSY_TIMEOUT_MS in all.
  * SQLite's own busy timeout backs off to 100 ms between tries, and a
  * steady writer (an import commits an article every few ms) leaves the
  * lock free only for moments between its transactions: a browser saving
  * its filter history or its place waited up to hundreds of ms for a
- * moment it could have had in a few. */
+ * moment it could have had in a few. A connection with a wait hook
+ * (db_set_wait) goes on waiting for as long as the hook says, in steps
+ * of 10 ms: the lock is then held by something slow. */
 static int
 db_busy(void *arg, int tries)
 {
 	struct db *db = arg;
-	struct timespec step = { .tv_sec = 0, .tv_nsec = 1000000 };
 	double now = db_now_ms();
 
-	if (tries == 0)
+	if (tries == 0) {
 		db->busy_since = now;
-	if (now - db->busy_since >= DB_BUSY_TIMEOUT_MS)
+		db->wait_next = 0;
+	}
+	if (now - db->busy_since < DB_BUSY_TIMEOUT_MS) {
+		db_sleep_ms(1);
+		return 1;
+	}
+	if (db->wait == NULL)
 		return 0;
-	nanosleep(&step, NULL);
+	if (db->wait_next == 0 || now >= db->wait_next) {
+		if (!db->wait(db->wait_arg, db->path,
+		    (now - db->busy_since) / 1e3, db->wait_next == 0))
+			return 0;
+		db->wait_next = now + DB_WAIT_REPEAT_MS;
+	}
+	db_sleep_ms(10);
 	return 1;
+}
+
+void
+db_set_wait(struct db *db, int (*wait)(void *arg, const char *path,
+    double seconds, int first), void *arg)
+{
+	db->wait = wait;
+	db->wait_arg = arg;
 }
 
 static int
@@ -570,6 +604,29 @@ db_open_handle(struct db *db, enum db_mode mode, struct err *e)
 	return 0;
 }
 
+/* WAL lets readers read while one process writes. Turning a file to WAL
+ * takes it to itself for a moment, and SQLite does so while it holds a
+ * read lock that it cannot give up: while another connection holds a
+ * lock (another scotl opening the same file at the same moment and
+ * turning it, or a writer in the old mode), it answers "database is
+ * locked" at once, without waiting. It is tried again for a while; then
+ * the connection goes on in the file's mode, which works as well (and a
+ * file turned meanwhile by someone else is read as WAL anyway). */
+static int
+db_wal(struct db *db, struct err *e)
+{
+	double start = db_now_ms();
+
+	while (db_exec(db, "PRAGMA journal_mode = WAL", e) != 0) {
+		if ((sqlite3_errcode(db->h) & 0xff) != SQLITE_BUSY)
+			return -1;
+		if (db_now_ms() - start >= DB_WAL_TRY_MS)
+			return 0;
+		db_sleep_ms(1);
+	}
+	return 0;
+}
+
 int
 db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 {
@@ -593,7 +650,7 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 	 * never corrupts the file; a power cut may lose the last commits,
 	 * and in exchange a commit does not wait for the disk. */
 	if (!db->readonly && strcmp(path, ":memory:") != 0 &&
-	    (db_exec(db, "PRAGMA journal_mode = WAL", e) != 0 ||
+	    (db_wal(db, e) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", e) != 0))
 		goto fail;
 	*out = db;

@@ -326,10 +326,22 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		.body = doc->body,
 	};
 	struct extract_result ev;
+	long long id;
 	int got;
 
 	if (db_begin_write(db, "import an article", e) != 0)
 		return -1;
+	/* Another import may have stored the same text since import_file
+	 * looked: holding the write lock, this one sees the last commit and
+	 * no one else can store it now. */
+	if ((id = import_existing(db, doc->body, e)) != 0) {
+		db_rollback(db);
+		if (id < 0)
+			return -1;
+		out->article_id = id;
+		out->status = IMPORT_DUPLICATE;
+		return 0;
+	}
 	if (article_add(db, &a, &out->article_id, e) != 0 ||
 	    (got = mention_scan(db, out->article_id, e)) < 0 ||
 	    (out->people = people_propose(db, out->article_id, e)) < 0 ||

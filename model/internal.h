@@ -46,6 +46,9 @@ struct db {
 	long long drive_entity;         /* events.c: the last entity sized */
 	int drive_entity_small;         /* and whether its events are few */
 	double busy_since;              /* db.c: when the wait for a lock began, ms */
+	double wait_next;               /* db.c: when to call wait next, ms; 0 never yet */
+	int (*wait)(void *, const char *, double, int); /* db_set_wait */
+	void *wait_arg;
 	enum dbcheck_how checked;       /* dbcheck.c: how its pages were vetted */
 	struct dbcheck_stamp stamp;     /* and the file's stamp then */
 };

@@ -137,8 +137,11 @@ cli_import_one(struct cli_import *c, const char *path)
 	struct import_outcome o;
 	struct err e;
 
-	if (import_file(c->db, path, &c->opt, &o, &e) != 0)
+	if (import_file(c->db, path, &c->opt, &o, &e) != 0) {
+		if (c->progress)
+			fputs("\r\033[K", stderr);
 		return cli_error(CLI_ERROR, "%s: %s", path, e.msg);
+	}
 	c->done_bytes += o.bytes;
 	switch (o.status) {
 	case IMPORT_NEW:
@@ -222,6 +225,25 @@ cli_import_open_dry(struct cli *cli, struct cli_import *c)
 	return status;
 }
 
+/* Another process holds the write lock past the busy timeout: another
+ * import, a browser saving its place, an sqlite3 shell. SQLite's locks
+ * end with the process that holds them, so the lock is never stale: the
+ * import waits for as long as it takes, says so, and Ctrl-C stops it. */
+static int
+cli_import_wait(void *arg, const char *path, double seconds, int first)
+{
+	struct cli_import *c = arg;
+
+	if (c->progress)
+		fputs("\r\033[K", stderr);
+	if (first)
+		cli_error(CLI_OK, "waiting for %s: another process is writing to "
+		    "it (database is locked)...", path);
+	else
+		cli_error(CLI_OK, "still waiting for %s (%.0f s)...", path, seconds);
+	return 1;
+}
+
 static int
 cli_import_open(struct cli *cli, struct cli_import *c)
 {
@@ -244,13 +266,21 @@ cli_import_open(struct cli *cli, struct cli_import *c)
 	/* Said once, before any file is read, not once a file. */
 	if (db_require_writable(c->db, "import articles", &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
+	db_set_wait(c->db, cli_import_wait, c);
 	return CLI_OK;
 }
 
+/* Said whether or not the import went to the end: what was done is in
+ * the database, and what was not is for the next run (it skips what is
+ * in as duplicates). */
 static void
-cli_import_summary(struct cli_import *c)
+cli_import_summary(struct cli_import *c, int tried)
 {
 	out_text(stdout, c->report.data ? c->report.data : "", 1);
+	if (tried < c->nfiles)
+		printf("stopped at a database error: %d of %d files not "
+		    "imported; run the import again to import them\n",
+		    c->nfiles - tried, c->nfiles);
 	printf("%s%d imported, %d duplicates, %d rejected, %d warnings; %d "
 	    "mentions of known people, states and organisations\n",
 	    c->dry_run ? "dry run, nothing written: " : "", c->imported,
@@ -327,14 +357,16 @@ cli_import(struct cli *cli, int argc, char **argv)
 		cli_import_collect(&c, argv[i]);
 	c.progress = isatty(STDERR_FILENO) && c.nfiles > 1;
 	c.start = cli_import_now();
+	/* A database error (a full disk) would fail every file after it:
+	 * the import stops there. */
 	for (i = 0; i < c.nfiles && status == CLI_OK; i++) {
 		status = cli_import_one(&c, c.files[i]);
-		cli_import_progress(&c, i + 1, i + 1 == c.nfiles);
+		cli_import_progress(&c, i + 1, i + 1 == c.nfiles ||
+		    status != CLI_OK);
 	}
-	if (status == CLI_OK) {
-		cli_import_summary(&c);
+	cli_import_summary(&c, status == CLI_OK ? i : i - 1);
+	if (status == CLI_OK)
 		status = c.rejected ? CLI_ERROR : CLI_OK;
-	}
 	for (i = 0; i < c.nfiles; i++)
 		free(c.files[i]);
 	free(c.files);

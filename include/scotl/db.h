@@ -33,6 +33,14 @@ int db_require_writable(struct db *db, const char *what, struct err *e);
 void db_set_stop(struct db *db, int (*stop)(void *arg), void *arg);
 int db_interrupted(const struct db *db);
 
+/* A lock held by another process is waited for 5 s, then the query
+ * fails with "database is locked". With WAIT set, the wait goes on for
+ * as long as WAIT returns non-zero: it is called once the 5 s have
+ * passed (FIRST 1) and every 30 s after, with PATH and the SECONDS
+ * waited so far, to tell the user. NULL: the 5 s again. */
+void db_set_wait(struct db *db, int (*wait)(void *arg, const char *path,
+    double seconds, int first), void *arg);
+
 /* The schema version this program writes, and the one found in the file. */
 int db_schema_version(void);
 int db_file_version(struct db *db);
