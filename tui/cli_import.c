@@ -147,6 +147,17 @@ cli_import_seen(struct cli_import *c, const struct stat *st, const char *path)
 	return NULL;
 }
 
+static void
+cli_import_skipped(struct cli_import *c, const char *path, const char *what,
+    const char *first)
+{
+	if (strcmp(path, first) == 0)
+		buf_printf(&c->report, "skipped: %s: already read\n", path);
+	else
+		buf_printf(&c->report, "skipped: %s: the same %s as %s\n", path,
+		    what, first);
+}
+
 /* ST is NULL when the file could not be looked at: it is rejected with
  * the reason when it is read. */
 static void
@@ -156,8 +167,7 @@ cli_import_add(struct cli_import *c, const char *path, const struct stat *st)
 
 	if (st != NULL && S_ISREG(st->st_mode) &&
 	    (first = cli_import_seen(c, st, path)) != NULL) {
-		buf_printf(&c->report, "skipped: %s: the same file as %s\n", path,
-		    first);
+		cli_import_skipped(c, path, "file", first);
 		return;
 	}
 	c->files = xgrow(c->files, c->nfiles, &c->cap, sizeof *c->files);
@@ -213,8 +223,7 @@ cli_import_enter(struct cli_import *c, const struct buf *path,
 		return;
 	}
 	if ((first = cli_import_seen(c, &st, path->data)) != NULL) {
-		buf_printf(&c->report, "skipped: %s: the same folder as %s\n",
-		    path->data, first);
+		cli_import_skipped(c, path->data, "folder", first);
 		closedir(dir);
 		return;
 	}
@@ -242,11 +251,13 @@ cli_import_collect(struct cli_import *c, const char *arg)
 
 	buf_init(&path);
 	buf_adds(&path, arg);
-	if ((dir = util_path_at(arg, &rest)) != -1 &&
-	    fstatat(dir, rest, &st, 0) == 0 && S_ISDIR(st.st_mode))
+	if ((dir = util_path_at(arg, &rest)) == -1 ||
+	    fstatat(dir, rest, &st, 0) != 0)
+		cli_import_add(c, arg, NULL);
+	else if (S_ISDIR(st.st_mode))
 		cli_import_enter(c, &path, &stack, &depth, &cap);
 	else
-		cli_import_add(c, arg, NULL);
+		cli_import_add(c, arg, &st);
 	util_path_done(dir);
 	while (depth > 0) {
 		top = &stack[depth - 1];
