@@ -91,8 +91,8 @@ import_check_text(const struct buf *raw, struct import_outcome *out)
 
 /* Counts the bytes read, whatever the file says of its size: /proc files
  * say 0 and give more (/proc/self/pagemap gives the address space), a
- * file may grow while it is read, a pipe has no size. At most one byte
- * over the limit is read. */
+ * file may grow while it is read, a pipe has no size. Reading stops
+ * within a chunk (64 KiB) past the limit. */
 static int
 import_read_fd(int fd, const struct import_options *o, struct buf *raw,
     struct import_outcome *out)
@@ -110,8 +110,8 @@ import_read_fd(int fd, const struct import_options *o, struct buf *raw,
 		return import_reject(out, "cannot read: %s", strerror(errno));
 	out->bytes = (long long)raw->len;
 	if (out->bytes > o->max_size)
-		return import_reject(out, "more than %lld bytes, over the limit "
-		    "of %lld (--max-size)", o->max_size, o->max_size);
+		return import_reject(out, "more than %lld bytes, over the "
+		    "limit of %lld (--max-size)", o->max_size, o->max_size);
 	return import_check_text(raw, out);
 }
 

@@ -244,8 +244,9 @@ util_path_at(const char *path, const char **rest)
 	size_t n;
 
 	while (strlen(p) >= PATH_MAX) {
+		/* No '/' in reach: one name longer than a path. */
 		if ((cut = memrchr(p, '/', PATH_MAX - 1)) == NULL) {
-			errno = ENAMETOOLONG;   /* one name longer than a path */
+			errno = ENAMETOOLONG;
 			break;
 		}
 		n = (size_t)(cut - p) + 1;

@@ -119,8 +119,9 @@ cli_import_short(const char *path)
 		return xstrdup(path);
 	while (head > 0 && ((unsigned char)path[head] & 0xc0) == 0x80)
 		head--;
-	for (tail = len - 180; ((unsigned char)path[tail] & 0xc0) == 0x80; tail++)
-		;
+	tail = len - 180;
+	while (((unsigned char)path[tail] & 0xc0) == 0x80)
+		tail++;
 	buf_init(&b);
 	buf_printf(&b, "%.*s\xe2\x80\xa6%s", (int)head, path, path + tail);
 	return buf_steal(&b);
@@ -271,10 +272,12 @@ cli_import_collect(struct cli_import *c, const char *arg)
 		buf_addc(&path, '/');
 		buf_adds(&path, ent->name);
 		free(ent->name);
-		if (ent->err == 0 && S_ISDIR(ent->st.st_mode))
+		if (ent->err != 0)
+			cli_import_add(c, path.data, NULL);
+		else if (S_ISDIR(ent->st.st_mode))
 			cli_import_enter(c, &path, &stack, &depth, &cap);
 		else
-			cli_import_add(c, path.data, ent->err ? NULL : &ent->st);
+			cli_import_add(c, path.data, &ent->st);
 	}
 	free(stack);
 	buf_free(&path);

@@ -144,7 +144,8 @@ config_read(struct app *app, const char *path, struct buf *text)
 	struct stat st;
 	int fd, rc = -1;
 
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0) {
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		if (errno != ENOENT)
 			app_message(app, 1, "%s: %s", shown, strerror(errno));
 		return -1;

@@ -43,7 +43,8 @@ struct import_outcome {
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the
- * database fails (then nothing of the file was written). */
+ * database fails (then nothing of the file was written). PATH may be of
+ * any length; what is not a regular file is rejected unread. */
 int import_file(struct db *db, const char *path, const struct import_options *o,
     struct import_outcome *out, struct err *e);
 
