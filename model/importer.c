@@ -1,10 +1,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "scotl/article.h"
@@ -87,23 +89,29 @@ import_check_text(const struct buf *raw, struct import_outcome *out)
 	return 1;
 }
 
+/* Counts the bytes read, whatever the file says of its size: /proc files
+ * say 0 and give more (/proc/self/pagemap gives the address space), a
+ * file may grow while it is read, a pipe has no size. Reading stops
+ * within a chunk (64 KiB) past the limit. */
 static int
-import_read(const char *path, const struct import_options *o, struct buf *raw,
+import_read_fd(int fd, const struct import_options *o, struct buf *raw,
     struct import_outcome *out)
 {
 	struct stat st;
-	struct err e;
 
-	if (stat(path, &st) != 0)
+	if (fstat(fd, &st) != 0)
 		return import_reject(out, "cannot read: %s", strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return import_reject(out, "not a regular file");
-	out->bytes = (long long)st.st_size;
-	if (st.st_size > o->max_size)
+	if (S_ISREG(st.st_mode) && st.st_size > o->max_size) {
+		out->bytes = (long long)st.st_size;
 		return import_reject(out, "%lld bytes, over the limit of %lld "
 		    "(--max-size)", (long long)st.st_size, o->max_size);
-	if (util_read_file(path, raw, &e) != 0)
+	}
+	if (util_read_fd(fd, (size_t)o->max_size, raw) != 0)
 		return import_reject(out, "cannot read: %s", strerror(errno));
+	out->bytes = (long long)raw->len;
+	if (out->bytes > o->max_size)
+		return import_reject(out, "more than %lld bytes, over the "
+		    "limit of %lld (--max-size)", o->max_size, o->max_size);
 	return import_check_text(raw, out);
 }
 
@@ -317,7 +325,7 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 {
 	const char *name = strrchr(path, '/');
 	struct article a = {
-		.name = (char *)(name ? name + 1 : path),
+		.name = (char *)(name ? name + 1 : path[0] ? path : NULL),
 		.title = doc->title,
 		.source = (char *)(doc->h.source ? doc->h.source : o->source),
 		.url = doc->h.url,
@@ -358,8 +366,8 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 }
 
 int
-import_file(struct db *db, const char *path, const struct import_options *o,
-    struct import_outcome *out, struct err *e)
+import_fd(struct db *db, int fd, const char *name,
+    const struct import_options *o, struct import_outcome *out, struct err *e)
 {
 	struct import_doc doc;
 	struct buf raw;
@@ -370,8 +378,10 @@ import_file(struct db *db, const char *path, const struct import_options *o,
 	memset(&doc, 0, sizeof doc);
 	out->how = "";
 	buf_init(&raw);
-	if (import_read(path, o, &raw, out) != 1 ||
-	    import_prepare(&raw, path, o, &doc, out) != 1)
+	if (name == NULL)
+		name = "";
+	if (import_read_fd(fd, o, &raw, out) != 1 ||
+	    import_prepare(&raw, name, o, &doc, out) != 1)
 		goto done;
 	import_date(&doc, o, out);
 	if ((id = import_existing(db, doc.body, e)) < 0) {
@@ -385,9 +395,32 @@ import_file(struct db *db, const char *path, const struct import_options *o,
 	}
 	out->status = IMPORT_NEW;
 	if (!o->dry_run)
-		rc = import_store(db, path, &doc, o, out, e);
+		rc = import_store(db, name, &doc, o, out, e);
 done:
 	import_doc_free(&doc);
 	buf_free(&raw);
+	return rc;
+}
+
+/* Opened without waiting (a FIFO has no writer, a device may block) and
+ * checked on the descriptor, so that what is read is what was checked. */
+int
+import_file(struct db *db, const char *path, const struct import_options *o,
+    struct import_outcome *out, struct err *e)
+{
+	struct stat st;
+	int fd, rc = 0;
+
+	memset(out, 0, sizeof *out);
+	out->how = "";
+	if ((fd = util_open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (fstat(fd, &st) != 0)
+		import_reject(out, "cannot read: %s", strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		import_reject(out, "not a regular file");
+	else
+		rc = import_fd(db, fd, path, o, out, e);
+	close(fd);
 	return rc;
 }

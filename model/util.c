@@ -3,10 +3,13 @@
 #include <ctype.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scotl/fault.h"
 #include "scotl/util.h"
@@ -225,6 +228,107 @@ util_read_file(const char *path, struct buf *out, struct err *e)
 	fclose(fp);
 	if (out->data == NULL)
 		buf_add(out, "", 0);
+	return 0;
+}
+
+/* The kernel takes at most PATH_MAX bytes of a path at once, and a walk
+ * through folders makes longer ones: the front of a long path is opened
+ * a piece at a time, each piece ending at a '/' and opened from the
+ * folder before it, which resolves links and ".." as one call would. */
+int
+util_path_at(const char *path, const char **rest)
+{
+	char piece[PATH_MAX];
+	int dir = AT_FDCWD, fd, saved;
+	const char *p = path, *cut;
+	size_t n;
+
+	while (strlen(p) >= PATH_MAX) {
+		/* No '/' in reach: one name longer than a path. */
+		if ((cut = memrchr(p, '/', PATH_MAX - 1)) == NULL) {
+			errno = ENAMETOOLONG;
+			break;
+		}
+		n = (size_t)(cut - p) + 1;
+		memcpy(piece, p, n);
+		piece[n] = '\0';
+		fd = openat(dir, piece, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		saved = errno;
+		util_path_done(dir);
+		errno = saved;
+		if ((dir = fd) < 0)
+			return -1;
+		for (p = cut + 1; *p == '/'; p++)
+			;
+	}
+	if (strlen(p) >= PATH_MAX) {
+		util_path_done(dir);
+		return -1;
+	}
+	*rest = *p ? p : ".";
+	return dir;
+}
+
+void
+util_path_done(int dir)
+{
+	if (dir >= 0)
+		close(dir);
+}
+
+int
+util_open(const char *path, int flags)
+{
+	const char *rest;
+	int dir = util_path_at(path, &rest), fd, saved;
+
+	if (dir == -1)
+		return -1;
+	fd = openat(dir, rest, flags | O_CLOEXEC);
+	saved = errno;
+	util_path_done(dir);
+	errno = saved;
+	return fd;
+}
+
+/* A descriptor may come non-blocking (standard input shared with a
+ * program that set it so): wait for it rather than take EAGAIN for an
+ * error. */
+static int
+util_read_some(int fd, char *to, size_t n)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	ssize_t got;
+
+	for (;;) {
+		if ((got = read(fd, to, n)) >= 0)
+			return (int)got;
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			(void)poll(&pfd, 1, -1);
+		else if (errno != EINTR)
+			return -1;
+	}
+}
+
+/* Whole chunks, never a byte count cut to the limit: some files refuse
+ * reads of odd sizes (/proc/self/pagemap reads 8 bytes at a time). */
+int
+util_read_fd(int fd, size_t limit, struct buf *out)
+{
+	char chunk[65536];
+	int got;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	do {
+		if ((got = util_read_some(fd, chunk, sizeof chunk)) < 0)
+			return -1;
+		buf_add(out, chunk, (size_t)got);
+	} while (got > 0 && out->len <= limit);
+	if (out->len > limit) {
+		out->len = limit + 1;
+		out->data[out->len] = '\0';
+	}
 	return 0;
 }
 

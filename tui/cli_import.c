@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
+#include <search.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,8 +29,9 @@ static const char cli_import_usage[] =
 	"\n"
 	"Imports saved articles: plain text (the first line is the title),\n"
 	"text with a header block (Title:, Date:, Source:, URL:, Charset:),\n"
-	"and saved HTML pages. Folders are read recursively. Without --db the\n"
-	"articles go to your own database. Exit 1 when a file was rejected.\n";
+	"and saved HTML pages. Folders are read recursively, each once; '-'\n"
+	"reads one article from standard input. Without --db the articles go\n"
+	"to your own database. Exit 1 when a file was rejected.\n";
 
 struct cli_import {
 	struct db *db;
@@ -38,6 +42,7 @@ struct cli_import {
 	int imported, duplicates, rejected, warnings, mentions;
 	int events_new, events_attached, events_disputed, people;
 	struct buf report;      /* rejections and warnings, printed at the end */
+	void *seen;             /* struct cli_import_seen, a tsearch tree */
 	int progress;           /* draw a progress line on stderr */
 	int dry_run;            /* import into a copy in memory (opt.dry_run
 	                         * would store nothing, and count less) */
@@ -53,47 +58,258 @@ cli_import_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A file or folder met on the walk, by device and inode, with the path
+ * it was first met by: a folder linked twice (a link to "." or to a
+ * folder above) is walked once, a file linked twice is imported once. */
+struct cli_import_seen {
+	dev_t dev;
+	ino_t ino;
+	char *path;
+};
+
+/* A name in a folder and what it is, links followed. */
+struct cli_import_entry {
+	char *name;
+	struct stat st;
+	int err;                /* errno of its stat, 0 when known */
+};
+
+/* A folder being walked: its names in order, the next one, and how long
+ * its path is in the walk's path. */
+struct cli_import_frame {
+	struct cli_import_entry *e;
+	int n, next;
+	size_t len;
+};
+
 static int
-cli_import_cmp(const void *a, const void *b)
+cli_import_entry_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct cli_import_entry *)a)->name,
+	    ((const struct cli_import_entry *)b)->name);
+}
+
+static int
+cli_import_seen_cmp(const void *a, const void *b)
+{
+	const struct cli_import_seen *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+static void
+cli_import_seen_free(void *p)
+{
+	struct cli_import_seen *s = p;
+
+	free(s->path);
+	free(s);
+}
+
+/* A path for a message about another one: its two ends when it is long,
+ * cut between characters, as a walk can make it any length and a set of
+ * folders would hold it once per folder. */
+static char *
+cli_import_short(const char *path)
+{
+	size_t len = strlen(path), head = 100, tail;
+	struct buf b;
+
+	if (len <= 300)
+		return xstrdup(path);
+	while (head > 0 && ((unsigned char)path[head] & 0xc0) == 0x80)
+		head--;
+	tail = len - 180;
+	while (((unsigned char)path[tail] & 0xc0) == 0x80)
+		tail++;
+	buf_init(&b);
+	buf_printf(&b, "%.*s\xe2\x80\xa6%s", (int)head, path, path + tail);
+	return buf_steal(&b);
+}
+
+/* NULL the first time ST's file is met (then it is remembered as PATH),
+ * else the path it was first met by. */
+static const char *
+cli_import_seen(struct cli_import *c, const struct stat *st, const char *path)
+{
+	struct cli_import_seen *s = xmalloc(sizeof *s), **found;
+
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
+	s->path = NULL;
+	found = tsearch(s, &c->seen, cli_import_seen_cmp);
+	if (found == NULL)
+		util_out_of_memory(sizeof *s);
+	if (*found != s) {
+		free(s);
+		return (*found)->path;
+	}
+	s->path = cli_import_short(path);
+	return NULL;
+}
+
+/* One line of the report, whatever the file's name holds: a newline in
+ * it must not start a line that looks like one of ours. */
+static void
+cli_import_report(struct cli_import *c, const char *what, const char *path,
+    const char *why)
+{
+	buf_printf(&c->report, "%s: ", what);
+	out_clean(&c->report, path, OUT_NAME);
+	buf_adds(&c->report, ": ");
+	out_clean(&c->report, why, OUT_ONE_LINE);
+	buf_addc(&c->report, '\n');
+}
+
+static void
+cli_import_skipped(struct cli_import *c, const char *path, const char *what,
+    const char *first)
+{
+	struct buf why;
+
+	buf_init(&why);
+	if (strcmp(path, first) == 0)
+		buf_adds(&why, "already read");
+	else
+		buf_printf(&why, "the same %s as %s", what, first);
+	cli_import_report(c, "skipped", path, why.data);
+	buf_free(&why);
+}
+
+static void
+cli_import_folder_error(struct cli_import *c, const char *path, int error)
+{
+	struct buf why;
+
+	buf_init(&why);
+	buf_printf(&why, "cannot read the folder: %s", strerror(error));
+	cli_import_report(c, "rejected", path, why.data);
+	buf_free(&why);
+}
+
+/* ST is NULL when the file could not be looked at: it is rejected with
+ * the reason when it is read. */
+static void
+cli_import_add(struct cli_import *c, const char *path, const struct stat *st)
+{
+	const char *first;
+
+	if (st != NULL && S_ISREG(st->st_mode) &&
+	    (first = cli_import_seen(c, st, path)) != NULL) {
+		cli_import_skipped(c, path, "file", first);
+		return;
+	}
+	c->files = xgrow(c->files, c->nfiles, &c->cap, sizeof *c->files);
+	c->files[c->nfiles++] = xstrdup(path);
+	if (st != NULL)
+		c->total_bytes += (long long)st->st_size;
+}
+
+/* The names in DIR but those starting with '.', sorted, each looked at
+ * from DIR itself (no path to build, however deep). */
+static int
+cli_import_names(DIR *dir, struct cli_import_entry **out)
+{
+	struct cli_import_entry *e = NULL;
+	struct dirent *de;
+	int n = 0, cap = 0;
+
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		e = xgrow(e, n, &cap, sizeof *e);
+		e[n].name = xstrdup(de->d_name);
+		e[n].err = fstatat(dirfd(dir), de->d_name, &e[n].st, 0) == 0 ?
+		    0 : errno;
+		n++;
+	}
+	qsort(e, (size_t)n, sizeof *e, cli_import_entry_cmp);
+	*out = e;
+	return n;
+}
+
+/* Reads the folder at PATH into a new frame on the stack, unless it was
+ * walked already or cannot be read (both said in the report). Only the
+ * folder being read is open: the walk holds no descriptors, however
+ * deep it goes. */
+static void
+cli_import_enter(struct cli_import *c, const struct buf *path,
+    struct cli_import_frame **stack, int *depth, int *cap)
+{
+	struct cli_import_frame *f;
+	const char *first;
+	struct stat st;
+	DIR *dir;
+	int fd;
+
+	if ((fd = util_open(path->data, O_RDONLY | O_DIRECTORY)) < 0 ||
+	    fstat(fd, &st) != 0 || (dir = fdopendir(fd)) == NULL) {
+		cli_import_folder_error(c, path->data, errno);
+		c->rejected++;
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if ((first = cli_import_seen(c, &st, path->data)) != NULL) {
+		cli_import_skipped(c, path->data, "folder", first);
+		closedir(dir);
+		return;
+	}
+	*stack = xgrow(*stack, *depth, cap, sizeof **stack);
+	f = &(*stack)[(*depth)++];
+	f->n = cli_import_names(dir, &f->e);
+	f->next = 0;
+	f->len = path->len;
+	closedir(dir);
 }
 
 /* Files in a stable order: folders are walked in name order, and names
- * starting with '.' are left out. */
+ * starting with '.' are left out. The walk keeps its own stack, so that
+ * depth costs memory, not the C stack; paths of any length are opened a
+ * piece at a time (util_open). */
 static void
-cli_import_collect(struct cli_import *c, const char *path)
+cli_import_collect(struct cli_import *c, const char *arg)
 {
+	struct cli_import_frame *stack = NULL, *top;
+	struct cli_import_entry *ent;
+	int depth = 0, cap = 0, dir;
+	struct buf path;
+	const char *rest;
 	struct stat st;
-	struct dirent *de;
-	char **names = NULL, child[PATH_MAX];
-	int n = 0, cap = 0, i;
-	DIR *dir;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if ((dir = opendir(path)) == NULL)
-			goto file;      /* reported when it is read */
-		while ((de = readdir(dir)) != NULL) {
-			if (de->d_name[0] == '.')
-				continue;
-			names = xgrow(names, n, &cap, sizeof *names);
-			names[n++] = xstrdup(de->d_name);
+	buf_init(&path);
+	buf_adds(&path, arg);
+	if ((dir = util_path_at(arg, &rest)) == -1 ||
+	    fstatat(dir, rest, &st, 0) != 0)
+		cli_import_add(c, arg, NULL);
+	else if (S_ISDIR(st.st_mode))
+		cli_import_enter(c, &path, &stack, &depth, &cap);
+	else
+		cli_import_add(c, arg, &st);
+	util_path_done(dir);
+	while (depth > 0) {
+		top = &stack[depth - 1];
+		if (top->next == top->n) {
+			free(top->e);
+			depth--;
+			continue;
 		}
-		closedir(dir);
-		qsort(names, (size_t)n, sizeof *names, cli_import_cmp);
-		for (i = 0; i < n; i++) {
-			snprintf(child, sizeof child, "%s/%s", path, names[i]);
-			cli_import_collect(c, child);
-			free(names[i]);
-		}
-		free(names);
-		return;
+		ent = &top->e[top->next++];
+		path.len = top->len;
+		buf_addc(&path, '/');
+		buf_adds(&path, ent->name);
+		free(ent->name);
+		if (ent->err != 0)
+			cli_import_add(c, path.data, NULL);
+		else if (S_ISDIR(ent->st.st_mode))
+			cli_import_enter(c, &path, &stack, &depth, &cap);
+		else
+			cli_import_add(c, path.data, &ent->st);
 	}
-file:
-	c->files = xgrow(c->files, c->nfiles, &c->cap, sizeof *c->files);
-	c->files[c->nfiles++] = xstrdup(path);
-	if (stat(path, &st) == 0)
-		c->total_bytes += (long long)st.st_size;
+	free(stack);
+	buf_free(&path);
 }
 
 static void
@@ -118,17 +334,15 @@ cli_import_progress(struct cli_import *c, int done, int last)
 	fflush(stderr);
 }
 
-/* One line of the report, whatever the file's name holds: a newline in
- * it must not start a line that looks like one of ours. */
-static void
-cli_import_report(struct cli_import *c, const char *what, const char *path,
-    const char *why)
+/* "-" is standard input, as the user typed it: a file named "-" in a
+ * folder is "DIR/-", and one given alone is "./-". */
+static int
+cli_import_read(struct cli_import *c, const char *path,
+    struct import_outcome *o, struct err *e)
 {
-	buf_printf(&c->report, "%s: ", what);
-	out_clean(&c->report, path, OUT_NAME);
-	buf_adds(&c->report, ": ");
-	out_clean(&c->report, why, OUT_ONE_LINE);
-	buf_addc(&c->report, '\n');
+	if (strcmp(path, "-") == 0)
+		return import_fd(c->db, STDIN_FILENO, NULL, &c->opt, o, e);
+	return import_file(c->db, path, &c->opt, o, e);
 }
 
 static int
@@ -137,7 +351,7 @@ cli_import_one(struct cli_import *c, const char *path)
 	struct import_outcome o;
 	struct err e;
 
-	if (import_file(c->db, path, &c->opt, &o, &e) != 0) {
+	if (cli_import_read(c, path, &o, &e) != 0) {
 		if (c->progress)
 			fputs("\r\033[K", stderr);
 		return cli_error(CLI_ERROR, "%s: %s", path, e.msg);
@@ -306,7 +520,7 @@ cli_import_options(struct cli *cli, struct cli_import *c, int argc, char **argv)
 	};
 	struct date_span d;
 	struct err e;
-	int opt, status = -1;
+	int opt, status = -1, stdin_n = 0;
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_import_usage, &status)) {
@@ -335,6 +549,11 @@ cli_import_options(struct cli *cli, struct cli_import *c, int argc, char **argv)
 	if (optind >= argc)
 		return cli_error(CLI_USAGE, "import needs at least one PATH; see "
 		    "'scotl import --help'");
+	for (opt = optind; opt < argc; opt++)
+		stdin_n += strcmp(argv[opt], "-") == 0;
+	if (stdin_n > 1)
+		return cli_error(CLI_USAGE, "'-' (standard input) can be given "
+		    "only once");
 	return -1;
 }
 
@@ -354,7 +573,10 @@ cli_import(struct cli *cli, int argc, char **argv)
 		return status;
 	}
 	for (i = optind; i < argc; i++)
-		cli_import_collect(&c, argv[i]);
+		if (strcmp(argv[i], "-") == 0)
+			cli_import_add(&c, "-", NULL);
+		else
+			cli_import_collect(&c, argv[i]);
 	c.progress = isatty(STDERR_FILENO) && c.nfiles > 1;
 	c.start = cli_import_now();
 	/* A database error (a full disk) would fail every file after it:
@@ -370,6 +592,7 @@ cli_import(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < c.nfiles; i++)
 		free(c.files[i]);
 	free(c.files);
+	tdestroy(c.seen, cli_import_seen_free);
 	buf_free(&c.report);
 	db_close(c.db);
 	return status;

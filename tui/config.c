@@ -4,15 +4,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "scotl/app.h"
 #include "scotl/color.h"
 #include "scotl/keymap.h"
 
 #define CONFIG_MAX_ARGS 8
+/* A config file is a few lines; more is not one. */
+#define CONFIG_MAX_BYTES (256 * 1024)
 
 const char *
 config_default_path(char *buf, int size)
@@ -128,35 +133,80 @@ config_shown_path(const char *path, char *buf, size_t size)
 	return path;
 }
 
+/* Opened without waiting and read only when it is a regular file of a
+ * sane size, counted as it is read: a FIFO with no writer, /dev/zero or
+ * a file that grows in its place would hang the start. */
+static int
+config_read(struct app *app, const char *path, struct buf *text)
+{
+	char buf[256];
+	const char *shown = config_shown_path(path, buf, sizeof buf);
+	struct stat st;
+	int fd, rc = -1;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno != ENOENT)
+			app_message(app, 1, "%s: %s", shown, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0)
+		app_message(app, 1, "%s: %s", shown, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		app_message(app, 1, "%s: not a regular file, not read", shown);
+	else if (util_read_fd(fd, CONFIG_MAX_BYTES, text) != 0)
+		app_message(app, 1, "%s: %s", shown, strerror(errno));
+	else if (text->len > CONFIG_MAX_BYTES)
+		app_message(app, 1, "%s: more than %d bytes, not read", shown,
+		    CONFIG_MAX_BYTES);
+	else
+		rc = 0;
+	close(fd);
+	return rc;
+}
+
+/* The next line of TEXT into LINE, without its end; 0 when it is too
+ * long (or holds a NUL byte), -1 at the end. */
+static int
+config_next_line(const struct buf *text, size_t *at, char *line, size_t size)
+{
+	const char *p = text->data + *at, *nl;
+	size_t n;
+
+	if (*at >= text->len)
+		return -1;
+	nl = memchr(p, '\n', text->len - *at);
+	n = nl ? (size_t)(nl - p) : text->len - *at;
+	*at += n + (nl != NULL);
+	if (n >= size || memchr(p, '\0', n) != NULL)
+		return 0;
+	memcpy(line, p, n);
+	line[n] = '\0';
+	line[strcspn(line, "\r")] = '\0';
+	return 1;
+}
+
 void
 config_load(struct app *app, const char *path)
 {
 	char line[1024], err[512], first[1400] = "";
-	int lineno = 0, bad = 0;
-	FILE *fp;
+	int lineno = 0, bad = 0, got;
+	struct buf text;
+	size_t at = 0;
 
 	if (path == NULL)
 		return;
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno != ENOENT)
-			app_message(app, 1, "%s: %s", path, strerror(errno));
+	buf_init(&text);
+	if (config_read(app, path, &text) != 0) {
+		buf_free(&text);
 		return;
 	}
-	while (fgets(line, sizeof line, fp) != NULL) {
-		size_t n = strlen(line);
-
+	while ((got = config_next_line(&text, &at, line, sizeof line)) >= 0) {
 		lineno++;
-		if (n > 0 && line[n - 1] != '\n' && !feof(fp)) {
-			int c;
-
-			while ((c = fgetc(fp)) != EOF && c != '\n')
-				;
+		if (got == 0)
 			snprintf(err, sizeof err, "line too long");
-		} else {
-			line[strcspn(line, "\r\n")] = '\0';
-			if (config_line(app, line, err, sizeof err) == 0)
-				continue;
-		}
+		else if (config_line(app, line, err, sizeof err) == 0)
+			continue;
 		if (bad++ == 0) {
 			char shown[256];
 
@@ -164,7 +214,7 @@ config_load(struct app *app, const char *path)
 			    config_shown_path(path, shown, sizeof shown), lineno, err);
 		}
 	}
-	fclose(fp);
+	buf_free(&text);
 	if (bad == 1)
 		app_message(app, 1, "%s", first);
 	else if (bad > 1)

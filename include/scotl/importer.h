@@ -43,9 +43,15 @@ struct import_outcome {
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the
- * database fails (then nothing of the file was written). */
+ * database fails (then nothing of the file was written). PATH may be of
+ * any length; what is not a regular file is rejected unread. */
 int import_file(struct db *db, const char *path, const struct import_options *o,
     struct import_outcome *out, struct err *e);
+
+/* The same for an article read from FD (left open) to its end, standard
+ * input for one; NAME is its file name, or NULL for none. */
+int import_fd(struct db *db, int fd, const char *name,
+    const struct import_options *o, struct import_outcome *out, struct err *e);
 
 /* What import_file would store from RAW, the bytes of a file named PATH,
  * without reading or writing anything: 1 with the title and body as new

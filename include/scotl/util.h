@@ -48,6 +48,20 @@ char *buf_steal(struct buf *b);
 /* Reads a whole file; the message names the file and the reason. */
 int util_read_file(const char *path, struct buf *out, struct err *e);
 
+/* PATH, however long, as a folder and a name to open from it with the
+ * *at functions (openat, fstatat): the folder is AT_FDCWD when PATH is
+ * short, else an open descriptor; -1 with errno when a folder on the way
+ * cannot be opened. Close it with util_path_done. */
+int util_path_at(const char *path, const char **rest);
+void util_path_done(int dir);
+/* open(2) for a path of any length; the descriptor is close-on-exec. */
+int util_open(const char *path, int flags);
+/* Reads FD to its end or until it gave more than LIMIT bytes (then
+ * OUT->len is LIMIT + 1, and at most 64 KiB more were read): what a file
+ * says of its size is not trusted, as /proc and growing files say 0 or
+ * less than they give. -1 with errno. */
+int util_read_fd(int fd, size_t limit, struct buf *out);
+
 /* Parses a whole decimal number into *out; 0 on success, -1 when the text
  * is not a number or does not fit. */
 int util_parse_ll(const char *s, long long *out);
