@@ -130,10 +130,13 @@ cli_usage(FILE *fp)
 	    "  --db PATH   the database to use (default: your own database,\n"
 	    "              else the bundled corpus)\n"
 	    "  --fresh     open the browser at the start, forgetting where you were\n"
-	    "  --help      this text; 'scotl COMMAND --help' for a command\n"
-	    "  --version   print the version\n"
+	    "  -h, --help  this text; 'scotl COMMAND --help' for a command\n"
+	    "  -V, --version\n"
+	    "              print the version (also after a command)\n"
 	    "\n"
-	    "Exit status: 0 success, 1 an error, 2 bad usage. See scotl(1).\n");
+	    "Exit status: 0 success, 1 an error, 2 bad usage. See scotl(1).\n"
+	    "Report bugs at " PACKAGE_BUGREPORT "\n"
+	    "Home page: " PACKAGE_URL "\n");
 }
 
 int
@@ -213,6 +216,12 @@ cli_filter_from(struct db *db, const char *expr, const char *view,
 	return CLI_OK;
 }
 
+static void
+cli_version(void)
+{
+	printf("scotl %s (schema %d)\n", PACKAGE_VERSION, db_schema_version());
+}
+
 int
 cli_common_option(struct cli *cli, int opt, const char *usage, int *status)
 {
@@ -222,6 +231,10 @@ cli_common_option(struct cli *cli, int opt, const char *usage, int *status)
 		return 1;
 	case 'h':
 		fputs(usage, stdout);
+		*status = CLI_OK;
+		return 1;
+	case 'V':
+		cli_version();
 		*status = CLI_OK;
 		return 1;
 	case '?':
@@ -296,13 +309,13 @@ cli_find_command(const char *name)
 	return NULL;
 }
 
-/* Global options come before the command: --db, --help, --version. */
+/* Global options come before the command: --db, -h/--help, -V/--version,
+ * --fresh. */
 static int
 cli_global_options(struct cli *cli, int argc, char **argv, int *status)
 {
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
-		{ "version", no_argument, NULL, 'V' },
 		{ "fresh", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -310,7 +323,8 @@ cli_global_options(struct cli *cli, int argc, char **argv, int *status)
 
 	optind = 1;
 	/* '+': stop at the command name; its options are its own. */
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+" CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		switch (opt) {
 		case 'D':
 			cli->db_path = optarg;
@@ -320,8 +334,7 @@ cli_global_options(struct cli *cli, int argc, char **argv, int *status)
 			*status = CLI_OK;
 			return -1;
 		case 'V':
-			printf("scotl %s (schema %d)\n", PACKAGE_VERSION,
-			    db_schema_version());
+			cli_version();
 			*status = CLI_OK;
 			return -1;
 		case 'F':

@@ -230,7 +230,8 @@ cli_entity(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	struct err e;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_entity_usage, &status)) {
 			if (status >= 0)
 				return status;

@@ -38,14 +38,15 @@ cli_export_parse(struct cli *cli, int argc, char **argv,
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "filter", required_argument, NULL, 'F' },
-		{ "view", required_argument, NULL, 'V' },
+		{ "view", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt, status = -1;
 
-	while ((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:" CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_export_usage, &status)) {
 			if (status >= 0)
 				return status;
@@ -53,7 +54,7 @@ cli_export_parse(struct cli *cli, int argc, char **argv,
 		}
 		if (opt == 'F')
 			o->expr = optarg;
-		else if (opt == 'V')
+		else if (opt == 'w')
 			o->view = optarg;
 		else if (opt == 'o')
 			o->output = optarg;
@@ -168,7 +169,8 @@ cli_views(struct cli *cli, int argc, char **argv)
 	struct err e;
 	int opt, status = -1, rc;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_views_usage, &status)) {
 			if (status >= 0)
 				return status;

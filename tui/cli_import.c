@@ -522,7 +522,8 @@ cli_import_options(struct cli *cli, struct cli_import *c, int argc, char **argv)
 	struct err e;
 	int opt, status = -1, stdin_n = 0;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_import_usage, &status)) {
 			if (status >= 0)
 				return status;

@@ -237,7 +237,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "filter", required_argument, NULL, 'F' },
-		{ "view", required_argument, NULL, 'V' },
+		{ "view", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_list_out o = { .format = CLI_TEXT };
@@ -247,7 +247,8 @@ cli_list(struct cli *cli, int argc, char **argv)
 	int opt, status = -1;
 
 	memset(&f, 0, sizeof f);
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_list_usage, &status)) {
 			if (status >= 0)
 				return status;
@@ -260,7 +261,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 			return CLI_USAGE;
 		if (opt == 'F')
 			expr = optarg;
-		if (opt == 'V')
+		if (opt == 'w')
 			view = optarg;
 		if (opt == 'n' && (util_parse_ll(optarg, &limit) != 0 || limit < 0))
 			return cli_error(CLI_USAGE, "--limit: '%s' is not a number "

@@ -31,7 +31,8 @@ cli_misc_options(struct cli *cli, int argc, char **argv, const char *usage,
 	int opt;
 
 	*status = -1;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, usage, status)) {
 			if (*status >= 0)
 				return -1;
@@ -242,7 +243,7 @@ cli_stats(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "filter", required_argument, NULL, 'F' },
-		{ "view", required_argument, NULL, 'V' },
+		{ "view", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *filter = NULL, *view = NULL;
@@ -251,7 +252,8 @@ cli_stats(struct cli *cli, int argc, char **argv)
 	struct err e;
 	int status = -1, opt;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_stats_usage, &status)) {
 			if (status >= 0)
 				return status;
@@ -259,7 +261,7 @@ cli_stats(struct cli *cli, int argc, char **argv)
 		}
 		if (opt == 'F')
 			filter = optarg;
-		if (opt == 'V')
+		if (opt == 'w')
 			view = optarg;
 	}
 	if (optind < argc)
@@ -326,7 +328,8 @@ cli_load(struct cli *cli, int argc, char **argv)
 	int opt, status = -1;
 	struct stat st;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_load_usage, &status)) {
 			if (status >= 0)
 				return status;

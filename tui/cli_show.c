@@ -232,7 +232,8 @@ cli_show(struct cli *cli, int argc, char **argv)
 	long long id;
 	struct err e;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
 		if (cli_common_option(cli, opt, cli_show_usage, &status)) {
 			if (status >= 0)
 				return status;

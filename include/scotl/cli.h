@@ -64,10 +64,14 @@ int cli_filter_from(struct db *db, const char *expr, const char *view,
 /* Parses --format; allowed is a list like "text|json". */
 int cli_parse_format(const char *arg, const char *allowed, enum cli_format *out);
 
-/* The options every command takes, for getopt_long. */
+/* The options every command takes, for getopt_long: --db, -h/--help and
+ * -V/--version, before or after the command. CLI_COMMON_SHORT goes at the
+ * end of each command's short option string. */
 #define CLI_COMMON_OPTIONS \
 	{ "db", required_argument, NULL, 'D' }, \
-	{ "help", no_argument, NULL, 'h' }
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
+#define CLI_COMMON_SHORT "hV"
 
 /* Handles the common options inside a command's getopt loop: 1 when the
  * option was one of them, and *status set when the command must end. */
