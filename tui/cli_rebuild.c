@@ -61,7 +61,7 @@ cli_rebuild(struct cli *cli, int argc, char **argv)
 	struct err e;
 	int opt, status = -1;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1)
 		if (cli_common_option(cli, opt, cli_rebuild_usage, &status) &&
 		    status >= 0)
 			return status;
