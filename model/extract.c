@@ -12,6 +12,13 @@
 #include "scotl/mention.h"
 
 #define EXTRACT_MAX_PEOPLE 64
+/* How far apart two mentions may be, in bytes, to be read together: a
+ * nationality before a person, an apposition after one, two items of a
+ * list. Nothing further away is looked at, which keeps the work per
+ * mention bounded whatever the length of the article. */
+#define EXTRACT_NEAR_MAX 60
+#define EXTRACT_APPOSITION_MAX 40
+#define EXTRACT_LIST_MAX 8
 
 struct extract_sentence {
 	size_t start, end;
@@ -27,6 +34,7 @@ struct extract {
 	size_t len;
 	struct mention_row *m;
 	int nm;
+	long long longest;      /* the longest mention, in bytes */
 	struct extract_sentence *s;
 	int ns, caps;
 	struct date_found *dates;
@@ -181,7 +189,7 @@ extract_listed(const struct extract *x, size_t from, size_t to)
 {
 	size_t i;
 
-	if (to < from || to - from > 8)
+	if (to < from || to - from > EXTRACT_LIST_MAX)
 		return 0;
 	for (i = from; i < to; i++)
 		if (isalpha((unsigned char)x->body[i]) &&
@@ -199,7 +207,7 @@ extract_apposition(const struct extract *x, size_t from, size_t to)
 {
 	size_t i;
 
-	if (to < from || to - from > 40 || x->body[from] != ',')
+	if (to < from || to - from > EXTRACT_APPOSITION_MAX || x->body[from] != ',')
 		return 0;
 	if (to - from <= 2)
 		return 1;
@@ -217,7 +225,7 @@ extract_near(const struct extract *x, size_t from, size_t to, int words)
 	size_t i;
 	int n = 0, in = 0;
 
-	if (to < from || to - from > 60)
+	if (to < from || to - from > EXTRACT_NEAR_MAX)
 		return 0;
 	for (i = from; i < to; i++) {
 		int alpha = isalnum((unsigned char)x->body[i]) || (unsigned char)x->body[i] >= 0x80;
@@ -251,11 +259,36 @@ extract_from_people(const struct extract *x, size_t at)
 	return 0;
 }
 
+/* Whether the mention O next to the state mention M makes it a
+ * participant. */
+static int
+extract_state_beside(const struct extract *x, const struct mention_row *m,
+    const struct mention_row *o)
+{
+	/* The nationality of a person: "Indian NSA Ajit Doval". */
+	if (strcmp(o->kind, "person") == 0 && o->start > m->end &&
+	    extract_near(x, (size_t)m->end, (size_t)o->start, 4))
+		return 1;
+	/* "Uzbek Security Council" after a person: "Makhmudov, the
+	 * secretary of the Uzbek Security Council". */
+	if (strcmp(o->kind, "person") == 0 && o->end < m->start &&
+	    extract_apposition(x, (size_t)o->end, (size_t)m->start))
+		return 1;
+	/* A list of states: "India and Pakistan", "Kazakhstan, Russia,
+	 * Tajikistan, Uzbekistan". */
+	return strcmp(o->kind, "state") == 0 && o->entity_id != m->entity_id &&
+	    ((o->start > m->end && extract_listed(x, (size_t)m->end,
+	    (size_t)o->start)) || (o->end < m->start &&
+	    extract_listed(x, (size_t)o->end, (size_t)m->start)));
+}
+
 /* Whether the state mention K stands for a participant. */
 static int
 extract_state_takes_part(const struct extract *x, int k)
 {
 	const struct mention_row *m = &x->m[k];
+	long long before = EXTRACT_APPOSITION_MAX > EXTRACT_LIST_MAX ?
+	    EXTRACT_APPOSITION_MAX : EXTRACT_LIST_MAX;
 	int j;
 
 	if (m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0)
@@ -272,28 +305,17 @@ extract_state_takes_part(const struct extract *x, int k)
 	    extract_has_word(x->body, (size_t)m->end, (size_t)m->end + 13 > x->len ?
 	    x->len : (size_t)m->end + 13, "counterpart"))
 		return 1;
-	for (j = 0; j < x->nm; j++) {
-		const struct mention_row *o = &x->m[j];
-
-		if (j == k)
-			continue;
-		/* The nationality of a person: "Indian NSA Ajit Doval". */
-		if (strcmp(o->kind, "person") == 0 && o->start > m->end &&
-		    extract_near(x, (size_t)m->end, (size_t)o->start, 4))
+	/* Only mentions a few bytes away count, and the mentions are in
+	 * order of where they start: the ones after K that start within
+	 * reach, the ones before K that may end within reach. Comparing K
+	 * with every mention of the article made a long article's import
+	 * grow with the square of its length. */
+	for (j = k + 1; j < x->nm && x->m[j].start <= m->end + EXTRACT_NEAR_MAX; j++)
+		if (extract_state_beside(x, m, &x->m[j]))
 			return 1;
-		/* "Uzbek Security Council" after a person: "Makhmudov, the
-		 * secretary of the Uzbek Security Council". */
-		if (strcmp(o->kind, "person") == 0 && o->end < m->start &&
-		    extract_apposition(x, (size_t)o->end, (size_t)m->start))
+	for (j = k - 1; j >= 0 && x->m[j].start + x->longest + before >= m->start; j--)
+		if (extract_state_beside(x, m, &x->m[j]))
 			return 1;
-		/* A list of states: "India and Pakistan", "Kazakhstan,
-		 * Russia, Tajikistan, Uzbekistan". */
-		if (strcmp(o->kind, "state") == 0 && o->entity_id != m->entity_id &&
-		    ((o->start > m->end && extract_listed(x, (size_t)m->end,
-		    (size_t)o->start)) || (o->end < m->start &&
-		    extract_listed(x, (size_t)o->end, (size_t)m->start))))
-			return 1;
-	}
 	return 0;
 }
 
@@ -630,6 +652,7 @@ static int
 extract_load(struct extract *x, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(x->db, extract_sql_article, e);
+	int i;
 
 	if (st == NULL)
 		return -1;
@@ -644,7 +667,12 @@ extract_load(struct extract *x, struct err *e)
 	x->body = db_col_text(st, 2);
 	x->len = strlen(x->body);
 	sqlite3_reset(st);
-	return mention_list(x->db, x->article, &x->m, &x->nm, e);
+	if (mention_list(x->db, x->article, &x->m, &x->nm, e) != 0)
+		return -1;
+	for (i = 0; i < x->nm; i++)
+		if (x->m[i].end - x->m[i].start > x->longest)
+			x->longest = x->m[i].end - x->m[i].start;
+	return 0;
 }
 
 int
