@@ -157,14 +157,23 @@ extract_sentences(struct extract *x)
 	}
 }
 
+/* The sentences are in order and do not overlap: a binary search, not
+ * a walk from the first for each mention and date, which made a long
+ * article's import grow with the square of its size. */
 static int
 extract_sentence_of(const struct extract *x, size_t at)
 {
-	int i;
+	int lo = 0, hi = x->ns - 1, mid;
 
-	for (i = 0; i < x->ns; i++)
-		if (at >= x->s[i].start && at < x->s[i].end)
-			return i;
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		if (at < x->s[mid].start)
+			hi = mid - 1;
+		else if (at >= x->s[mid].end)
+			lo = mid + 1;
+		else
+			return mid;
+	}
 	return -1;
 }
 
