@@ -23,6 +23,8 @@
 struct extract_sentence {
 	size_t start, end;
 	int cue;
+	int rank;               /* cue sentences before this one, counted
+	                         * once, not again for each date */
 };
 
 struct extract {
@@ -133,6 +135,7 @@ static void
 extract_sentences(struct extract *x)
 {
 	size_t i, start = 0;
+	int cues = 0;
 
 	for (i = 0; i <= x->len; i++) {
 		int end = i == x->len || x->body[i] == '\n' ||
@@ -150,6 +153,8 @@ extract_sentences(struct extract *x)
 			s->start = start;
 			s->end = i + (i < x->len && x->body[i] != '\n');
 			s->cue = extract_has_cue(x->body, start, s->end);
+			s->rank = cues;
+			cues += s->cue;
 		}
 		start = i + 1;
 		while (start < x->len && x->body[start] == ' ')
@@ -416,17 +421,6 @@ extract_kind(struct extract *x)
 	snprintf(x->kind, sizeof x->kind, "%s", "conference");
 }
 
-/* Which cue sentence this is: 0 for the first. */
-static int
-extract_cue_rank(const struct extract *x, int sen)
-{
-	int i, rank = 0;
-
-	for (i = 0; i < sen; i++)
-		rank += x->s[i].cue;
-	return rank;
-}
-
 /* "a four-day meeting", "the two-day SCO defence ministers’ summit": how
  * long the event lasted, when a meeting word follows within five words
  * ("four-day military conflict" is not the meeting). */
@@ -481,7 +475,7 @@ extract_date(struct extract *x, const char *published)
 	 * is more often another event's ("preceded by ... on Tuesday"). */
 	for (i = 0; i < x->nd; i++) {
 		sen = extract_sentence_of(x, x->dates[i].start);
-		if (sen >= 0 && x->s[sen].cue && extract_cue_rank(x, sen) < 2 &&
+		if (sen >= 0 && x->s[sen].cue && x->s[sen].rank < 2 &&
 		    x->dates[i].when.precision == DATE_DAY) {
 			x->when = x->dates[i].when;
 			x->have_when = x->explicit_date = 1;
