@@ -19,6 +19,10 @@
 #define EXTRACT_NEAR_MAX 60
 #define EXTRACT_APPOSITION_MAX 40
 #define EXTRACT_LIST_MAX 8
+/* Five words of text as people write it fit in this many bytes. Without
+ * a cap, the search for a meeting word after "two-day" went on to the
+ * end of a text without spaces, for each "-day" in it. */
+#define EXTRACT_DURATION_REACH 100
 
 struct extract_sentence {
 	size_t start, end;
@@ -451,6 +455,7 @@ extract_duration(const struct extract *x)
 				continue;
 			stop = i + n + 4;
 			for (j = stop, words = 0; j < x->len && words <= 5 &&
+			    j < stop + EXTRACT_DURATION_REACH &&
 			    x->body[j] != '.' && x->body[j] != ','; j++) {
 				if (j > 0 && x->body[j - 1] == ' ')
 					words++;
