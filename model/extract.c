@@ -437,14 +437,19 @@ extract_duration(const struct extract *x)
 	static const char *const nouns[] = {
 		"meeting", "summit", "session", "conference", "visit", "talks",
 	};
-	const char *dash = x->body;
+	const char *dash = x->body, *end = x->body + x->len;
 	size_t i, j, n, stop;
 	int k, q, words;
 
-	while ((dash = strstr(dash, "-day")) != NULL) {
+	/* Not strstr: a sanitizer's strstr measures the rest of the text on
+	 * each call, which grows with the square of its length. */
+	while ((dash = memchr(dash, '-', (size_t)(end - dash))) != NULL) {
 		size_t at = (size_t)(dash - x->body);
 
-		dash += 4;
+		dash++;
+		if ((size_t)(end - dash) < 3 || memcmp(dash, "day", 3) != 0)
+			continue;
+		dash += 3;
 		for (k = 0; k < 7; k++) {
 			n = strlen(numbers[k]);
 			if (at < n)
