@@ -305,6 +305,8 @@ static int
 extract_state_takes_part(const struct extract *x, int k)
 {
 	const struct mention_row *m = &x->m[k];
+	long long after = EXTRACT_NEAR_MAX > EXTRACT_LIST_MAX ?
+	    EXTRACT_NEAR_MAX : EXTRACT_LIST_MAX;
 	long long before = EXTRACT_APPOSITION_MAX > EXTRACT_LIST_MAX ?
 	    EXTRACT_APPOSITION_MAX : EXTRACT_LIST_MAX;
 	int j;
@@ -328,7 +330,7 @@ extract_state_takes_part(const struct extract *x, int k)
 	 * reach, the ones before K that may end within reach. Comparing K
 	 * with every mention of the article made a long article's import
 	 * grow with the square of its length. */
-	for (j = k + 1; j < x->nm && x->m[j].start <= m->end + EXTRACT_NEAR_MAX; j++)
+	for (j = k + 1; j < x->nm && x->m[j].start <= m->end + after; j++)
 		if (extract_state_beside(x, m, &x->m[j]))
 			return 1;
 	for (j = k - 1; j >= 0 && x->m[j].start + x->longest + before >= m->start; j--)

@@ -161,7 +161,8 @@ people_is_stop(char ch)
 	return ch == '.' || ch == '\n';
 }
 
-/* Where the sentence holding AT starts; AT never goes back. */
+/* Where the sentence holding AT starts; called with AT in increasing
+ * order, as the titles are found. */
 static size_t
 people_sentence_start(struct people_scan *c, size_t at)
 {
