@@ -12,10 +12,23 @@
 #include "scotl/mention.h"
 
 #define EXTRACT_MAX_PEOPLE 64
+/* How far apart two mentions may be, in bytes, to be read together: a
+ * nationality before a person, an apposition after one, two items of a
+ * list. Nothing further away is looked at, which keeps the work per
+ * mention bounded whatever the length of the article. */
+#define EXTRACT_NEAR_MAX 60
+#define EXTRACT_APPOSITION_MAX 40
+#define EXTRACT_LIST_MAX 8
+/* Five words of text as people write it fit in this many bytes. Without
+ * a cap, the search for a meeting word after "two-day" went on to the
+ * end of a text without spaces, for each "-day" in it. */
+#define EXTRACT_DURATION_REACH 100
 
 struct extract_sentence {
 	size_t start, end;
 	int cue;
+	int rank;               /* cue sentences before this one, counted
+	                         * once, not again for each date */
 };
 
 struct extract {
@@ -27,6 +40,7 @@ struct extract {
 	size_t len;
 	struct mention_row *m;
 	int nm;
+	long long longest;      /* the longest mention, in bytes */
 	struct extract_sentence *s;
 	int ns, caps;
 	struct date_found *dates;
@@ -125,6 +139,7 @@ static void
 extract_sentences(struct extract *x)
 {
 	size_t i, start = 0;
+	int cues = 0;
 
 	for (i = 0; i <= x->len; i++) {
 		int end = i == x->len || x->body[i] == '\n' ||
@@ -142,6 +157,8 @@ extract_sentences(struct extract *x)
 			s->start = start;
 			s->end = i + (i < x->len && x->body[i] != '\n');
 			s->cue = extract_has_cue(x->body, start, s->end);
+			s->rank = cues;
+			cues += s->cue;
 		}
 		start = i + 1;
 		while (start < x->len && x->body[start] == ' ')
@@ -149,14 +166,23 @@ extract_sentences(struct extract *x)
 	}
 }
 
+/* The sentences are in order and do not overlap: a binary search, not
+ * a walk from the first for each mention and date, which made a long
+ * article's import grow with the square of its size. */
 static int
 extract_sentence_of(const struct extract *x, size_t at)
 {
-	int i;
+	int lo = 0, hi = x->ns - 1, mid;
 
-	for (i = 0; i < x->ns; i++)
-		if (at >= x->s[i].start && at < x->s[i].end)
-			return i;
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		if (at < x->s[mid].start)
+			hi = mid - 1;
+		else if (at >= x->s[mid].end)
+			lo = mid + 1;
+		else
+			return mid;
+	}
 	return -1;
 }
 
@@ -181,7 +207,7 @@ extract_listed(const struct extract *x, size_t from, size_t to)
 {
 	size_t i;
 
-	if (to < from || to - from > 8)
+	if (to < from || to - from > EXTRACT_LIST_MAX)
 		return 0;
 	for (i = from; i < to; i++)
 		if (isalpha((unsigned char)x->body[i]) &&
@@ -199,7 +225,7 @@ extract_apposition(const struct extract *x, size_t from, size_t to)
 {
 	size_t i;
 
-	if (to < from || to - from > 40 || x->body[from] != ',')
+	if (to < from || to - from > EXTRACT_APPOSITION_MAX || x->body[from] != ',')
 		return 0;
 	if (to - from <= 2)
 		return 1;
@@ -217,7 +243,7 @@ extract_near(const struct extract *x, size_t from, size_t to, int words)
 	size_t i;
 	int n = 0, in = 0;
 
-	if (to < from || to - from > 60)
+	if (to < from || to - from > EXTRACT_NEAR_MAX)
 		return 0;
 	for (i = from; i < to; i++) {
 		int alpha = isalnum((unsigned char)x->body[i]) || (unsigned char)x->body[i] >= 0x80;
@@ -251,11 +277,38 @@ extract_from_people(const struct extract *x, size_t at)
 	return 0;
 }
 
+/* Whether the mention O next to the state mention M makes it a
+ * participant. */
+static int
+extract_state_beside(const struct extract *x, const struct mention_row *m,
+    const struct mention_row *o)
+{
+	/* The nationality of a person: "Indian NSA Ajit Doval". */
+	if (strcmp(o->kind, "person") == 0 && o->start > m->end &&
+	    extract_near(x, (size_t)m->end, (size_t)o->start, 4))
+		return 1;
+	/* "Uzbek Security Council" after a person: "Makhmudov, the
+	 * secretary of the Uzbek Security Council". */
+	if (strcmp(o->kind, "person") == 0 && o->end < m->start &&
+	    extract_apposition(x, (size_t)o->end, (size_t)m->start))
+		return 1;
+	/* A list of states: "India and Pakistan", "Kazakhstan, Russia,
+	 * Tajikistan, Uzbekistan". */
+	return strcmp(o->kind, "state") == 0 && o->entity_id != m->entity_id &&
+	    ((o->start > m->end && extract_listed(x, (size_t)m->end,
+	    (size_t)o->start)) || (o->end < m->start &&
+	    extract_listed(x, (size_t)o->end, (size_t)m->start)));
+}
+
 /* Whether the state mention K stands for a participant. */
 static int
 extract_state_takes_part(const struct extract *x, int k)
 {
 	const struct mention_row *m = &x->m[k];
+	long long after = EXTRACT_NEAR_MAX > EXTRACT_LIST_MAX ?
+	    EXTRACT_NEAR_MAX : EXTRACT_LIST_MAX;
+	long long before = EXTRACT_APPOSITION_MAX > EXTRACT_LIST_MAX ?
+	    EXTRACT_APPOSITION_MAX : EXTRACT_LIST_MAX;
 	int j;
 
 	if (m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0)
@@ -272,28 +325,17 @@ extract_state_takes_part(const struct extract *x, int k)
 	    extract_has_word(x->body, (size_t)m->end, (size_t)m->end + 13 > x->len ?
 	    x->len : (size_t)m->end + 13, "counterpart"))
 		return 1;
-	for (j = 0; j < x->nm; j++) {
-		const struct mention_row *o = &x->m[j];
-
-		if (j == k)
-			continue;
-		/* The nationality of a person: "Indian NSA Ajit Doval". */
-		if (strcmp(o->kind, "person") == 0 && o->start > m->end &&
-		    extract_near(x, (size_t)m->end, (size_t)o->start, 4))
+	/* Only mentions a few bytes away count, and the mentions are in
+	 * order of where they start: the ones after K that start within
+	 * reach, the ones before K that may end within reach. Comparing K
+	 * with every mention of the article made a long article's import
+	 * grow with the square of its length. */
+	for (j = k + 1; j < x->nm && x->m[j].start <= m->end + after; j++)
+		if (extract_state_beside(x, m, &x->m[j]))
 			return 1;
-		/* "Uzbek Security Council" after a person: "Makhmudov, the
-		 * secretary of the Uzbek Security Council". */
-		if (strcmp(o->kind, "person") == 0 && o->end < m->start &&
-		    extract_apposition(x, (size_t)o->end, (size_t)m->start))
+	for (j = k - 1; j >= 0 && x->m[j].start + x->longest + before >= m->start; j--)
+		if (extract_state_beside(x, m, &x->m[j]))
 			return 1;
-		/* A list of states: "India and Pakistan", "Kazakhstan,
-		 * Russia, Tajikistan, Uzbekistan". */
-		if (strcmp(o->kind, "state") == 0 && o->entity_id != m->entity_id &&
-		    ((o->start > m->end && extract_listed(x, (size_t)m->end,
-		    (size_t)o->start)) || (o->end < m->start &&
-		    extract_listed(x, (size_t)o->end, (size_t)m->start))))
-			return 1;
-	}
 	return 0;
 }
 
@@ -385,17 +427,6 @@ extract_kind(struct extract *x)
 	snprintf(x->kind, sizeof x->kind, "%s", "conference");
 }
 
-/* Which cue sentence this is: 0 for the first. */
-static int
-extract_cue_rank(const struct extract *x, int sen)
-{
-	int i, rank = 0;
-
-	for (i = 0; i < sen; i++)
-		rank += x->s[i].cue;
-	return rank;
-}
-
 /* "a four-day meeting", "the two-day SCO defence ministers’ summit": how
  * long the event lasted, when a meeting word follows within five words
  * ("four-day military conflict" is not the meeting). */
@@ -408,14 +439,19 @@ extract_duration(const struct extract *x)
 	static const char *const nouns[] = {
 		"meeting", "summit", "session", "conference", "visit", "talks",
 	};
-	const char *dash = x->body;
+	const char *dash = x->body, *end = x->body + x->len;
 	size_t i, j, n, stop;
 	int k, q, words;
 
-	while ((dash = strstr(dash, "-day")) != NULL) {
+	/* Not strstr: a sanitizer's strstr measures the rest of the text on
+	 * each call, which grows with the square of its length. */
+	while ((dash = memchr(dash, '-', (size_t)(end - dash))) != NULL) {
 		size_t at = (size_t)(dash - x->body);
 
-		dash += 4;
+		dash++;
+		if ((size_t)(end - dash) < 3 || memcmp(dash, "day", 3) != 0)
+			continue;
+		dash += 3;
 		for (k = 0; k < 7; k++) {
 			n = strlen(numbers[k]);
 			if (at < n)
@@ -426,6 +462,7 @@ extract_duration(const struct extract *x)
 				continue;
 			stop = i + n + 4;
 			for (j = stop, words = 0; j < x->len && words <= 5 &&
+			    j < stop + EXTRACT_DURATION_REACH &&
 			    x->body[j] != '.' && x->body[j] != ','; j++) {
 				if (j > 0 && x->body[j - 1] == ' ')
 					words++;
@@ -450,7 +487,7 @@ extract_date(struct extract *x, const char *published)
 	 * is more often another event's ("preceded by ... on Tuesday"). */
 	for (i = 0; i < x->nd; i++) {
 		sen = extract_sentence_of(x, x->dates[i].start);
-		if (sen >= 0 && x->s[sen].cue && extract_cue_rank(x, sen) < 2 &&
+		if (sen >= 0 && x->s[sen].cue && x->s[sen].rank < 2 &&
 		    x->dates[i].when.precision == DATE_DAY) {
 			x->when = x->dates[i].when;
 			x->have_when = x->explicit_date = 1;
@@ -630,6 +667,7 @@ static int
 extract_load(struct extract *x, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(x->db, extract_sql_article, e);
+	int i;
 
 	if (st == NULL)
 		return -1;
@@ -644,7 +682,12 @@ extract_load(struct extract *x, struct err *e)
 	x->body = db_col_text(st, 2);
 	x->len = strlen(x->body);
 	sqlite3_reset(st);
-	return mention_list(x->db, x->article, &x->m, &x->nm, e);
+	if (mention_list(x->db, x->article, &x->m, &x->nm, e) != 0)
+		return -1;
+	for (i = 0; i < x->nm; i++)
+		if (x->m[i].end - x->m[i].start > x->longest)
+			x->longest = x->m[i].end - x->m[i].start;
+	return 0;
 }
 
 int

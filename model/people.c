@@ -77,40 +77,137 @@ people_name_at(const char *s, size_t len, size_t at, struct people_name *out)
 	return words >= 2;
 }
 
-static int
-people_known_span(const struct mention_row *m, int nm, size_t start, size_t end)
+/* The article and its mentions (in order of position), with what
+ * answers the questions asked for each title without a walk over all
+ * of them or back to the start of the sentence: such walks made a long
+ * article's import grow with the square of its size. */
+struct people_scan {
+	const char *s;
+	size_t len;
+	const struct mention_row *m;
+	int n;
+	long long *reach;       /* the furthest end of m[0..i] */
+	int *prev_state;        /* the last state mention at or before i, or -1 */
+	int *next_state;        /* the first state mention at or after i, or n */
+	size_t seen;            /* the text before it is read for full stops */
+	size_t sentence;        /* where the sentence holding 'seen' starts */
+	size_t stop_from, stop; /* the first stop at or after stop_from */
+};
+
+static void
+people_scan_init(struct people_scan *c, const char *s, size_t len,
+    const struct mention_row *m, int n)
 {
 	int i;
 
-	for (i = 0; i < nm; i++)
-		if ((size_t)m[i].start < end && (size_t)m[i].end > start)
-			return 1;
-	return 0;
+	memset(c, 0, sizeof *c);
+	c->s = s;
+	c->len = len;
+	c->m = m;
+	c->n = n;
+	c->reach = xmalloc((size_t)(n + 1) * sizeof *c->reach);
+	c->prev_state = xmalloc((size_t)(n + 1) * sizeof *c->prev_state);
+	c->next_state = xmalloc((size_t)(n + 1) * sizeof *c->next_state);
+	for (i = 0; i < n; i++) {
+		c->reach[i] = i > 0 && c->reach[i - 1] > m[i].end ? c->reach[i - 1] :
+		    m[i].end;
+		c->prev_state[i] = strcmp(m[i].kind, "state") == 0 ? i :
+		    i > 0 ? c->prev_state[i - 1] : -1;
+	}
+	c->next_state[n] = n;
+	for (i = n - 1; i >= 0; i--)
+		c->next_state[i] = strcmp(m[i].kind, "state") == 0 ? i :
+		    c->next_state[i + 1];
+	c->stop_from = 1;       /* nothing known yet */
+}
+
+static void
+people_scan_free(struct people_scan *c)
+{
+	free(c->reach);
+	free(c->prev_state);
+	free(c->next_state);
+}
+
+/* The first mention that starts at or after AT, or n. */
+static int
+people_first_from(const struct people_scan *c, size_t at)
+{
+	int lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if ((size_t)c->m[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether a known mention overlaps the span. */
+static int
+people_known_span(const struct people_scan *c, size_t start, size_t end)
+{
+	int last = people_first_from(c, end) - 1;
+
+	return last >= 0 && (size_t)c->reach[last] > start;
+}
+
+static int
+people_is_stop(char ch)
+{
+	return ch == '.' || ch == '\n';
+}
+
+/* Where the sentence holding AT starts; called with AT in increasing
+ * order, as the titles are found. */
+static size_t
+people_sentence_start(struct people_scan *c, size_t at)
+{
+	for (; c->seen < at; c->seen++)
+		if (people_is_stop(c->s[c->seen]))
+			c->sentence = c->seen + 1;
+	return c->sentence;
+}
+
+/* The first full stop, line end or end of text at or after AT. */
+static size_t
+people_sentence_end(struct people_scan *c, size_t at)
+{
+	size_t to = at;
+
+	if (at >= c->stop_from && at <= c->stop)
+		return c->stop;
+	while (to < c->len && !people_is_stop(c->s[to]))
+		to++;
+	c->stop_from = at;
+	c->stop = to;
+	return to;
 }
 
 /* The state named nearest before the title in its sentence, else the
  * nearest after the name. */
 static long long
-people_state(const char *s, const struct mention_row *m, int nm, size_t title,
-    size_t name_end)
+people_state(struct people_scan *c, size_t title, size_t name_end)
 {
-	size_t from = title, to = name_end;
-	long long best = 0;
-	int i;
+	size_t from = people_sentence_start(c, title);
+	size_t to = people_sentence_end(c, name_end);
+	const struct mention_row *m = c->m;
+	int j = people_first_from(c, title + 1) - 1;
 
-	while (from > 0 && s[from - 1] != '.' && s[from - 1] != '\n')
-		from--;
-	while (s[to] && s[to] != '.' && s[to] != '\n')
-		to++;
-	for (i = 0; i < nm; i++)
-		if (strcmp(m[i].kind, "state") == 0 && (size_t)m[i].start >= from &&
-		    (size_t)m[i].end <= title)
-			best = m[i].entity_id;
-	for (i = 0; i < nm && best == 0; i++)
-		if (strcmp(m[i].kind, "state") == 0 && (size_t)m[i].start >= name_end &&
-		    (size_t)m[i].end <= to)
-			best = m[i].entity_id;
-	return best;
+	/* The last state mention between the start and the title... */
+	for (j = j >= 0 ? c->prev_state[j] : -1; j >= 0 && (size_t)m[j].start >= from;
+	    j = j > 0 ? c->prev_state[j - 1] : -1)
+		if ((size_t)m[j].end <= title)
+			return m[j].entity_id;
+	/* ... else the first between the name and the end. */
+	for (j = c->next_state[people_first_from(c, name_end)];
+	    j < c->n && (size_t)m[j].start < to; j = c->next_state[j + 1])
+		if ((size_t)m[j].end <= to)
+			return m[j].entity_id;
+	return 0;
 }
 
 static const char people_sql_known[] = "SELECT 1 FROM alias WHERE norm = ?1";
@@ -218,6 +315,7 @@ int
 people_propose(struct db *db, long long article_id, struct err *e)
 {
 	struct mention_row *m = NULL;
+	struct people_scan c;
 	struct people_name nm;
 	int n = 0, added = 0, rc;
 	size_t i, k, len, tl;
@@ -230,6 +328,7 @@ people_propose(struct db *db, long long article_id, struct err *e)
 		free(body);
 		return -1;
 	}
+	people_scan_init(&c, body, len, m, n);
 	for (i = 0; i < len; i++) {
 		/* Titles start a word with a capital. */
 		if (!isupper((unsigned char)body[i]) ||
@@ -241,12 +340,13 @@ people_propose(struct db *db, long long article_id, struct err *e)
 			    body[i + tl] != ' ')
 				continue;
 			if (people_name_at(body, len, i + tl + 1, &nm) &&
-			    !people_known_span(m, n, nm.start, nm.end)) {
+			    !people_known_span(&c, nm.start, nm.end)) {
 				name = xstrndup(body + nm.start, nm.end - nm.start);
 				rc = people_add(db, article_id, name, people_titles[k],
-				    people_state(body, m, n, i, nm.end), &nm, e);
+				    people_state(&c, i, nm.end), &nm, e);
 				free(name);
 				if (rc < 0) {
+					people_scan_free(&c);
 					free(m);
 					free(body);
 					return -1;
@@ -257,6 +357,7 @@ people_propose(struct db *db, long long article_id, struct err *e)
 			break;
 		}
 	}
+	people_scan_free(&c);
 	free(m);
 	free(body);
 	return added;

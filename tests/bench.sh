@@ -17,6 +17,10 @@
 #   readers             20 sessions browsing while 10,000 articles are
 #                       imported (tests/bench-readers.sh), next to the
 #                       same sessions with no import
+#   a 16 MiB article    the seed paragraphs over and over, just under
+#                       the import's size limit, imported into a copy of
+#                       the bundled database (BENCH_BIG_RUNS times), next
+#                       to reading it (wc -l)
 #   import              articles/s at 10%, 50% and 100% of BENCH_IMPORT
 #                       articles (tests/bench-import.sh), next to the
 #                       sqlite3 shell inserting the same files into FTS5
@@ -36,6 +40,7 @@ RUNS=${BENCH_RUNS:-20}
 HIST_RUNS=${BENCH_COUNT_RUNS:-3}
 START_RUNS=${BENCH_START_RUNS:-10}
 IMPORT=${BENCH_IMPORT:-100000}
+BIG_RUNS=${BENCH_BIG_RUNS:-3}
 PHRASE="joint exercises"
 work=$(mktemp -d "${TMPDIR:-/tmp}/scotl-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -87,6 +92,20 @@ stats() {
 		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
 		k = int(0.95 * NR + 0.999999); if (k < 1) k = 1;
 		printf "%.1f %.1f\n", m, v[k] }'
+}
+
+# secs T0 T1: the seconds from T0 to T1 (date +%s%N).
+secs() {
+	echo "$1 $2" | awk '{ printf "%.3f\n", ($2 - $1) / 1e9 }'
+}
+
+# secstats: as stats, for seconds, to the hundredth.
+secstats() {
+	sort -n | awk '{ v[NR] = $1 } END {
+		if (NR == 0) { print "- -"; exit }
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+		k = int(0.95 * NR + 0.999999); if (k < 1) k = 1;
+		printf "%.2f %.2f\n", m, v[k] }'
 }
 
 # starts N COMMAND...: first_screen_ms of N start-ups, one a line.
@@ -187,6 +206,54 @@ bench_big() {
 		row "1 MiB article: $k (ms)" "< 5" "$1" "$2" "less, the same text" \
 		    "$3" "$4"
 	done
+}
+
+# The largest article scotl imports: every step of an import takes time
+# in proportion to its size (tests/test_linear), so this is about 16
+# times the time of a 1 MiB one.
+bench_big_import() {
+	log "import of a 16 MiB article..."
+	mkdir -p "$work/big16"
+	for f in "$top_srcdir"/data/articles/*.txt; do
+		tail -n +2 "$f"
+	done >"$work/block"
+	cp "$work/block" "$work/body16"
+	while [ "$(wc -c <"$work/body16")" -lt 16777216 ]; do
+		cat "$work/body16" "$work/body16" >"$work/body16.2"
+		mv "$work/body16.2" "$work/body16"
+	done
+	# Whole lines only: a cut character would make it not UTF-8.
+	{
+		echo "A 16 MiB article for the benchmarks"
+		echo
+		head -c 16700000 "$work/body16" | sed '$d'
+	} >"$work/big16/big16-article.txt"
+	rm -f "$work/body16" "$work/block"
+	: >"$work/big16.import"
+	: >"$work/big16.read"
+	i=0
+	while [ "$i" -lt "$BIG_RUNS" ]; do
+		cp "$top_builddir/data/scotl.db" "$work/big16.db"
+		chmod u+w "$work/big16.db"
+		t0=$(date +%s%N)
+		"$SCOTL" import --db "$work/big16.db" --date 2022-05-15 \
+		    "$work/big16" >"$work/big16.out" || true
+		t1=$(date +%s%N)
+		wc -l <"$work/big16/big16-article.txt" >/dev/null
+		t2=$(date +%s%N)
+		# A rejected article is quick: its time is no figure.
+		if grep -q '^1 imported' "$work/big16.out"; then
+			secs "$t0" "$t1" >>"$work/big16.import"
+		else
+			cat "$work/big16.out" >&2
+		fi
+		secs "$t1" "$t2" >>"$work/big16.read"
+		i=$((i + 1))
+	done
+	rm -f "$work/big16.db"
+	set -- $(secstats <"$work/big16.import") $(secstats <"$work/big16.read")
+	row "a 16 MiB article: import (s)" "" "$1" "$2" "reading it (wc -l)" \
+	    "$3" "$4"
 }
 
 bench_filters() {
@@ -311,6 +378,7 @@ bench_filters
 bench_text
 bench_memory
 bench_readers
+bench_big_import
 [ "$IMPORT" -gt 0 ] && bench_import
 echo
 echo "make bench on $(uname -m), $(nproc) cores; $EVENTS events, $ARTICLES articles"
