@@ -697,6 +697,14 @@ app_terminal_gone(int err)
 	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+int
+app_hung_up(void)
+{
+	if (!app_hangup && app_terminal_gone(0))
+		app_hangup = 1;
+	return app_hangup;
+}
+
 static void
 app_loop(struct app *app)
 {
