@@ -327,28 +327,34 @@ annotate_tags_accept(struct app *app, const char *text, char *err,
 
 #define ANNOTATE_HANGUP_WAIT_MS 2000
 
-/* Waits for the editor. After a hangup it has had SIGHUP too, or sees
- * the terminal gone from its reads, and ends; one that does not is left
- * to itself after a while, so that what it saved is stored before scotl
- * goes. 0 when it exited 0. */
+/* After a hangup the editor has had SIGHUP too, or sees the terminal
+ * gone from its reads, and ends; one that does not is left to itself
+ * after a while, so that what it saved is stored before scotl goes. */
+static pid_t
+annotate_wait_a_while(pid_t pid, int *status)
+{
+	struct timespec step = { .tv_sec = 0, .tv_nsec = 10 * 1000000 };
+	pid_t done = 0;
+	int i;
+
+	for (i = 0; done == 0 && i < ANNOTATE_HANGUP_WAIT_MS / 10; i++)
+		if ((done = waitpid(pid, status, WNOHANG)) == 0)
+			nanosleep(&step, NULL);
+	return done;
+}
+
+/* Waits for the editor: 0 when it exited 0. */
 static int
 annotate_wait(pid_t pid)
 {
-	struct timespec step = { .tv_sec = 0, .tv_nsec = 10 * 1000000 };
-	int status = -1, i;
+	int status = -1;
 	pid_t done;
 
-	while ((done = waitpid(pid, &status, 0)) < 0 && errno == EINTR &&
-	    !app_hung_up())
-		;
-	for (i = 0; done < 0 && errno == EINTR &&
-	    i < ANNOTATE_HANGUP_WAIT_MS / 10; i++) {
-		if ((done = waitpid(pid, &status, WNOHANG)) == 0) {
-			nanosleep(&step, NULL);
-			done = -1;
-			errno = EINTR;
+	while ((done = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		if (app_hung_up()) {
+			done = annotate_wait_a_while(pid, &status);
+			break;
 		}
-	}
 	return done == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ?
 	    0 : -1;
 }
