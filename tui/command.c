@@ -433,7 +433,7 @@ annotate_note_editor(struct app *app, long long id, const char *editor,
 	const char *tmp = getenv("TMPDIR");
 	char path[512];
 	FILE *fp;
-	int fd;
+	int fd, edited;
 
 	snprintf(path, sizeof path, "%s/scotl-note-XXXXXX",
 	    tmp && tmp[0] ? tmp : "/tmp");
@@ -449,8 +449,8 @@ annotate_note_editor(struct app *app, long long id, const char *editor,
 	fputs(old ? old : "", fp);
 	fclose(fp);
 	setenv("SCOTL_EDITOR", editor, 1);
-	if (annotate_note_store(app, id, path, old,
-	    annotate_edit(app, path)) == 0)
+	edited = annotate_edit(app, path);
+	if (annotate_note_store(app, id, path, old, edited) == 0)
 		unlink(path);
 }
 
