@@ -220,9 +220,22 @@ int
 annot_note_set(struct db *db, long long event_id, const char *body,
     struct err *e)
 {
-	size_t len = strlen(body), bad;
+	return annot_note_set_bytes(db, event_id, body, strlen(body), e);
+}
+
+int
+annot_note_set_bytes(struct db *db, long long event_id, const char *body,
+    size_t len, struct err *e)
+{
+	const char *nul = memchr(body, '\0', len);
+	size_t bad;
 	int rc;
 
+	if (nul != NULL) {
+		err_set(e, "the note holds a NUL byte (byte %zu)",
+		    (size_t)(nul - body) + 1);
+		return -1;
+	}
 	if (len > ANNOT_NOTE_MAX) {
 		err_set(e, "the note is %zu bytes, more than %d", len, ANNOT_NOTE_MAX);
 		return -1;

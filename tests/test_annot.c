@@ -148,6 +148,17 @@ test_notes(void)
 	ok(annot_note_set(db, id, "Replaced", &e) == 0 &&
 	    fixture_sql_int(db, "SELECT count(*) FROM note") == 1,
 	    "writing again replaces the note");
+	/* From a file: a NUL would cut the note, silently, at it. */
+	ok(annot_note_set_bytes(db, id, "abc\0def\n", 8, &e) != 0 &&
+	    strstr(e.msg, "NUL byte (byte 4)") && annot_note_get(db, id, &body,
+	    &e) == 0 && body && strcmp(body, "Replaced") == 0,
+	    "a note holding a NUL byte is refused and the old one kept: %s", e.msg);
+	free(body);
+	ok(annot_note_set_bytes(db, id, "two\nlines\n", 10, &e) == 0 &&
+	    annot_note_get(db, id, &body, &e) == 0 && body &&
+	    strcmp(body, "two\nlines\n") == 0, "the bytes of a file are the note");
+	free(body);
+	ok(annot_note_set(db, id, "Replaced", &e) == 0, "and it is replaced again");
 	ok(annot_note_set(db, id, "bad \xff byte", &e) != 0 &&
 	    strstr(e.msg, "byte 5"), "bad UTF-8 is named: %s", e.msg);
 	big = xmalloc(ANNOT_NOTE_MAX + 2);

@@ -518,8 +518,11 @@ app_key(struct app *app, int is_key, int ch)
 
 /* --- saved place ------------------------------------------------------- */
 
-static void
-app_save(struct app *app)
+/* Saves where the user is; -1 with E filled when it could not be saved
+ * (said once the terminal is given back: on the alternate screen it
+ * would be wiped with it). */
+static int
+app_save(struct app *app, struct err *e)
 {
 	static const char *const keys[] = {
 		"event", "pane", "filter", "entity", "entity_name", "order",
@@ -527,10 +530,9 @@ app_save(struct app *app)
 	const struct event_row *r = timeline_selected(app);
 	const char *values[6];
 	char id[32], entity[32];
-	struct err e;
 
 	if (db_readonly(app->db))
-		return;
+		return 0;
 	snprintf(id, sizeof id, "%lld", r ? r->id : 0);
 	snprintf(entity, sizeof entity, "%lld", app->view.filter.entity_id);
 	values[0] = id;
@@ -539,8 +541,7 @@ app_save(struct app *app)
 	values[3] = entity;
 	values[4] = app->view.entity_name;
 	values[5] = app->tl.reversed ? "newest" : "oldest";
-	if (uistate_set_all(app->db, keys, values, 6, &e) != 0)
-		fprintf(stderr, "scotl: %s\n", e.msg);
+	return uistate_set_all(app->db, keys, values, 6, e);
 }
 
 static char *
@@ -696,6 +697,14 @@ app_terminal_gone(int err)
 	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+int
+app_hung_up(void)
+{
+	if (!app_hangup && app_terminal_gone(0))
+		app_hangup = 1;
+	return app_hangup;
+}
+
 static void
 app_loop(struct app *app)
 {
@@ -735,8 +744,8 @@ app_run(struct db *db, int fresh, const char *config_path)
 {
 	struct app app;
 	struct event_pos pos;
-	struct err e;
-	int have_pos = 0;
+	struct err e, save;
+	int have_pos = 0, saved;
 
 	memset(&app, 0, sizeof app);
 	app.db = db;
@@ -756,9 +765,11 @@ app_run(struct db *db, int fresh, const char *config_path)
 	app_layout(&app);
 	timeline_reload(&app, have_pos ? &pos : NULL);
 	app_loop(&app);
-	app_save(&app);
+	saved = app_save(&app, &save);
 	if (!app_hangup)
 		endwin();
+	if (saved != 0)
+		fprintf(stderr, "scotl: cannot save your place: %s\n", save.msg);
 	util_set_oom_hook(NULL);
 	timeline_free(&app.tl);
 	article_pane_free(&app.ap);
@@ -769,5 +780,5 @@ app_run(struct db *db, int fresh, const char *config_path)
 	filter_free(app.expr);
 	prompt_close(&app);
 	viewlist_free(&app.vl);
-	return 0;
+	return saved != 0;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "scotl/annot.h"
@@ -324,12 +325,46 @@ annotate_tags_accept(struct app *app, const char *text, char *err,
 	return 0;
 }
 
+#define ANNOTATE_HANGUP_WAIT_MS 2000
+
+/* After a hangup the editor has had SIGHUP too, or sees the terminal
+ * gone from its reads, and ends; one that does not is left to itself
+ * after a while, so that what it saved is stored before scotl goes. */
+static pid_t
+annotate_wait_a_while(pid_t pid, int *status)
+{
+	struct timespec step = { .tv_sec = 0, .tv_nsec = 10 * 1000000 };
+	pid_t done = 0;
+	int i;
+
+	for (i = 0; done == 0 && i < ANNOTATE_HANGUP_WAIT_MS / 10; i++)
+		if ((done = waitpid(pid, status, WNOHANG)) == 0)
+			nanosleep(&step, NULL);
+	return done;
+}
+
+/* Waits for the editor: 0 when it exited 0. */
+static int
+annotate_wait(pid_t pid)
+{
+	int status = -1;
+	pid_t done;
+
+	while ((done = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		if (app_hung_up()) {
+			done = annotate_wait_a_while(pid, &status);
+			break;
+		}
+	return done == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ?
+	    0 : -1;
+}
+
 /* Runs $VISUAL or $EDITOR on PATH with the screen handed over. */
 static int
 annotate_edit(struct app *app, const char *path)
 {
 	pid_t pid;
-	int status = -1;
+	int rc = -1;
 
 	def_prog_mode();
 	endwin();
@@ -340,12 +375,55 @@ annotate_edit(struct app *app, const char *path)
 		_exit(127);
 	}
 	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+		rc = annotate_wait(pid);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	app->dirty = 1;
-	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+	return rc;
+}
+
+/* After a hangup, what the editor saved is the note, whatever its exit
+ * status (SIGHUP ended it): unless it is the old note or blank (a file
+ * the editor had only begun to write would remove the note). */
+static int
+annotate_keep_after_hangup(const struct buf *b, const char *old)
+{
+	size_t i;
+
+	for (i = 0; i < b->len && isspace((unsigned char)b->data[i]); i++)
+		;
+	return i < b->len && (old == NULL || b->len != strlen(old) ||
+	    memcmp(b->data, old, b->len) != 0);
+}
+
+/* Stores the note the editor left in PATH; 0 when PATH may go. */
+static int
+annotate_note_store(struct app *app, long long id, const char *path,
+    const char *old, int edited)
+{
+	int hung = app_hung_up();
+	struct buf b;
+	struct err e;
+	int rc = 0;
+
+	buf_init(&b);
+	if (edited != 0 && !hung) {
+		app_message(app, 1, "the editor failed: the note is unchanged");
+	} else if (util_read_file(path, &b, &e) != 0) {
+		app_message(app, 1, "%s", e.msg);
+	} else if (hung && !annotate_keep_after_hangup(&b, old)) {
+		/* Nothing the editor saved to keep. */
+	} else if (annot_note_set_bytes(app->db, id, b.data, b.len, &e) != 0) {
+		/* What was written is kept for the user to take back. */
+		app_message(app, 1, "%s: the note is unchanged, your text is in %s",
+		    e.msg, path);
+		rc = -1;
+	} else {
+		app_refresh(app);
+		app_message(app, 0, "note saved (is:noted finds it)");
+	}
+	buf_free(&b);
+	return rc;
 }
 
 static void
@@ -354,10 +432,8 @@ annotate_note_editor(struct app *app, long long id, const char *editor,
 {
 	const char *tmp = getenv("TMPDIR");
 	char path[512];
-	struct buf b;
-	struct err e;
 	FILE *fp;
-	int fd;
+	int fd, edited;
 
 	snprintf(path, sizeof path, "%s/scotl-note-XXXXXX",
 	    tmp && tmp[0] ? tmp : "/tmp");
@@ -373,23 +449,9 @@ annotate_note_editor(struct app *app, long long id, const char *editor,
 	fputs(old ? old : "", fp);
 	fclose(fp);
 	setenv("SCOTL_EDITOR", editor, 1);
-	buf_init(&b);
-	if (annotate_edit(app, path) != 0) {
-		app_message(app, 1, "the editor failed: the note is unchanged");
-	} else if (util_read_file(path, &b, &e) != 0) {
-		app_message(app, 1, "%s", e.msg);
-	} else if (annot_note_set(app->db, id, b.data ? b.data : "", &e) != 0) {
-		/* What was written is kept for the user to take back. */
-		app_message(app, 1, "%s: the note is unchanged, your text is in %s",
-		    e.msg, path);
-		buf_free(&b);
-		return;
-	} else {
-		app_refresh(app);
-		app_message(app, 0, "note saved (is:noted finds it)");
-	}
-	buf_free(&b);
-	unlink(path);
+	edited = annotate_edit(app, path);
+	if (annotate_note_store(app, id, path, old, edited) == 0)
+		unlink(path);
 }
 
 void

@@ -33,5 +33,9 @@ int annot_note_get(struct db *db, long long event_id, char **body,
  * error names the byte that is not) of at most ANNOT_NOTE_MAX bytes. */
 int annot_note_set(struct db *db, long long event_id, const char *body,
     struct err *e);
+/* The same for LEN bytes from a file (an editor's): a NUL byte among them
+ * is refused, naming it, rather than the note cut there. */
+int annot_note_set_bytes(struct db *db, long long event_id, const char *body,
+    size_t len, struct err *e);
 
 #endif

@@ -235,6 +235,9 @@ struct app_stop {
 	int rows, cols;         /* this size */
 };
 int app_should_stop(void *arg);
+/* The terminal is gone: SIGHUP came, or it polls as hung up (under nohup
+ * no signal comes). The loop then stops. */
+int app_hung_up(void);
 /* Reloads the timeline where it is (after a bookmark, tags, a note). */
 void app_refresh(struct app *app);
 
