@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Time to the first screenful of a filter: what the browser runs when a
  * filter is applied before it draws (compile it, read the first window of
  * 128 events), and apart from it the histogram it finishes after drawing,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A deterministic generator of a large corpus for the benchmarks: the
  * bundled database plus N events and M articles that read like the real
  * ones (meetings of security advisers, RATS, defence ministers, talks,

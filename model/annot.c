@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Bookmarks, tags and notes on events (annot.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What a database file must be before scotl reads or writes it. A file
  * given with --db may come from anyone: it must hold scotl's schema and
  * nothing else (a trigger of its own on a table scotl writes would run on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Failure injection (fault.h): counters of allocations, a wrapper around
  * SQLite's default allocator that fails the chosen one, and a VFS over
  * the default one whose chosen read, write, sync, truncate or size call

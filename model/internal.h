@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What model/ modules share and nothing else sees: the database handle and
  * the statement cache. Never included from tui/. */
 #ifndef SCOTL_MODEL_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The schema as an ordered list of migrations. Migration N takes a database
  * from user_version N to N+1; a released migration is never edited, a
  * change is a new entry at the end. */

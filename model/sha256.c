@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* SHA-256 as specified in FIPS 180-4. */
 #include "config.h"
 

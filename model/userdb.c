@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The user's own database. An older scotl created it empty and filled
  * it from the bundled corpus after: a first run cut short left an empty
  * file (0 bytes), which every later run took for a new database and made

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Saved views and the filter history (views.h). */
 #include "config.h"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Import throughput: 10,000 generated articles (the seed texts, each with
 # a line of its own so that none is a duplicate, and with their paragraphs
 # in another order), imported with scotl import into a copy of the

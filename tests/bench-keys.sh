@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Bytes written to the terminal per key, and the time until the screen
 # settles, for scotl and for less on the same article text, at 80x24 and
 # 200x50. Run it with 'make bench-keys'; it prints a table. Nothing here

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Many readers, one writer: SESSIONS browsers, each in its own pty, scroll
 # and filter while scotl import writes ARTICLES generated articles into
 # the same database. Each session types its keys again and again, a new

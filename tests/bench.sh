@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # make bench: every figure of the scale goals in one table, each with its
 # median and 95th percentile, the reference measured in the same run and
 # the ratio of the two 95th percentiles. Nothing here is a test: the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Failure injection, as SQLite tests itself: make fault-sweep, in a build
 # configured with --enable-fault-injection --enable-sanitizers. For an
 # import of a few articles and for a scripted browse session, the Nth

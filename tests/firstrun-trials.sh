@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # firstrun-trials.sh N: the first run of scotl (no user database yet), N
 # times killed with SIGKILL at moments spread over the time a first
 # 'scotl import' takes, and N times started four at once. Prints, for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Shared set-up for the unit tests. */
 #ifndef SCOTL_TESTS_FIXTURE_H
 #define SCOTL_TESTS_FIXTURE_H

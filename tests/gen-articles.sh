@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # gen-articles.sh N DIR: writes N articles, DIR/a00001.txt on, made from
 # the bundled articles (data/articles/*.txt under $top_srcdir): each takes
 # one's title with a line of its own, so that none is a duplicate, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Shell helpers for the command-line tests: TAP output, a pinned
 # environment, and running scotl with its output and status captured.
 

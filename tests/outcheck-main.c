@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* outcheck KIND [FILE]: checks what scotl wrote (FILE, or standard
  * input) as KIND: text, json, timelinejs, csv or ics (outcheck.h). Exits
  * 0 when it is fit, else prints why and exits 1. */

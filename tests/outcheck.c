@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Checks of scotl's output (outcheck.h). Written apart from tui/out.c and
  * tui/export.c, from the standards, so that a slip in the writers is not
  * repeated here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Checks of what scotl writes for other programs and for the terminal,
  * shared by the writers' fuzz target (tests/fuzz/fuzz_writers.c) and the
  * outcheck command the shell tests run (tests/outcheck-main.c). Each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* ptyrun: runs a program in a pseudo-terminal of a given size, types keys
  * one at a time, and measures what the program writes back: the bytes
  * each key costs and the time until the screen settles. The screen tests

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Helpers for the screen tests: run the real scotl in a private tmux server
 # at a fixed size, send keys one at a time, wait for the screen to settle
 # and compare it with an expected screen (tests/screens/NAME.txt).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A small TAP producer for the unit tests: automake's tap-driver.sh reads
  * "ok N - what" lines and the "1..N" plan printed at the end. */
 #ifndef SCOTL_TESTS_TAP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* termscan: checks what a program wrote to a terminal (the raw bytes
  * tests/ptyrun saves with -o) against what curses may send to that
  * terminal. Every escape sequence in the output must be one that the

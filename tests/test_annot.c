@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/annot.c and model/views.c: bookmarks, tags, notes, saved views
  * and the filter history, and how the filter language finds them. */
 #include "config.h"

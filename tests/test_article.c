@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/article.c: articles by number and by file name. */
 #include "config.h"
 

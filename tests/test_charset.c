@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/charset.c: the allow-list, byte-order marks, declared charsets,
  * the detector on fixtures made with iconv from texts of our own, invalid
  * and cut-off sequences, and decoding one byte at a time. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/chrome.c: site chrome and reading times leave the body. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/corpus.c: the loader of data/, and every malformed line it must
  * name by file and line. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/date.c: precisions, first and last days, ranges, bad dates. */
 #include "config.h"
 

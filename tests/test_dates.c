@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/dates.c: dates in article text, absolute and relative to the
  * publication date, on sentences of our own and on the five seeds. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/db.c and model/uistate.c: schema, safety settings, read-only
  * files, files that are not scotl databases. */
 #include "config.h"

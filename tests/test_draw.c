@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* tui/draw.c: the widths the one drawing path gives each kind of
  * character, and fitting text into columns without cutting a wide one. */
 #include "config.h"

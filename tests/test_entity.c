@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/entity.c: lookup by any name, detail, SCO status on a day. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/events.c: the timeline window by keyset, filters on first and last
  * days, event detail, and counts per month. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Extraction quality: the five seed articles are imported, with the
  * publication dates of FACTS.md, into a database that holds only the
  * gazetteer, and each seed's extracted event is compared with the

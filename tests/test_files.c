@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/util.c: opening paths longer than PATH_MAX a piece at a time, and
  * reading a descriptor with a limit counted on the bytes read. */
 #include "config.h"

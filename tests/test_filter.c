@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/filter.c: the filter language, every construct and every error,
  * and a table of hostile inputs that must give a clean error or a
  * correct result, never a crash or an SQL error. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/importer.c: what a file says of itself (its header block, its
  * HTML <title>) is sanitised like its body before it is stored. */
 #include "config.h"

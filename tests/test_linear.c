@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Every step of an import takes time in proportion to the article: each
  * step (reading the text, storing it, finding mentions, proposing people,
  * extracting the event) runs on an article of N bytes and on one of 16 N

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/paths.c: where the user's database lives and how it is made from
  * the bundled corpus. */
 #include "config.h"

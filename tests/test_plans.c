@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Every query the browser runs on a key uses an index: the statements of
  * one browse step (moving in the timeline, with and without a filter, an
  * entity's events, the event's detail, its article and mentions, the

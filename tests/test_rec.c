@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/rec.c: records, comments, splitting, and malformed lines named by
  * file and line. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/sha256.c against the FIPS 180-4 examples. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/text.c: sanitising, HTML pages reduced to text, header blocks. */
 #include "config.h"
 

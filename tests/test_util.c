@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* model/util.c: growable strings, numbers, UTF-8 validation. */
 #include "config.h"
 

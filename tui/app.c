@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The browser's loop: layout, keys to actions, the back stack, the status
  * line, saving where the user was, suspend, resize and hangup. */
 #include "config.h"

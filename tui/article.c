@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The article pane: the article that supports the selected event, wrapped
  * at word boundaries to the pane, with the people, states and
  * organisations it names highlighted by kind and the supporting sentence

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl entity: a person, state, organisation or place, found by any of
  * its names, with its roles, SCO status, partners and events. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl export and scotl views. */
 #include "config.h"
 

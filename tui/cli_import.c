@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl import: saved articles (files and folders) into the user's
  * database, one transaction per file, with a progress line on a terminal
  * and a summary that says what happened to every file that was not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl list: the timeline for scripts and reports. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl article, scotl stats and scotl load. */
 #include "config.h"
 

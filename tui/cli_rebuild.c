@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl rebuild: the user's own database made anew from the bundled
  * corpus, with what is the user's carried over (userdb.h). For a file
  * that an interrupted first run of an older scotl left empty, and which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl show: one event with its people, states, place, evidence and the
  * dates different reports give. */
 #include "config.h"

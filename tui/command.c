@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What the browser does beside moving: ':' commands, '/' through the text
  * of every article, and bookmarks, tags and notes on the selected event. */
 #include "config.h"

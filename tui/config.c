@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The config file: 'bind KEY ACTION', 'color AREA FG BG [ATTR...]' and
  * 'set OPTION VALUE' lines, '#' comments. A bad line gives a message with
  * the file and line and is skipped; the rest still applies. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl export and :export (export.h). Events are read a window at a
  * time, so memory stays flat whatever the size of the filter. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The help overlay: every action with the keys bound to it, read from the
  * key map, so that it never disagrees with the bindings. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* scotl: a terminal browser for the dated security events of the Shanghai
  * Cooperation Organisation. */
 #include "config.h"

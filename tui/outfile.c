@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A file written as a whole (outfile.h): what cp and sed -i do for a
  * regular file, what the shell's '>' does for anything else. */
 #include "config.h"

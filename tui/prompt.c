@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The prompt on the bottom line: the filter ('f') and the article search
  * ('/'). It edits wide characters in place; Enter applies, Esc cancels. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The timeline pane: events in date order under year and month headers,
  * with a strip of events per month above. It holds a window of the
  * filter's events around the selection and reads more by keyset as the

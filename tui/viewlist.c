@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The saved views overlay ('v'): each view's name and filter; Enter
  * applies one, d deletes it, Esc or q closes. */
 #include "config.h"

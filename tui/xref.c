@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The cross-reference pane: the place, people (role, state), states (SCO
  * status on the event's date) and organisations of the selected event,
  * each with the number of its other events. Enter shows an entity's

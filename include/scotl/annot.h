@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What the user keeps on events: bookmarks, tags and a note. They live
  * in the user's database beside the corpus and are searched with tag:,
  * is:bookmarked and is:noted. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The browser: its state, the panes and the loop that joins them. Keys
  * become actions (keymap.h); the focused pane gets an action first, then
  * the application; handlers change state and mark what must be drawn; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Article text as stored: UTF-8, sanitised, without site chrome. */
 #ifndef SCOTL_ARTICLE_H
 #define SCOTL_ARTICLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Bytes in any charset to UTF-8: byte-order marks, declared charsets
  * (checked against an allow-list before they reach iconv), valid UTF-8,
  * and a small detector of our own for undeclared text. Invalid sequences

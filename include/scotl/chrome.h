@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Site chrome: the lines a saved web page carries that are not the article
  * ("Leave a Reply", cookie notices, "Related Articles", reading times). */
 #ifndef SCOTL_CHROME_H

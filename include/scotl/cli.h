@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The command line: scotl [--db PATH] [COMMAND [OPTIONS]]. Each command
  * returns the exit status: 0 success, 1 an error, 2 bad usage. */
 #ifndef SCOTL_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The colours and attributes of each area of the screen, for 256-colour,
  * 8-colour and monochrome terminals, set from the config file's 'color'
  * lines. NO_COLOR in the environment turns colours off. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The loader of the bundled corpus: reads data/ (articles.rec,
  * gazetteer.rec, events.rec and the article files, see data/FORMAT.md)
  * into an empty database in one transaction. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The curses header, wide-character where configure found ncursesw. Only
  * tui/ includes this. */
 #ifndef SCOTL_CURSES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Dates of events: a day, a month, a year or an approximate time, alone or
  * as a range, with the first and last day they can mean so that "2022-05"
  * sorts and filters correctly against "2022-05-16". */

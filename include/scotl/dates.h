@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Dates written in article text: absolute ("28 October", "May 20",
  * "June 2017", "2025-06-25", "March 2023") and relative to the
  * publication date ("on Wednesday", "last week", "this year", "last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Opening a scotl database: schema migrations, safety settings and the
  * read-only case. The handle is opaque outside model/. */
 #ifndef SCOTL_DB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The one drawing path for text from the data. Every string from an
  * article, a title or a name reaches curses through here: it is decoded,
  * cleaned (C0 and C1 controls, DEL and invalid bytes become a visible

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* People, states, organisations and places: lookup by any name, and the
  * detail an investigator wants (aliases, roles over time, SCO status over
  * time, events, the people they share events with). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The timeline: windows of events in date order by keyset (never all of
  * them), the detail of one event, and counts per month. */
 #ifndef SCOTL_EVENTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Writing the events of a filter for other programs: CSV and JSON (one
  * row per event, participants joined), iCalendar (one all-day VEVENT per
  * event) and TimelineJS JSON, for publishing a filtered timeline. */

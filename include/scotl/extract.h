@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Event candidates from an imported article: the sentences with a
  * meeting, summit, talks, visit, attack, agreement or accession cue give
  * the event's kind, place, date and participants (the people named in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Failure injection for the tests of the error paths, in a build
  * configured with --enable-fault-injection (SCOTL_FAULT_INJECTION); in
  * any other build nothing here fails. Set in the environment:

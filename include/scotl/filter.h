@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The filter language of the filter line and of --filter:
  *
  *   terms are ANDed; '|' or OR between alternatives; '-' or NOT before a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Importing one saved article: read, reject what is not an article,
  * decode its charset, reduce HTML, read the header block, sanitise,
  * remove site chrome, store it with its mentions in one transaction.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Keys become actions through one table: the defaults below, changed by
  * 'bind KEY ACTION' lines of the config file. The help overlay is made
  * from the same table, so it always says what the keys do. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Mentions: where an article names a person, state, organisation or place
  * of the gazetteer, as byte spans of its body. */
 #ifndef SCOTL_MENTION_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Writing data to standard output for people and scripts: text that never
  * carries a control sequence, padded by display width, and escaped JSON,
  * CSV and TSV fields. */

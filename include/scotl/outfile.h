@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A file written as a whole, for export -o and :export. A regular file
  * (or the one a symlink names) is replaced at once, through a temporary
  * file beside it, keeping its mode, and only if it may be written; a

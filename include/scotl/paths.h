@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Where the databases live:
  *  - the bundled corpus: data/scotl.db beside the program in a build tree,
  *    else $(pkgdatadir)/scotl.db of the installation; never written;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* People the gazetteer does not know, found from a title before a
  * capitalised name ("Defence Minister Dong Jun", "NSA Ajit Doval",
  * "Secretary of the Security Council Nikolai Patrushev", "Admiral ...").

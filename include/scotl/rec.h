@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Reader for the plain-text record files of data/ (see data/FORMAT.md):
  * records separated by blank lines, "field: value" lines, '#' comments. */
 #ifndef SCOTL_REC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* SHA-256, for the content hash that makes re-importing an article a no-op. */
 #ifndef SCOTL_SHA256_H
 #define SCOTL_SHA256_H

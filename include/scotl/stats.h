@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What a database holds, in numbers. */
 #ifndef SCOTL_STATS_H
 #define SCOTL_STATS_H

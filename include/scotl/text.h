@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Turning what people save from news sites into article text: sanitising
  * (controls, C1, bidi and invisible characters out, line ends made
  * plain, paragraphs kept), saved HTML pages reduced to their text, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Where the user was (selected event, pane, filter), kept in the database
  * so that a dropped SSH session resumes there. */
 #ifndef SCOTL_UISTATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The user's own database (paths.h says where it lives): what a file
  * must hold to be taken for it, and how it is made again from the
  * bundled corpus, keeping what is the user's. */

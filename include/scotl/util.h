@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Small helpers shared by every module: error messages, growable strings,
  * checked allocation and whole-file reading. */
 #ifndef SCOTL_UTIL_H

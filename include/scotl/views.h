@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Saved views (a name for a filter) and the filter line's history, both
  * kept in the user's database. */
 #ifndef SCOTL_VIEWS_H

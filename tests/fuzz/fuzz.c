@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Helpers of the fuzz targets: failing loudly, checking text, and the
  * small database the model targets run against. */
 #include "config.h"

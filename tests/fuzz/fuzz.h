@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Shared by the fuzz targets of tests/fuzz/: each target is one
  * LLVMFuzzerTestOneInput that checks a property and aborts when it does
  * not hold, so that libFuzzer (or the replay driver, replay.c) reports

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Fuzz target: an article file -> the title and body the importer would
  * store (model/importer.c through import_text: the header block, charset,
  * HTML reduction, sanitising and chrome removal). Whatever the file, what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Fuzz target: filter text -> SQL (model/filter.c, model/events.c),
  * against the database of fuzz_db(). A filter either compiles, and then
  * every query of the timeline prepares and runs, giving the same events

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Fuzz target: sanitising and width-aware layout (model/text.c,
  * tui/draw.c) into an off-screen curses grid of a size the input picks.
  * The sanitised text is broken into lines with draw_fit and drawn with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Fuzz target: text -> mentions, proposed people, the event and the
  * dates it gives (model/mention.c, model/people.c, model/extract.c,
  * model/dates.c), against the fixed gazetteer of fuzz_db() and a fixed

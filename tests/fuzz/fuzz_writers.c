@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Fuzz target: the writers of what scotl prints for people and programs
  * (tui/out.c, tui/export.c) fed an event whose every string is the
  * input's: CSV, JSON, iCalendar and TimelineJS exports of the database

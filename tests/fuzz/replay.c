@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Replays inputs through a fuzz target without libFuzzer: every file of
  * the directories (or the files) given, or, with no arguments, of
  * $SCOTL_TESTDATA/fuzz/corpus/NAME for a program called replay-NAME.
