@@ -18,6 +18,11 @@
 #define DB_BUSY_TIMEOUT_MS 5000
 /* A writer that waits on (db_set_wait) is told again this often. */
 #define DB_WAIT_REPEAT_MS 30000
+static int db_is_set_aside(struct db *db);
+
+#define DB_SET_ASIDE_MSG "database %s was made anew by scotl rebuild " \
+	"meanwhile: nothing was written; run the command again"
+
 /* How long opening tries to turn a file to WAL while others hold it. */
 #define DB_WAL_TRY_MS 100
 
@@ -88,6 +93,9 @@ db_fail(struct db *db, struct err *e, const char *doing)
 
 	if (code == SQLITE_READONLY)
 		err_set(e, "database %s is read-only: cannot %s", db->path, doing);
+	else if (code == SQLITE_ERROR && strncmp(sqlite3_errmsg(db->h),
+	    "no such table", 13) == 0 && db_is_set_aside(db))
+		err_set(e, "cannot %s: " DB_SET_ASIDE_MSG, doing, db->path);
 	else
 		err_set(e, "%s: %s%s (database %s)", doing, sqlite3_errmsg(db->h),
 		    db_sys_reason(db, saved, sys, sizeof sys), db->path);
@@ -309,6 +317,22 @@ db_table_count(struct db *db)
 	return n;
 }
 
+/* Whether the file is one scotl rebuild set aside after this connection
+ * opened it, or while it waited to open it. */
+static int
+db_is_set_aside(struct db *db)
+{
+	sqlite3_stmt *st;
+	int yes = 0;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_schema WHERE name = '"
+	    DB_SET_ASIDE "'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
 static int
 db_migrate(struct db *db, int from, struct err *e)
 {
@@ -342,6 +366,10 @@ db_check_schema(struct db *db, struct err *e)
 	if (v < 0) {
 		err_set(e, "cannot open database %s: %s", db->path,
 		    sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (db_is_set_aside(db)) {
+		err_set(e, DB_SET_ASIDE_MSG, db->path);
 		return -1;
 	}
 	if (v > schema_migration_count) {
@@ -684,7 +712,7 @@ db_close(struct db *db)
 
 /* Syncs the directory that holds PATH, so that a name just linked or
  * renamed there survives a power cut. */
-static void
+void
 db_sync_dir(const char *path)
 {
 	char *dir = db_dir_of(path);
