@@ -386,7 +386,7 @@ db_check_schema(struct db *db, struct err *e)
 	if (strcmp(db->path, ":memory:") != 0 &&
 	    (dbcheck_schema(db, v, e) != 0 || dbcheck_pages(db, e) != 0))
 		return -1;
-	if (v == schema_migration_count)
+	if (v == schema_migration_count || db->peek)
 		return 0;
 	if (db->readonly) {
 		err_set(e, "database %s has schema version %d and is read-only "
@@ -419,7 +419,7 @@ db_dir_of(const char *path)
  * writer makes both files), so it is opened as immutable: read as the
  * file is, without locks. */
 static int
-db_needs_immutable(const char *path)
+db_needs_immutable(const char *path, int peek)
 {
 	unsigned char hdr[20];
 	char side[PATH_MAX], *dir = db_dir_of(path);
@@ -427,7 +427,11 @@ db_needs_immutable(const char *path)
 	ssize_t n;
 
 	free(dir);
-	if (writable)
+	/* A peek must not leave the -wal and -shm files that a read-only
+	 * connection makes and does not remove. Without a log the file is
+	 * whole (the last to close checkpoints it and removes it); one that
+	 * opens it meanwhile could only make the peek fail, never the file. */
+	if (writable && !peek)
 		return 0;
 	snprintf(side, sizeof side, "%s-shm", path);
 	if (access(side, F_OK) == 0)
@@ -461,12 +465,13 @@ db_probe_file(struct db *db, enum db_mode mode, struct err *e)
 		err_set(e, "cannot open database %s: not a regular file", db->path);
 		return -1;
 	}
-	if ((db->immutable = db_needs_immutable(db->path)) && !db->readonly) {
+	if ((db->immutable = db_needs_immutable(db->path, db->peek)) &&
+	    !db->readonly) {
 		db->readonly = 1;
 		snprintf(db->readonly_reason, sizeof db->readonly_reason,
 		    "its directory is not writable");
 	}
-	if (mode == DB_READONLY || db->immutable)
+	if (mode == DB_READONLY || mode == DB_PEEK || db->immutable)
 		return 0;
 	/* No write bit counts even for root, who could write anyway: the
 	 * owner said this file is not to be changed. */
@@ -608,7 +613,7 @@ db_open_handle(struct db *db, enum db_mode mode, struct err *e)
 	char *name;
 	int rc;
 
-	if (db->readonly || mode == DB_READONLY)
+	if (db->readonly || mode == DB_READONLY || mode == DB_PEEK)
 		flags |= SQLITE_OPEN_READONLY;
 	else
 		flags |= SQLITE_OPEN_READWRITE |
@@ -665,7 +670,8 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 	db->drive_max = EVENTS_DRIVE_MAX;
 	*out = NULL;
 	db->path = xstrdup(path);
-	if (mode == DB_READONLY) {
+	db->peek = mode == DB_PEEK;
+	if (mode == DB_READONLY || mode == DB_PEEK) {
 		db->readonly = 1;
 		snprintf(db->readonly_reason, sizeof db->readonly_reason,
 		    "opened read-only");
@@ -829,6 +835,12 @@ db_open_memory_copy(struct db **out, struct db *src, struct err *e)
 	if (rc != SQLITE_DONE) {
 		err_set(e, "cannot copy %s into memory: %s", src->path,
 		    sqlite3_errmsg(db->h));
+		db_close(db);
+		return -1;
+	}
+	/* A file opened DB_PEEK is left at its version: the copy is
+	 * brought up to date instead. */
+	if (db_check_schema(db, e) != 0) {
 		db_close(db);
 		return -1;
 	}

@@ -41,6 +41,7 @@ struct db {
 	char *path;
 	int readonly;
 	char readonly_reason[256];
+	int peek;                       /* db.c: opened DB_PEEK */
 	int immutable;                  /* db.c: opened as immutable (read-only place) */
 	struct db_stmt_slot cache[DB_STMT_CACHE];
 	int (*stop)(void *);            /* db_set_stop */
