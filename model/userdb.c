@@ -417,7 +417,7 @@ userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 {
 	char *fresh = xmalloc(strlen(path) + 32);
 	struct db *db = NULL, *old = NULL;
-	int rc = -1, empty = userdb_is_empty(path);
+	int rc = -1, renamed = 0, empty = userdb_is_empty(path);
 
 	memset(c, 0, sizeof *c);
 	if (access(path, F_OK) != 0) {
@@ -445,13 +445,14 @@ userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 		goto done;
 	}
 	db_sync_dir(path);
-	rc = 0;
-	if (old != NULL && userdb_set_aside(old, e) != 0)
-		rc = -1;
+	renamed = 1;
+	/* Failing now leaves the new file in place and the copy kept. */
+	if (old == NULL || userdb_set_aside(old, e) == 0)
+		rc = 0;
 done:
 	db_close(db);
 	db_close(old);
-	if (rc != 0 && access(fresh, F_OK) == 0) {
+	if (rc != 0 && !renamed) {
 		unlink(fresh);
 		if (c->kept[0])
 			unlink(c->kept);
