@@ -18,6 +18,11 @@
 #define DB_BUSY_TIMEOUT_MS 5000
 /* A writer that waits on (db_set_wait) is told again this often. */
 #define DB_WAIT_REPEAT_MS 30000
+static int db_is_set_aside(struct db *db);
+
+#define DB_SET_ASIDE_MSG "database %s was made anew by scotl rebuild " \
+	"meanwhile: nothing was written; run the command again"
+
 /* How long opening tries to turn a file to WAL while others hold it. */
 #define DB_WAL_TRY_MS 100
 
@@ -88,6 +93,9 @@ db_fail(struct db *db, struct err *e, const char *doing)
 
 	if (code == SQLITE_READONLY)
 		err_set(e, "database %s is read-only: cannot %s", db->path, doing);
+	else if (code == SQLITE_ERROR && strncmp(sqlite3_errmsg(db->h),
+	    "no such table", 13) == 0 && db_is_set_aside(db))
+		err_set(e, "cannot %s: " DB_SET_ASIDE_MSG, doing, db->path);
 	else
 		err_set(e, "%s: %s%s (database %s)", doing, sqlite3_errmsg(db->h),
 		    db_sys_reason(db, saved, sys, sizeof sys), db->path);
@@ -309,6 +317,22 @@ db_table_count(struct db *db)
 	return n;
 }
 
+/* Whether the file is one scotl rebuild set aside after this connection
+ * opened it, or while it waited to open it. */
+static int
+db_is_set_aside(struct db *db)
+{
+	sqlite3_stmt *st;
+	int yes = 0;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_schema WHERE name = '"
+	    DB_SET_ASIDE "'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
 static int
 db_migrate(struct db *db, int from, struct err *e)
 {
@@ -344,6 +368,10 @@ db_check_schema(struct db *db, struct err *e)
 		    sqlite3_errmsg(db->h));
 		return -1;
 	}
+	if (db_is_set_aside(db)) {
+		err_set(e, DB_SET_ASIDE_MSG, db->path);
+		return -1;
+	}
 	if (v > schema_migration_count) {
 		err_set(e, "database %s has schema version %d, newer than this "
 		    "scotl understands (%d)", db->path, v, schema_migration_count);
@@ -358,7 +386,7 @@ db_check_schema(struct db *db, struct err *e)
 	if (strcmp(db->path, ":memory:") != 0 &&
 	    (dbcheck_schema(db, v, e) != 0 || dbcheck_pages(db, e) != 0))
 		return -1;
-	if (v == schema_migration_count)
+	if (v == schema_migration_count || db->peek)
 		return 0;
 	if (db->readonly) {
 		err_set(e, "database %s has schema version %d and is read-only "
@@ -391,7 +419,7 @@ db_dir_of(const char *path)
  * writer makes both files), so it is opened as immutable: read as the
  * file is, without locks. */
 static int
-db_needs_immutable(const char *path)
+db_needs_immutable(const char *path, int peek)
 {
 	unsigned char hdr[20];
 	char side[PATH_MAX], *dir = db_dir_of(path);
@@ -399,7 +427,11 @@ db_needs_immutable(const char *path)
 	ssize_t n;
 
 	free(dir);
-	if (writable)
+	/* A peek must not leave the -wal and -shm files that a read-only
+	 * connection makes and does not remove. Without a log the file is
+	 * whole (the last to close checkpoints it and removes it); one that
+	 * opens it meanwhile could only make the peek fail, never the file. */
+	if (writable && !peek)
 		return 0;
 	snprintf(side, sizeof side, "%s-shm", path);
 	if (access(side, F_OK) == 0)
@@ -433,12 +465,13 @@ db_probe_file(struct db *db, enum db_mode mode, struct err *e)
 		err_set(e, "cannot open database %s: not a regular file", db->path);
 		return -1;
 	}
-	if ((db->immutable = db_needs_immutable(db->path)) && !db->readonly) {
+	if ((db->immutable = db_needs_immutable(db->path, db->peek)) &&
+	    !db->readonly) {
 		db->readonly = 1;
 		snprintf(db->readonly_reason, sizeof db->readonly_reason,
 		    "its directory is not writable");
 	}
-	if (mode == DB_READONLY || db->immutable)
+	if (mode == DB_READONLY || mode == DB_PEEK || db->immutable)
 		return 0;
 	/* No write bit counts even for root, who could write anyway: the
 	 * owner said this file is not to be changed. */
@@ -580,7 +613,7 @@ db_open_handle(struct db *db, enum db_mode mode, struct err *e)
 	char *name;
 	int rc;
 
-	if (db->readonly || mode == DB_READONLY)
+	if (db->readonly || mode == DB_READONLY || mode == DB_PEEK)
 		flags |= SQLITE_OPEN_READONLY;
 	else
 		flags |= SQLITE_OPEN_READWRITE |
@@ -637,7 +670,8 @@ db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 	db->drive_max = EVENTS_DRIVE_MAX;
 	*out = NULL;
 	db->path = xstrdup(path);
-	if (mode == DB_READONLY) {
+	db->peek = mode == DB_PEEK;
+	if (mode == DB_READONLY || mode == DB_PEEK) {
 		db->readonly = 1;
 		snprintf(db->readonly_reason, sizeof db->readonly_reason,
 		    "opened read-only");
@@ -684,7 +718,7 @@ db_close(struct db *db)
 
 /* Syncs the directory that holds PATH, so that a name just linked or
  * renamed there survives a power cut. */
-static void
+void
 db_sync_dir(const char *path)
 {
 	char *dir = db_dir_of(path);
@@ -801,6 +835,12 @@ db_open_memory_copy(struct db **out, struct db *src, struct err *e)
 	if (rc != SQLITE_DONE) {
 		err_set(e, "cannot copy %s into memory: %s", src->path,
 		    sqlite3_errmsg(db->h));
+		db_close(db);
+		return -1;
+	}
+	/* A file opened DB_PEEK is left at its version: the copy is
+	 * brought up to date instead. */
+	if (db_check_schema(db, e) != 0) {
 		db_close(db);
 		return -1;
 	}

@@ -11,6 +11,10 @@
 
 #define DB_STMT_CACHE 128
 
+/* The one table left in a file that scotl rebuild set aside
+ * (userdb_set_aside): whoever still had it open is told so. */
+#define DB_SET_ASIDE "scotl_set_aside_by_rebuild"
+
 struct db_stmt_slot {
 	const char *sql;        /* the static string it was prepared from */
 	sqlite3_stmt *stmt;
@@ -37,6 +41,7 @@ struct db {
 	char *path;
 	int readonly;
 	char readonly_reason[256];
+	int peek;                       /* db.c: opened DB_PEEK */
 	int immutable;                  /* db.c: opened as immutable (read-only place) */
 	struct db_stmt_slot cache[DB_STMT_CACHE];
 	int (*stop)(void *);            /* db_set_stop */
@@ -145,5 +150,7 @@ void dbcheck_clean(char *s);
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];
 extern const int schema_migration_count;
+
+void db_sync_dir(const char *path);
 
 #endif

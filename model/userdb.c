@@ -306,33 +306,98 @@ userdb_carry(struct db *db, const char *old, struct userdb_carried *c,
 	return rc;
 }
 
-/* The old file, opened as the user's database is (its schema brought up
- * to date), and taken out of WAL mode: that needs every other connection
- * closed, so a browser still writing it is not left behind with its log
- * beside the new file. */
 static int
-userdb_take_old(const char *path, struct err *e)
+userdb_mode_is(struct db *db, const char *sql, const char *want)
 {
-	struct db *old;
 	sqlite3_stmt *st;
 	int ok = 0;
 
-	if (db_open(&old, path, DB_READWRITE, e) != 0)
-		return -1;
-	if (sqlite3_prepare_v2(old->h, "PRAGMA journal_mode = DELETE", -1, &st,
-	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
-	if (!ok)
-		err_set(e, "cannot rebuild %s while another scotl has it open: "
-		    "close it first", path);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
 	sqlite3_finalize(st);
-	db_close(old);
-	return ok ? 0 : -1;
+	return ok;
 }
 
-/* PATH.old-YYYYmmdd-HHMMSS, a second name for the old file. */
+/* The old file, opened as the user's database is (its schema brought up
+ * to date), taken out of WAL mode and locked for this connection alone
+ * until it is closed. Leaving WAL needs every other connection closed,
+ * so a browser still writing it is not left behind with its log (SQLite
+ * names it by path) beside the new file. In DELETE mode with
+ * locking_mode=EXCLUSIVE, BEGIN EXCLUSIVE keeps every other process out,
+ * readers and writers, until the close, even after its COMMIT (which
+ * lets the backup API copy it): they wait on their busy timeout and never
+ * write into the old file while it is read (nor after, see
+ * userdb_set_aside). The mode is asked again under the lock: another
+ * scotl opening it meanwhile may have turned it back to WAL. */
 static int
-userdb_keep_old(const char *path, struct userdb_carried *c, struct err *e)
+userdb_take_old(struct db **out, const char *path, struct err *e)
+{
+	struct db *old;
+
+	if (db_open(&old, path, DB_READWRITE, e) != 0)
+		return -1;
+	if (userdb_mode_is(old, "PRAGMA journal_mode = DELETE", "delete") &&
+	    db_exec(old, "PRAGMA foreign_keys = OFF;"
+	    " PRAGMA locking_mode = EXCLUSIVE", e) == 0 &&
+	    db_exec(old, "BEGIN EXCLUSIVE", e) == 0 &&
+	    userdb_mode_is(old, "PRAGMA journal_mode", "delete") &&
+	    db_exec(old, "COMMIT", e) == 0) {
+		*out = old;
+		return 0;
+	}
+	err_set(e, "cannot rebuild %s while another scotl has it open: "
+	    "close it first", path);
+	db_close(old);
+	return -1;
+}
+
+/* The old file, still locked, made useless to anyone who had it open
+ * before the rename and writes once the lock is let go: a connection
+ * waiting to write would otherwise write into it after it was read, and
+ * exit 0 with its write kept only there. Its tables are dropped (the
+ * user's copy is PATH.old-TIME, made under the lock), which makes every
+ * prepared statement fail, and the table left in their place makes
+ * opening it fail (db_check_schema) with a message that says why. It is
+ * done after the rename, so that a crash before it leaves the old file
+ * whole under PATH, and with the journal in memory: SQLite names the
+ * journal by path, and PATH-journal now belongs to the new file (a
+ * crash here can only damage a file that has no name any more). */
+static int
+userdb_set_aside(struct db *old, struct err *e)
+{
+	sqlite3_stmt *st;
+	char *name;
+	int rc;
+
+	if (db_exec(old, "PRAGMA journal_mode = MEMORY; BEGIN", e) != 0)
+		return -1;
+	for (;;) {
+		if (sqlite3_prepare_v2(old->h, "SELECT name FROM sqlite_schema"
+		    " WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+		    " ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC LIMIT 1", -1, &st,
+		    NULL) != SQLITE_OK)
+			return db_fail(old, e, "set the old database aside");
+		rc = sqlite3_step(st);
+		name = rc == SQLITE_ROW ?
+		    sqlite3_mprintf("DROP TABLE \"%w\"",
+		    (const char *)sqlite3_column_text(st, 0)) : NULL;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			break;
+		rc = db_exec(old, name, e);
+		sqlite3_free(name);
+		if (rc != 0)
+			return -1;
+	}
+	return db_exec(old, "CREATE TABLE " DB_SET_ASIDE "(x); COMMIT", e);
+}
+
+/* PATH.old-YYYYmmdd-HHMMSS, a copy of the old file made under its lock:
+ * not a second name for it, as the old file itself is set aside. */
+static int
+userdb_keep_old(struct db *old, const char *path, struct userdb_carried *c,
+    struct err *e)
 {
 	char stamp[32];
 	time_t now = time(NULL);
@@ -341,10 +406,8 @@ userdb_keep_old(const char *path, struct userdb_carried *c, struct err *e)
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	snprintf(c->kept, sizeof c->kept, "%s.old-%s", path, stamp);
-	if (link(path, c->kept) == 0)
+	if (db_copy_to(old, c->kept, e) == 0)
 		return 0;
-	err_set(e, "cannot keep the old database as %s: %s", c->kept,
-	    strerror(errno));
 	c->kept[0] = '\0';
 	return -1;
 }
@@ -353,8 +416,8 @@ int
 userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 {
 	char *fresh = xmalloc(strlen(path) + 32);
-	struct db *db = NULL;
-	int rc = -1, empty = userdb_is_empty(path);
+	struct db *db = NULL, *old = NULL;
+	int rc = -1, renamed = 0, empty = userdb_is_empty(path);
 
 	memset(c, 0, sizeof *c);
 	if (access(path, F_OK) != 0) {
@@ -364,26 +427,32 @@ userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 	}
 	sprintf(fresh, "%s.rebuild-%ld", path, (long)getpid());
 	unlink(fresh);
-	if ((!empty && userdb_take_old(path, e) != 0) ||
-	    paths_new_db(fresh, e) != 0)
+	/* An empty file holds nothing to keep. The carry-over reads the
+	 * copy kept under the lock, which no one else has open. */
+	if (!empty && (userdb_take_old(&old, path, e) != 0 ||
+	    userdb_keep_old(old, path, c, e) != 0))
+		goto done;
+	if (paths_new_db(fresh, e) != 0)
 		goto done;
 	if (!empty && (db_open(&db, fresh, DB_READWRITE, e) != 0 ||
-	    userdb_carry(db, path, c, e) != 0))
+	    userdb_carry(db, c->kept, c, e) != 0))
 		goto done;
 	db_close(db);
 	db = NULL;
-	/* An empty file holds nothing to keep. */
-	if (!empty && userdb_keep_old(path, c, e) != 0)
-		goto done;
 	if (rename(fresh, path) != 0) {
 		err_set(e, "cannot put the new database in place of %s: %s", path,
 		    strerror(errno));
 		goto done;
 	}
-	rc = 0;
+	db_sync_dir(path);
+	renamed = 1;
+	/* Failing now leaves the new file in place and the copy kept. */
+	if (old == NULL || userdb_set_aside(old, e) == 0)
+		rc = 0;
 done:
 	db_close(db);
-	if (rc != 0) {
+	db_close(old);
+	if (rc != 0 && !renamed) {
 		unlink(fresh);
 		if (c->kept[0])
 			unlink(c->kept);

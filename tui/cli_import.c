@@ -429,10 +429,10 @@ cli_import_open_dry(struct cli *cli, struct cli_import *c)
 		if (paths_bundled_db(path, sizeof path, &e) != 0)
 			return cli_error(CLI_ERROR, "%s", e.msg);
 	}
-	/* Not DB_READONLY: a read-only connection leaves the -wal and -shm
-	 * files it makes; the last writable one removes them. Nothing is
-	 * written through it (the bundled corpus opens read-only anyway). */
-	if ((status = cli_open_path(path, DB_READWRITE, &src)) != CLI_OK)
+	/* DB_PEEK: opened writable, it was turned to WAL and an older
+	 * schema brought up to date; opened read-only, it was left with
+	 * -wal and -shm files beside it. */
+	if ((status = cli_open_path(path, DB_PEEK, &src)) != CLI_OK)
 		return status;
 	status = db_open_memory_copy(&c->db, src, &e) == 0 ? CLI_OK :
 	    cli_error(CLI_ERROR, "%s", e.msg);

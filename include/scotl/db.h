@@ -12,6 +12,9 @@ enum db_mode {
 	DB_READWRITE,   /* open an existing file for reading and writing */
 	DB_READONLY,    /* never write, even when the file allows it */
 	DB_CREATE,      /* create the file when missing */
+	DB_PEEK,        /* read-only, no file made or changed beside it, an
+			 * older schema left as it is: for a copy to work on
+			 * (db_open_memory_copy), as import --dry-run does */
 };
 
 /* Opens PATH (":memory:" for a private in-memory database). A file that
