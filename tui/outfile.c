@@ -177,6 +177,16 @@ outfile_same(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
+/* PATH is a link another user planted in /tmp. */
+static int
+outfile_planted(const char *path)
+{
+	struct stat ls;
+
+	return lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) &&
+	    outfile_link_protected(path, &ls);
+}
+
 /* The name the file open on FD has, which PATH named: PATH when it is no
  * link, else what the kernel says it opened, checked to be that file. A
  * link another user planted in /tmp is refused (outfile_link_protected). */
@@ -190,7 +200,7 @@ outfile_real_name(int fd, const char *path, const struct stat *st,
 
 	if (lstat(path, &ls) != 0)
 		return outfile_fail(e, "cannot write", path, errno);
-	if (S_ISLNK(ls.st_mode) && outfile_link_protected(path, &ls))
+	if (outfile_planted(path))
 		return outfile_fail(e, "cannot write", path, EACCES);
 	if (outfile_same(&ls, st)) {
 		if ((size_t)snprintf(out, size, "%s", path) >= size)
@@ -206,22 +216,13 @@ outfile_real_name(int fd, const char *path, const struct stat *st,
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
 	if ((n = readlink(proc, out, size - 1)) >= 0)
 		out[n] = '\0';
-	if (n < 0 || (size_t)n == size - 1 || out[0] != '/' || lstat(out, &ls) != 0 ||
-	    !outfile_same(&ls, st)) {
+	/* No /proc, a name too long, or one the file no longer has. */
+	if (n < 0 || (size_t)n == size - 1 || out[0] != '/' ||
+	    lstat(out, &ls) != 0 || !outfile_same(&ls, st)) {
 		err_set(e, "cannot tell what file %s names", path);
 		return -1;
 	}
 	return 0;
-}
-
-/* PATH is a link another user planted in /tmp. */
-static int
-outfile_planted(const char *path)
-{
-	struct stat ls;
-
-	return lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) &&
-	    outfile_link_protected(path, &ls);
 }
 
 /* A device, a FIFO, a terminal: written in place, as '>' would, and
