@@ -403,8 +403,28 @@ done:
 	return rc;
 }
 
-/* Opened without waiting (a FIFO has no writer, a device may block) and
- * checked on the descriptor, so that what is read is what was checked. */
+/* What PATH names, links followed, without opening it: opening a device
+ * can do something (a tape rewinds, a modem hangs up), so one that is
+ * not a regular file is rejected unread. */
+static int
+import_stat(const char *path, struct stat *st)
+{
+	const char *rest;
+	int dir = util_path_at(path, &rest), rc, saved;
+
+	if (dir == -1)
+		return -1;
+	rc = fstatat(dir, rest, st, 0);
+	saved = errno;
+	util_path_done(dir);
+	errno = saved;
+	return rc;
+}
+
+/* Looked at before it is opened (import_stat), then opened without
+ * waiting (a FIFO has no writer, a device may block) and checked again
+ * on the descriptor, so that what is read is what was checked even if
+ * the name changed in between. */
 int
 import_file(struct db *db, const char *path, const struct import_options *o,
     struct import_outcome *out, struct err *e)
@@ -414,6 +434,10 @@ import_file(struct db *db, const char *path, const struct import_options *o,
 
 	memset(out, 0, sizeof *out);
 	out->how = "";
+	if (import_stat(path, &st) != 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return import_reject(out, "not a regular file");
 	if ((fd = util_open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
 		return import_reject(out, "cannot read: %s", strerror(errno));
 	if (fstat(fd, &st) != 0)

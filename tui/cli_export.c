@@ -91,7 +91,8 @@ cli_export(struct cli *cli, int argc, char **argv)
 		return status;
 	if ((status = cli_filter_from(db, o.expr, o.view, &f.expr)) == CLI_OK) {
 		if (o.output != NULL)
-			rc = export_to_file(db, &f, o.format, o.output, &count, &e);
+			rc = export_to_file(db, &f, o.format, o.output, 0,
+			    &count, &e);
 		else
 			rc = export_write(db, &f, o.format, stdout, &count, &e);
 		/* A failed write to standard output is said once, at the

@@ -17,6 +17,7 @@
 #include "scotl/curses.h"
 #include "scotl/export.h"
 #include "scotl/filter.h"
+#include "scotl/outfile.h"
 #include "scotl/views.h"
 
 /* --- : commands ------------------------------------------------------ */
@@ -59,8 +60,10 @@ command_export(struct app *app, const char *path)
 	long long count = 0;
 	struct err e;
 
+	/* Not waiting for a FIFO's reader: in raw mode Ctrl-C is a key, and
+	 * nothing would end the wait. */
 	if (export_to_file(app->db, &app->view.filter, export_format_for(path),
-	    path, &count, &e) != 0)
+	    path, OUTFILE_NO_WAIT, &count, &e) != 0)
 		app_message(app, 1, ":export: %s", e.msg);
 	else
 		app_message(app, 0, "%lld events written to %s", count, path);

@@ -453,13 +453,13 @@ export_write(struct db *db, const struct event_filter *f,
 
 int
 export_to_file(struct db *db, const struct event_filter *f,
-    enum export_format format, const char *path, long long *count,
-    struct err *e)
+    enum export_format format, const char *path, int flags,
+    long long *count, struct err *e)
 {
 	struct outfile of;
 	int rc;
 
-	if (outfile_open(&of, path, e) != 0)
+	if (outfile_open(&of, path, flags, e) != 0)
 		return -1;
 	if ((rc = export_write(db, f, format, of.fp, count, e)) != 0 &&
 	    ferror(of.fp))

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* A file written as a whole (outfile.h): what cp and sed -i do for a
- * regular file, what the shell's '>' does for anything else. */
+ * regular file, what the shell's '>' does for anything else. What the
+ * name is comes from the descriptor opened, never from a look at the
+ * name before: a name can change between a look and an open. */
 #include "config.h"
 
 #include <errno.h>
@@ -84,10 +86,36 @@ outfile_fail(struct err *e, const char *what, const char *path, int errnum)
 	return -1;
 }
 
-/* The file PATH names after its symlinks, each read from the folder of
- * its link: the link stays and the file it names is replaced. A name
- * that does not exist yet ends the walk (a dangling link makes its file,
- * as '>' would). */
+/* A link the kernel would not follow with fs.protected_symlinks set: in
+ * a sticky folder anyone may write to (/tmp), owned neither by us nor by
+ * the folder's owner. Asked whatever the setting, for the links we
+ * follow ourselves and for the name given: another user's link in /tmp
+ * is never a way into our files. */
+static int
+outfile_link_protected(const char *link, const struct stat *lst)
+{
+	const char *slash = strrchr(link, '/');
+	char dir[PATH_MAX];
+	struct stat ds;
+
+	if (lst->st_uid == geteuid())
+		return 0;
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - link + 1), link);
+	if (stat(dir, &ds) != 0)
+		return 1;
+	return (ds.st_mode & (S_ISVTX | S_IWOTH)) == (S_ISVTX | S_IWOTH) &&
+	    ds.st_uid != lst->st_uid;
+}
+
+/* The file a dangling link names, made by us: the kernel cannot make it
+ * for us without making it at once (open with O_CREAT leaves an empty
+ * file if the export then fails, and O_EXCL refuses links altogether), so
+ * the links are read here, each from the folder of its link, each asked
+ * outfile_link_protected as the kernel would ask it. The name found must
+ * not exist yet. */
 static int
 outfile_resolve(const char *path, char *out, size_t size)
 {
@@ -103,7 +131,9 @@ outfile_resolve(const char *path, char *out, size_t size)
 		if (lstat(out, &st) != 0)
 			return errno == ENOENT ? 0 : -1;
 		if (!S_ISLNK(st.st_mode))
-			return 0;
+			return errno = EAGAIN, -1;      /* made meanwhile */
+		if (outfile_link_protected(out, &st))
+			return errno = EACCES, -1;
 		if (hops == OUTFILE_MAX_LINKS)
 			return errno = ELOOP, -1;
 		if ((n = readlink(out, link, sizeof link - 1)) < 0)
@@ -121,16 +151,92 @@ outfile_resolve(const char *path, char *out, size_t size)
 	}
 }
 
-/* A device, a FIFO, a terminal: opened and written, as '>' would. */
+/* What PATH names, opened for writing with the kernel following the
+ * links (so that fs.protected_symlinks has its say, as for '>'), never
+ * truncated (it may be a regular file, replaced whole later) and without
+ * waiting for a FIFO's reader. With WAIT, a FIFO with no reader is waited
+ * for, as '>' waits (the command line: Ctrl-C ends the wait, and
+ * "scotl export -o fifo & reader <fifo" needs it); the browser does not
+ * wait, since in its raw mode nothing could end the wait. */
 static int
-outfile_open_in_place(struct outfile *of, const char *path, struct err *e)
+outfile_open_target(const char *path, int wait)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC);
+	int flags = O_WRONLY | O_NOCTTY | O_CLOEXEC, fd;
+	struct stat st;
 
-	if (fd < 0 || (of->fp = fdopen(fd, "w")) == NULL) {
+	fd = open(path, flags | O_NONBLOCK);
+	if (fd < 0 && errno == ENXIO && wait && stat(path, &st) == 0 &&
+	    S_ISFIFO(st.st_mode))
+		fd = open(path, flags);
+	return fd;
+}
+
+static int
+outfile_same(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* PATH is a link another user planted in /tmp. */
+static int
+outfile_planted(const char *path)
+{
+	struct stat ls;
+
+	return lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) &&
+	    outfile_link_protected(path, &ls);
+}
+
+/* The name the file open on FD has, which PATH named: PATH when it is no
+ * link, else what the kernel says it opened, checked to be that file. A
+ * link another user planted in /tmp is refused (outfile_link_protected). */
+static int
+outfile_real_name(int fd, const char *path, const struct stat *st,
+    char *out, size_t size, struct err *e)
+{
+	char proc[64];
+	struct stat ls;
+	ssize_t n;
+
+	if (lstat(path, &ls) != 0)
+		return outfile_fail(e, "cannot write", path, errno);
+	if (outfile_planted(path))
+		return outfile_fail(e, "cannot write", path, EACCES);
+	if (outfile_same(&ls, st)) {
+		if ((size_t)snprintf(out, size, "%s", path) >= size)
+			return outfile_fail(e, "cannot write", path,
+			    ENAMETOOLONG);
+		return 0;
+	}
+	if (!S_ISLNK(ls.st_mode)) {
+		err_set(e, "cannot write %s: it changed while being opened",
+		    path);
+		return -1;
+	}
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if ((n = readlink(proc, out, size - 1)) >= 0)
+		out[n] = '\0';
+	/* No /proc, a name too long, or one the file no longer has. */
+	if (n < 0 || (size_t)n == size - 1 || out[0] != '/' ||
+	    lstat(out, &ls) != 0 || !outfile_same(&ls, st)) {
+		err_set(e, "cannot tell what file %s names", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* A device, a FIFO, a terminal: written in place, as '>' would, and
+ * waiting for its writes (the open did not wait). Nothing to truncate. */
+static int
+outfile_in_place(struct outfile *of, int fd, const char *path,
+    struct err *e)
+{
+	int flags = fcntl(fd, F_GETFL);
+
+	if (flags == -1 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1 ||
+	    (of->fp = fdopen(fd, "w")) == NULL) {
 		outfile_fail(e, "cannot write", path, errno);
-		if (fd >= 0)
-			close(fd);
+		close(fd);
 		return -1;
 	}
 	of->path = xstrdup(path);
@@ -201,27 +307,68 @@ outfile_open_temp(struct outfile *of, const char *path,
 	return 0;
 }
 
-int
-outfile_open(struct outfile *of, const char *path, struct err *e)
+/* A regular file open on FD is replaced whole, not written: its name is
+ * found and the descriptor closed. Opening it for writing asked its own
+ * permission, as '>' would (renaming over it needs only the folder's). */
+static int
+outfile_open_regular(struct outfile *of, int fd, const char *path,
+    const struct stat *st, struct err *e)
 {
 	char real[PATH_MAX];
+	int rc = outfile_real_name(fd, path, st, real, sizeof real, e);
+
+	close(fd);
+	return rc != 0 ? -1 : outfile_open_temp(of, real, st, e);
+}
+
+/* Nothing there, or a dangling link: a new file, made under the name the
+ * links lead to. */
+static int
+outfile_open_new(struct outfile *of, const char *path, struct err *e)
+{
+	char real[PATH_MAX];
+
+	if (outfile_resolve(path, real, sizeof real) != 0) {
+		if (errno == EAGAIN) {
+			err_set(e, "cannot write %s: it changed while being "
+			    "opened", path);
+			return -1;
+		}
+		return outfile_fail(e, "cannot write", path, errno);
+	}
+	return outfile_open_temp(of, real, NULL, e);
+}
+
+int
+outfile_open(struct outfile *of, const char *path, int flags, struct err *e)
+{
 	struct stat st;
+	int fd;
 
 	memset(of, 0, sizeof *of);
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return outfile_open_in_place(of, path, e);
-	if (outfile_resolve(path, real, sizeof real) != 0)
+	if ((fd = outfile_open_target(path, !(flags & OUTFILE_NO_WAIT))) < 0) {
+		if (errno == ENOENT)
+			return outfile_open_new(of, path, e);
+		if (errno == ENXIO && stat(path, &st) == 0 &&
+		    S_ISFIFO(st.st_mode)) {
+			err_set(e, "no one is reading FIFO %s", path);
+			return -1;
+		}
 		return outfile_fail(e, "cannot write", path, errno);
-	if (lstat(real, &st) != 0)
-		return errno == ENOENT ? outfile_open_temp(of, real, NULL, e) :
-		    outfile_fail(e, "cannot write", path, errno);
-	if (!S_ISREG(st.st_mode))
-		return outfile_open_in_place(of, real, e);
-	/* Renaming over a file needs only the folder's permission: the
-	 * file's own is asked here, as '>' would ask it. */
-	if (faccessat(AT_FDCWD, real, W_OK, AT_EACCESS) != 0)
-		return outfile_fail(e, "cannot write", path, errno);
-	return outfile_open_temp(of, real, &st, e);
+	}
+	if (fstat(fd, &st) != 0) {
+		outfile_fail(e, "cannot write", path, errno);
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
+		return outfile_open_regular(of, fd, path, &st, e);
+	if (outfile_planted(path)) {
+		outfile_fail(e, "cannot write", path, EACCES);
+		close(fd);
+		return -1;
+	}
+	return outfile_in_place(of, fd, path, e);
 }
 
 /* The rename is on the disk too, as far as the folder can say. */

@@ -29,9 +29,10 @@ int export_write(struct db *db, const struct event_filter *f,
 
 /* Writes to PATH as outfile.h does: a regular file is replaced through
  * a temporary file renamed into place, so that a failure never leaves
- * half a file where a good one was; a device or FIFO is written. */
+ * half a file where a good one was; a device or FIFO is written.
+ * FLAGS are outfile_open's (OUTFILE_NO_WAIT). */
 int export_to_file(struct db *db, const struct event_filter *f,
-    enum export_format format, const char *path, long long *count,
-    struct err *e);
+    enum export_format format, const char *path, int flags,
+    long long *count, struct err *e);
 
 #endif
