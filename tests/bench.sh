@@ -86,27 +86,19 @@ row() {
 	    "$6" "$7" "${8:-}" >>"$rows"
 }
 
-# stats: median and 95th percentile of the numbers on standard input.
+# stats [DECIMALS]: median and 95th percentile of the numbers on
+# standard input, to DECIMALS places (1 unless given).
 stats() {
-	sort -n | awk '{ v[NR] = $1 } END {
+	sort -n | awk -v d="${1:-1}" '{ v[NR] = $1 } END {
 		if (NR == 0) { print "- -"; exit }
 		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
 		k = int(0.95 * NR + 0.999999); if (k < 1) k = 1;
-		printf "%.1f %.1f\n", m, v[k] }'
+		f = "%." d "f"; printf f " " f "\n", m, v[k] }'
 }
 
 # secs T0 T1: the seconds from T0 to T1 (date +%s%N).
 secs() {
 	echo "$1 $2" | awk '{ printf "%.3f\n", ($2 - $1) / 1e9 }'
-}
-
-# secstats: as stats, for seconds, to the hundredth.
-secstats() {
-	sort -n | awk '{ v[NR] = $1 } END {
-		if (NR == 0) { print "- -"; exit }
-		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-		k = int(0.95 * NR + 0.999999); if (k < 1) k = 1;
-		printf "%.2f %.2f\n", m, v[k] }'
 }
 
 # starts N COMMAND...: first_screen_ms of N start-ups, one a line.
@@ -252,7 +244,7 @@ bench_big_import() {
 		i=$((i + 1))
 	done
 	rm -f "$work/big16.db"
-	set -- $(secstats <"$work/big16.import") $(secstats <"$work/big16.read")
+	set -- $(stats 2 <"$work/big16.import") $(stats 2 <"$work/big16.read")
 	row "a 16 MiB article: import (s)" "" "$1" "$2" "reading it (wc -l)" \
 	    "$3" "$4"
 }

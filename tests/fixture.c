@@ -143,3 +143,28 @@ fixture_rmrf(const char *dir)
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
 }
+
+/* A database with the gazetteer of data/ and nothing else. */
+struct db *
+fixture_gazetteer_db(const char *dir)
+{
+	char cmd[8192], path[4200];
+	struct corpus_counts n;
+	struct db *db;
+	struct err e;
+
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/articles' && cp '%s' '%s/'", dir,
+	    fixture_path("../data/gazetteer.rec"), dir);
+	if (system(cmd) != 0)
+		tap_diag("could not copy the gazetteer");
+	snprintf(path, sizeof path, "%s/articles.rec", dir);
+	fixture_write(path, "");
+	snprintf(path, sizeof path, "%s/events.rec", dir);
+	fixture_write(path, "");
+	if (db_open(&db, ":memory:", DB_CREATE, &e) != 0 ||
+	    corpus_load(db, dir, &n, &e) != 0) {
+		printf("Bail out! %s\n", e.msg);
+		exit(1);
+	}
+	return db;
+}

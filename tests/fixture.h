@@ -12,6 +12,10 @@ const char *fixture_path(const char *rel);
 /* A fresh :memory: database holding tests/mini-data; exits on failure. */
 struct db *fixture_db(void);
 
+/* A :memory: database with data/'s gazetteer and nothing else, loaded
+ * from a copy made in DIR; exits on failure. */
+struct db *fixture_gazetteer_db(const char *dir);
+
 /* The first column of the first row of SQL, or -1. */
 int fixture_sql_int(struct db *db, const char *sql);
 

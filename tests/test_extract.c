@@ -27,31 +27,6 @@ static const struct {
 	{ "004_691f94b3424021d2.txt", "2021-09-08", "patrushev-doval-2021-delhi" },
 };
 
-/* A database with the gazetteer of data/ and nothing else. */
-static struct db *
-gazetteer_only(const char *dir)
-{
-	char cmd[8192], path[4200];
-	struct corpus_counts n;
-	struct db *db;
-	struct err e;
-
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s/articles' && cp '%s' '%s/'", dir,
-	    fixture_path("../data/gazetteer.rec"), dir);
-	if (system(cmd) != 0)
-		tap_diag("could not copy the gazetteer");
-	snprintf(path, sizeof path, "%s/articles.rec", dir);
-	fixture_write(path, "");
-	snprintf(path, sizeof path, "%s/events.rec", dir);
-	fixture_write(path, "");
-	if (db_open(&db, ":memory:", DB_CREATE, &e) != 0 ||
-	    corpus_load(db, dir, &n, &e) != 0) {
-		printf("Bail out! %s\n", e.msg);
-		exit(1);
-	}
-	return db;
-}
-
 static int
 is_person_or_state(const struct participant_row *p)
 {
@@ -100,7 +75,7 @@ int
 main(void)
 {
 	char *dir = fixture_tmpdir(), path[4300], d1[48], d2[48];
-	struct db *cur = fixture_db(), *db = gazetteer_only(dir);
+	struct db *cur = fixture_db(), *db = fixture_gazetteer_db(dir);
 	int hit = 0, named = 0, curated = 0, extracted = 0, right = 0, i, k;
 	struct corpus_counts n;
 	struct err e;

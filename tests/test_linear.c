@@ -69,31 +69,6 @@ static const struct {
 	{ "white space", "", "  \t India \r\n\n  met \n\n\n   \t ", 16384 },
 };
 
-/* A database with the gazetteer of data/ and nothing else. */
-static struct db *
-linear_db(const char *dir)
-{
-	char cmd[8192], path[4200];
-	struct corpus_counts n;
-	struct db *db;
-	struct err e;
-
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s/articles' && cp '%s' '%s/'", dir,
-	    fixture_path("../data/gazetteer.rec"), dir);
-	if (system(cmd) != 0)
-		tap_diag("could not copy the gazetteer");
-	snprintf(path, sizeof path, "%s/articles.rec", dir);
-	fixture_write(path, "");
-	snprintf(path, sizeof path, "%s/events.rec", dir);
-	fixture_write(path, "");
-	if (db_open(&db, ":memory:", DB_CREATE, &e) != 0 ||
-	    corpus_load(db, dir, &n, &e) != 0) {
-		printf("Bail out! %s\n", e.msg);
-		exit(1);
-	}
-	return db;
-}
-
 static char *
 linear_seed(void)
 {
@@ -231,7 +206,7 @@ int
 main(void)
 {
 	char *dir = fixture_tmpdir(), *seed = linear_seed();
-	struct db *db = linear_db(dir);
+	struct db *db = fixture_gazetteer_db(dir);
 	double small[NSTEPS], large[NSTEPS];
 	size_t i;
 	int k;
