@@ -5,7 +5,7 @@
  * or while the user is idle (events per month), for no filter, ten
  * typical filters and a jump to an entity, each next to the sqlite3 shell
  * running the same SQL with the same parameters. Prints a table (and with
- * --tsv, the same figures as tab-separated lines for tests/bench.sh:
+ * --tsv, the same figures as tab-separated lines for bench/bench.sh:
  * part, filter, events, median, p95, sqlite3 median, p95, ratio); it is
  * not a test.
  *

@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "../model/internal.h"
+#include "store/store.h"
 #include "scotl/date.h"
 #include "scotl/db.h"
 

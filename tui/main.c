@@ -5,7 +5,7 @@
 
 #include <locale.h>
 
-#include "scotl/cli.h"
+#include "cli/cli.h"
 #include "scotl/fault.h"
 #include "scotl/paths.h"
 

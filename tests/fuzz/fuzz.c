@@ -55,7 +55,7 @@ fuzz_check_message(const char *msg, const char *what)
 	fuzz_check_clean(msg, strlen(msg), 0, what);
 }
 
-/* tests/mini-data, with names in other scripts added. */
+/* tests/data/mini-data, with names in other scripts added. */
 static const char fuzz_gazetteer[] =
 	"state: India\ndemonym: Indian\nplace: New Delhi | capital | Delhi\n"
 	"sco: observer | 2005-07-05 | 2017-06-08\nsco: member | 2017-06-09\n\n"

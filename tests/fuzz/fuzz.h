@@ -32,7 +32,7 @@ void fuzz_check_clean(const char *s, size_t len, int allow_lines,
 void fuzz_check_message(const char *msg, const char *what);
 
 /* A :memory: database with a small fixed gazetteer, six events and two
- * articles (a copy of tests/mini-data, with a few names of other
+ * articles (a copy of tests/data/mini-data, with a few names of other
  * scripts), made once and kept. */
 struct db *fuzz_db(void);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Fuzz target: an article file -> the title and body the importer would
- * store (model/importer.c through import_text: the header block, charset,
+ * store (model/import/importer.c through import_text: the header block, charset,
  * HTML reduction, sanitising and chrome removal). Whatever the file, what
  * is kept is valid UTF-8 with no control, bidi or invisible character
  * (tab and newline aside), and sanitising it again changes nothing. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Fuzz target: charset name + bytes -> UTF-8 (model/charset.c). The
+/* Fuzz target: charset name + bytes -> UTF-8 (model/import/charset.c). The
  * input is an optional first line naming the declared charset (at most
  * 32 bytes; an empty line or none: undeclared) and the bytes of the
  * file. Whatever the bytes, the result is valid UTF-8, and decoding the

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Fuzz target: filter text -> SQL (model/filter.c, model/events.c),
+/* Fuzz target: filter text -> SQL (model/query/filter.c, model/query/events.c),
  * against the database of fuzz_db(). A filter either compiles, and then
  * every query of the timeline prepares and runs, giving the same events
  * through a driver's ids as through the event order; or it fails with a
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/internal.h"
+#include "store/store.h"
 #include "fuzz.h"
 #include "scotl/events.h"
 #include "scotl/filter.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* Fuzz target: sanitising and width-aware layout (model/text.c,
- * tui/draw.c) into an off-screen curses grid of a size the input picks.
+/* Fuzz target: sanitising and width-aware layout (model/import/text.c,
+ * tui/browser/draw.c) into an off-screen curses grid of a size the input picks.
  * The sanitised text is broken into lines with draw_fit and drawn with
  * draw_text; the raw bytes are drawn on the last row as they are. Each
  * row is read back: nothing is written outside its columns, no cell
@@ -18,8 +18,8 @@
 #include <wchar.h>
 
 #include "fuzz.h"
-#include "scotl/curses.h"
-#include "scotl/draw.h"
+#include "browser/curses.h"
+#include "browser/draw.h"
 #include "scotl/text.h"
 #include "scotl/util.h"
 

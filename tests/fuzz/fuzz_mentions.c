@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Fuzz target: text -> mentions, proposed people, the event and the
- * dates it gives (model/mention.c, model/people.c, model/extract.c,
- * model/dates.c), against the fixed gazetteer of fuzz_db() and a fixed
+ * dates it gives (model/import/mention.c, model/import/people.c, model/import/extract.c,
+ * model/import/dates.c), against the fixed gazetteer of fuzz_db() and a fixed
  * publication date. The input, sanitised as the importer does, is stored
  * as an article in a transaction that is rolled back afterwards. Every
  * span is inside the text and on character boundaries, a mention's text
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/internal.h"
+#include "store/store.h"
 #include "fuzz.h"
 #include "scotl/article.h"
 #include "scotl/date.h"

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* Fuzz target: the writers of what scotl prints for people and programs
- * (tui/out.c, tui/export.c) fed an event whose every string is the
+ * (tui/output/out.c, tui/output/export.c) fed an event whose every string is the
  * input's: CSV, JSON, iCalendar and TimelineJS exports of the database
  * of fuzz_db(), and the text, TSV, CSV and JSON fields of out.h. Each
  * output must parse as its format and carry no control sequence
- * (tests/outcheck.h); a writer that does not stop (iCalendar folding
+ * (tests/tools/outcheck.h); a writer that does not stop (iCalendar folding
  * once did) is caught when its output outgrows any the input can make.
  *
  * Input: the event's fields, separated by NUL bytes, in this order:
@@ -17,11 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/internal.h"
-#include "../outcheck.h"
+#include "store/store.h"
+#include "../tools/outcheck.h"
 #include "fuzz.h"
-#include "scotl/export.h"
-#include "scotl/out.h"
+#include "output/export.h"
+#include "output/out.h"
 
 #define FUZZ_FIELDS 13
 #define FUZZ_SLUG "nsa-dushanbe"

@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: ISC */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "scotl/article.h"
+#include "scotl/charset.h"
+#include "scotl/chrome.h"
+#include "scotl/date.h"
+#include "scotl/extract.h"
+#include "scotl/importer.h"
+#include "scotl/mention.h"
+#include "scotl/people.h"
+#include "scotl/sha256.h"
+#include "scotl/text.h"
+
+/* Below this share of printable bytes a file is not text. */
+#define IMPORT_MIN_TEXT_SHARE 0.85
+/* A detected charset below this confidence gets a warning. */
+#define IMPORT_SURE 15
+
+static int
+import_reject(struct import_outcome *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+import_reject(struct import_outcome *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out->reason, sizeof out->reason, fmt, ap);
+	va_end(ap);
+	out->status = IMPORT_REJECTED;
+	return 0;
+}
+
+static void
+import_warn(struct import_outcome *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+import_warn(struct import_outcome *out, const char *fmt, ...)
+{
+	size_t used = strlen(out->warning);
+	va_list ap;
+
+	if (used > 0 && used + 2 < sizeof out->warning) {
+		memcpy(out->warning + used, "; ", 3);
+		used += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(out->warning + used, sizeof out->warning - used, fmt, ap);
+	va_end(ap);
+}
+
+/* Binary: NUL bytes (UTF-16 aside), or too few printable bytes. */
+static int
+import_is_binary(const char *s, size_t len)
+{
+	size_t i, text = 0;
+
+	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 || memcmp(s, "\xfe\xff", 2) == 0))
+		return 0;
+	if (memchr(s, '\0', len) != NULL)
+		return 1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t')
+			text++;
+	}
+	return len > 0 && (double)text / (double)len < IMPORT_MIN_TEXT_SHARE;
+}
+
+static int
+import_check_text(const struct buf *raw, struct import_outcome *out)
+{
+	if (raw->len == 0)
+		return import_reject(out, "empty file");
+	if (import_is_binary(raw->data, raw->len))
+		return import_reject(out, "binary file (NUL bytes or mostly not text)");
+	return 1;
+}
+
+/* Counts the bytes read, whatever the file says of its size: /proc files
+ * say 0 and give more (/proc/self/pagemap gives the address space), a
+ * file may grow while it is read, a pipe has no size. Reading stops
+ * within a chunk (64 KiB) past the limit. */
+static int
+import_read_fd(int fd, const struct import_options *o, struct buf *raw,
+    struct import_outcome *out)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (S_ISREG(st.st_mode) && st.st_size > o->max_size) {
+		out->bytes = (long long)st.st_size;
+		return import_reject(out, "%lld bytes, over the limit of %lld "
+		    "(--max-size)", (long long)st.st_size, o->max_size);
+	}
+	if (util_read_fd(fd, (size_t)o->max_size, raw) != 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	out->bytes = (long long)raw->len;
+	if (out->bytes > o->max_size)
+		return import_reject(out, "more than %lld bytes, over the "
+		    "limit of %lld (--max-size)", o->max_size, o->max_size);
+	return import_check_text(raw, out);
+}
+
+/* The title (first non-empty line) and the rest. */
+static void
+import_split_title(const char *text, char **title, const char **body)
+{
+	const char *p = text, *nl;
+
+	while (*p == '\n' || *p == ' ' || *p == '\t')
+		p++;
+	nl = strchr(p, '\n');
+	*title = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+	*body = nl ? nl + 1 : p + strlen(p);
+}
+
+struct import_doc {
+	struct text_header h;
+	char *title;
+	char *body;
+	char *published;
+};
+
+static void
+import_doc_free(struct import_doc *d)
+{
+	text_header_free(&d->h);
+	free(d->title);
+	free(d->body);
+	free(d->published);
+}
+
+/* What a file says of itself (its header block, its <title>) is text
+ * from the data like its body, and is sanitised the same way: a title
+ * may hide ESC sequences or bidi controls. */
+static char *
+import_clean(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_sanitise(s, strlen(s), &b);
+	return buf_steal(&b);
+}
+
+static void
+import_clean_in_place(char **s)
+{
+	char *clean;
+
+	if (*s == NULL)
+		return;
+	clean = import_clean(*s);
+	free(*s);
+	*s = clean;
+}
+
+/* Decodes, reduces and cleans; fills the document or rejects. */
+static int
+import_prepare(const struct buf *raw, const char *path,
+    const struct import_options *o, struct import_doc *doc,
+    struct import_outcome *out)
+{
+	int html = text_is_html(raw->data, raw->len) ||
+	    (strlen(path) > 5 && (strcmp(path + strlen(path) - 5, ".html") == 0 ||
+	    strcmp(path + strlen(path) - 4, ".htm") == 0));
+	const char *charset = o->charset, *body;
+	char declared[64] = "", *title = NULL;
+	struct charset_report rep;
+	struct buf utf8, clean, reduced;
+	size_t skip = 0;
+	struct err e;
+	int rc = 1;
+
+	if (html)
+		text_html_charset(raw->data, raw->len, declared, sizeof declared);
+	else if ((skip = text_header(raw->data, raw->len, &doc->h)) > 0 &&
+	    doc->h.charset != NULL)
+		snprintf(declared, sizeof declared, "%s", doc->h.charset);
+	import_clean_in_place(&doc->h.source);
+	import_clean_in_place(&doc->h.url);
+	if (charset == NULL && declared[0])
+		charset = declared;
+	if (charset != NULL && charset_canonical(charset) == NULL)
+		return import_reject(out, "unknown charset '%s'", charset);
+	buf_init(&utf8);
+	buf_init(&clean);
+	buf_init(&reduced);
+	if (charset_to_utf8(raw->data + skip, raw->len - skip, charset, &utf8, &rep,
+	    &e) != 0) {
+		rc = import_reject(out, "%s", e.msg);
+		goto out;
+	}
+	snprintf(out->charset, sizeof out->charset, "%s", rep.charset);
+	out->how = rep.how;
+	out->confidence = rep.confidence;
+	out->invalid = rep.invalid;
+	if (rep.invalid > 0)
+		import_warn(out, "%ld invalid sequences in %s shown as U+FFFD",
+		    rep.invalid, rep.charset);
+	if (strcmp(rep.how, "detected") == 0)
+		import_warn(out, "charset not declared: read as %s (%s, confidence "
+		    "%d%%)", rep.charset, rep.confidence < IMPORT_SURE ? "unsure" :
+		    "sure", rep.confidence);
+	if (html) {
+		text_html_reduce(utf8.data, utf8.len, &reduced, &title);
+		out->removed = text_sanitise(reduced.data, reduced.len, &clean);
+	} else {
+		out->removed = text_sanitise(utf8.data, utf8.len, &clean);
+	}
+	if (doc->h.title != NULL || title != NULL) {
+		doc->title = import_clean(doc->h.title ? doc->h.title : title);
+		body = clean.data;
+	} else {
+		import_split_title(clean.data, &doc->title, &body);
+	}
+	doc->body = chrome_strip(body, strlen(body));
+	if (doc->title[0] == '\0' || doc->body[0] == '\0')
+		rc = import_reject(out, "no text once the page and its chrome are "
+		    "removed (a title alone is not an article)");
+	/* What iconv gave is checked, not trusted, before it is stored. */
+	else if (!util_utf8_valid(doc->title, strlen(doc->title), NULL) ||
+	    !util_utf8_valid(doc->body, strlen(doc->body), NULL))
+		rc = import_reject(out, "the converted text is not valid UTF-8");
+out:
+	free(title);
+	buf_free(&utf8);
+	buf_free(&clean);
+	buf_free(&reduced);
+	return rc;
+}
+
+int
+import_text(const char *raw, size_t len, const char *path,
+    const struct import_options *o, char **title, char **body,
+    struct import_outcome *out)
+{
+	struct import_doc doc;
+	struct buf b;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&doc, 0, sizeof doc);
+	out->how = "";
+	out->bytes = (long long)len;
+	*title = *body = NULL;
+	buf_init(&b);
+	buf_add(&b, raw, len);
+	rc = import_check_text(&b, out) == 1 &&
+	    import_prepare(&b, path, o, &doc, out) == 1;
+	if (rc) {
+		*title = doc.title;
+		*body = doc.body;
+		doc.title = doc.body = NULL;
+	}
+	import_doc_free(&doc);
+	buf_free(&b);
+	return rc;
+}
+
+static const char import_sql_by_hash[] = "SELECT id FROM article WHERE hash = ?1";
+
+/* The article with this body: its id, 0 when there is none, -1 when
+ * the database cannot say (taken for "none", the article would be
+ * stored twice or fail on its hash with a misleading message). */
+static long long
+import_existing(struct db *db, const char *body, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, import_sql_by_hash, e);
+	char hash[65];
+	long long id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sha256_hex(body, strlen(body), hash);
+	db_bind_text(st, 1, hash);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = db_fail(db, e, "look for the article in the database");
+	sqlite3_reset(st);
+	return id;
+}
+
+/* The publication date: the header's, else --date; a header date that
+ * is not a date gets a warning. */
+static void
+import_date(struct import_doc *doc, const struct import_options *o,
+    struct import_outcome *out)
+{
+	struct date_span d;
+	struct err e;
+
+	if (doc->h.date != NULL && date_parse(doc->h.date, &d, &e) == 0 &&
+	    d.end[0] == '\0') {
+		doc->published = xstrdup(d.start);
+		return;
+	}
+	if (doc->h.date != NULL)
+		import_warn(out, "Date: '%s' is not a date (YYYY-MM-DD)%s",
+		    doc->h.date, o->date ? "; using --date" : "");
+	if (o->date != NULL)
+		doc->published = xstrdup(o->date);
+}
+
+static int
+import_store(struct db *db, const char *path, struct import_doc *doc,
+    const struct import_options *o, struct import_outcome *out, struct err *e)
+{
+	const char *name = strrchr(path, '/');
+	struct article a = {
+		.name = (char *)(name ? name + 1 : path[0] ? path : NULL),
+		.title = doc->title,
+		.source = (char *)(doc->h.source ? doc->h.source : o->source),
+		.url = doc->h.url,
+		.published = doc->published,
+		.charset = out->charset,
+		.body = doc->body,
+	};
+	struct extract_result ev;
+	long long id;
+	int got;
+
+	if (db_begin_write(db, "import an article", e) != 0)
+		return -1;
+	/* Another import may have stored the same text since import_file
+	 * looked: holding the write lock, this one sees the last commit and
+	 * no one else can store it now. */
+	if ((id = import_existing(db, doc->body, e)) != 0) {
+		db_rollback(db);
+		if (id < 0)
+			return -1;
+		out->article_id = id;
+		out->status = IMPORT_DUPLICATE;
+		return 0;
+	}
+	if (article_add(db, &a, &out->article_id, e) != 0 ||
+	    (got = mention_scan(db, out->article_id, e)) < 0 ||
+	    (out->people = people_propose(db, out->article_id, e)) < 0 ||
+	    extract_event(db, out->article_id, doc->published, &ev, e) != 0 ||
+	    db_commit(db, e) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	out->mentions = got;
+	out->event_id = ev.event_id;
+	out->event_created = ev.created;
+	out->event_disputed = ev.disputed;
+	return 0;
+}
+
+int
+import_fd(struct db *db, int fd, const char *name,
+    const struct import_options *o, struct import_outcome *out, struct err *e)
+{
+	struct import_doc doc;
+	struct buf raw;
+	long long id;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	memset(&doc, 0, sizeof doc);
+	out->how = "";
+	buf_init(&raw);
+	if (name == NULL)
+		name = "";
+	if (import_read_fd(fd, o, &raw, out) != 1 ||
+	    import_prepare(&raw, name, o, &doc, out) != 1)
+		goto done;
+	import_date(&doc, o, out);
+	if ((id = import_existing(db, doc.body, e)) < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (id > 0) {
+		out->article_id = id;
+		out->status = IMPORT_DUPLICATE;
+		goto done;
+	}
+	out->status = IMPORT_NEW;
+	if (!o->dry_run)
+		rc = import_store(db, name, &doc, o, out, e);
+done:
+	import_doc_free(&doc);
+	buf_free(&raw);
+	return rc;
+}
+
+/* What PATH names, links followed, without opening it: opening a device
+ * can do something (a tape rewinds, a modem hangs up), so one that is
+ * not a regular file is rejected unread. */
+static int
+import_stat(const char *path, struct stat *st)
+{
+	const char *rest;
+	int dir = util_path_at(path, &rest), rc, saved;
+
+	if (dir == -1)
+		return -1;
+	rc = fstatat(dir, rest, st, 0);
+	saved = errno;
+	util_path_done(dir);
+	errno = saved;
+	return rc;
+}
+
+/* Looked at before it is opened (import_stat), then opened without
+ * waiting (a FIFO has no writer, a device may block) and checked again
+ * on the descriptor, so that what is read is what was checked even if
+ * the name changed in between. */
+int
+import_file(struct db *db, const char *path, const struct import_options *o,
+    struct import_outcome *out, struct err *e)
+{
+	struct stat st;
+	int fd, rc = 0;
+
+	memset(out, 0, sizeof *out);
+	out->how = "";
+	if (import_stat(path, &st) != 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return import_reject(out, "not a regular file");
+	if ((fd = util_open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0)
+		return import_reject(out, "cannot read: %s", strerror(errno));
+	if (fstat(fd, &st) != 0)
+		import_reject(out, "cannot read: %s", strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		import_reject(out, "not a regular file");
+	else
+		rc = import_fd(db, fd, path, o, out, e);
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: ISC */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "scotl/article.h"
+#include "scotl/sha256.h"
+
+static const char article_sql_insert[] =
+	"INSERT INTO article(name, title, source, url, published, charset, body,"
+	" hash) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'UTF-8'), ?7, ?8)";
+static const char article_sql_index[] =
+	"INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)";
+
+static void
+article_bind_or_null(sqlite3_stmt *st, int col, const char *s)
+{
+	if (s != NULL && *s != '\0')
+		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+}
+
+int
+article_add(struct db *db, const struct article *a, long long *id,
+    struct err *e)
+{
+	sqlite3_stmt *st;
+	char hash[65];
+
+	if (db_require_writable(db, "store an article", e) != 0 ||
+	    (st = db_stmt(db, article_sql_insert, e)) == NULL)
+		return -1;
+	sha256_hex(a->body, strlen(a->body), hash);
+	article_bind_or_null(st, 1, a->name);
+	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
+	article_bind_or_null(st, 3, a->source);
+	article_bind_or_null(st, 4, a->url);
+	article_bind_or_null(st, 5, a->published);
+	article_bind_or_null(st, 6, a->charset);
+	sqlite3_bind_text(st, 7, a->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, e, "store an article");
+	*id = sqlite3_last_insert_rowid(db->h);
+	if ((st = db_stmt(db, article_sql_index, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, *id);
+	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, e, "index an article");
+	return 0;
+}
+
+static const char article_sql_find[] =
+	"SELECT id FROM article WHERE id = ?1 OR name = ?2 ORDER BY id LIMIT 1";
+
+int
+article_find(struct db *db, const char *key, long long *id, struct err *e)
+{
+	int found = db_lookup_id(db, article_sql_find, key, id, e);
+
+	if (found == 0)
+		err_set(e, "no article '%s' (give its number or its file name)", key);
+	return found == 1 ? 0 : -1;
+}
+
+static const char article_sql_body[] = "SELECT body FROM article WHERE id = ?1";
+
+int
+article_body(struct db *db, long long id, char **body, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, article_sql_body, e);
+	int rc;
+
+	*body = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*body = db_col_text(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		err_set(e, "no article %lld", id);
+	else
+		db_fail(db, e, "reading an article");
+	return -1;
+}
+
+static const char article_sql_get[] =
+	"SELECT id, coalesce(name, ''), title, coalesce(source, ''),"
+	" coalesce(url, ''), coalesce(published, ''), charset, hash, body"
+	" FROM article WHERE id = ?1";
+
+int
+article_get(struct db *db, long long id, struct article *a, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, article_sql_get, e);
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		err_set(e, "no article %lld", id);
+		return -1;
+	}
+	if (rc != SQLITE_ROW)
+		return db_fail(db, e, "reading an article");
+	a->id = sqlite3_column_int64(st, 0);
+	a->name = db_col_text(st, 1);
+	a->title = db_col_text(st, 2);
+	a->source = db_col_text(st, 3);
+	a->url = db_col_text(st, 4);
+	a->published = db_col_text(st, 5);
+	a->charset = db_col_text(st, 6);
+	a->hash = db_col_text(st, 7);
+	a->body = db_col_text(st, 8);
+	/* A NUL inside the text (a hand-edited database) ends it here. */
+	a->body_len = strlen(a->body);
+	sqlite3_reset(st);
+	return 0;
+}
+
+void
+article_free(struct article *a)
+{
+	free(a->name);
+	free(a->title);
+	free(a->source);
+	free(a->url);
+	free(a->published);
+	free(a->charset);
+	free(a->hash);
+	free(a->body);
+	memset(a, 0, sizeof *a);
+}

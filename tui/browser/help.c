@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: ISC */
+/* The help overlay: every action with the keys bound to it, read from the
+ * key map, so that it never disagrees with the bindings. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser/app.h"
+#include "browser/color.h"
+#include "browser/curses.h"
+#include "browser/draw.h"
+#include "browser/keymap.h"
+
+/* The lines of the help: every bound action. */
+static int
+help_lines(enum action *out)
+{
+	char keys[128];
+	int a, n = 0;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		keymap_keys_of((enum action)a, keys, sizeof keys);
+		if (keys[0] != '\0')
+			out[n++] = (enum action)a;
+	}
+	return n;
+}
+
+int
+help_key(struct app *app, enum action a)
+{
+	enum action lines[ACT_COUNT];
+	int n = help_lines(lines), h = app->rows - 4;
+
+	if (a == ACT_DOWN || a == ACT_UP || a == ACT_PAGE_DOWN ||
+	    a == ACT_PAGE_UP) {
+		app->help_top += a == ACT_DOWN ? 1 : a == ACT_UP ? -1 :
+		    a == ACT_PAGE_DOWN ? h : -h;
+		if (app->help_top > n - h)
+			app->help_top = n - h;
+		if (app->help_top < 0)
+			app->help_top = 0;
+		return 1;
+	}
+	app->help = 0;
+	app->help_top = 0;
+	return 0;
+}
+
+/* How much of PATH is $HOME, to show it as "~". */
+static size_t
+help_home_len(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (path == NULL || n == 0 || strncmp(path, home, n) != 0 || path[n] != '/')
+		return 0;
+	return n;
+}
+
+void
+help_draw(struct app *app)
+{
+	int w = app->cols > 74 ? 70 : app->cols - 4;
+	int h = app->rows - 2, x = (app->cols - w) / 2, y = 1, line = 0, n, i;
+	unsigned long attr = color_attr(AREA_HELP);
+	enum action lines[ACT_COUNT];
+	char keys[128], text[256];
+
+	if (w < 10 || h < 3)
+		return;
+	n = help_lines(lines);
+	draw_fill(y + line, x, w, color_attr(AREA_TITLE_FOCUS));
+	draw_str(y + line++, x + 1, w - 2, n > h - 2 ?
+	    "scotl keys  (j/k scroll; any other key closes)" :
+	    "scotl keys  (any key closes)", color_attr(AREA_TITLE_FOCUS));
+	for (i = app->help_top; i < n && line < h - 1; i++) {
+		keymap_keys_of(lines[i], keys, sizeof keys);
+		draw_fill(y + line, x, w, attr);
+		snprintf(text, sizeof text, "%-18.18s", keys);
+		draw_str(y + line, x + 1, 18, text, attr | A_BOLD);
+		draw_str(y + line++, x + 20, w - 21, keymap_action_help(lines[i]),
+		    attr);
+	}
+	draw_fill(y + line, x, w, attr);
+	snprintf(text, sizeof text, "keys can be rebound in %s%s",
+	    help_home_len(app->config_path) ? "~" : "", app->config_path ?
+	    app->config_path + help_home_len(app->config_path) : "the config file");
+	draw_str(y + line, x + 1, w - 2, text, attr | A_DIM);
+}

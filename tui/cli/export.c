@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: ISC */
+/* scotl export and scotl views. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "output/export.h"
+#include "scotl/filter.h"
+#include "output/out.h"
+#include "scotl/views.h"
+
+static const char cli_export_usage[] =
+	"usage: scotl export [--filter EXPR] [--view NAME]\n"
+	"                    [--format csv|json|ics|timelinejs] [-o FILE] [--db PATH]\n"
+	"\n"
+	"Writes the events a filter keeps (all of them without one), in date\n"
+	"order: CSV or JSON with one row per event and its participants,\n"
+	"iCalendar with one all-day event each, or TimelineJS JSON for a web\n"
+	"timeline. Without --format the extension of FILE decides (.csv,\n"
+	".json, .ics, .timelinejs), else CSV. Without -o it writes to standard\n"
+	"output (as it does with -o -). A FILE that is a device or a FIFO is\n"
+	"written as '>' would; a regular one (or the one a symlink names) is\n"
+	"replaced only when the export succeeds, keeping its mode.\n";
+
+struct cli_export_opts {
+	const char *expr, *view, *output;
+	enum export_format format;
+	int have_format;
+};
+
+static int
+cli_export_parse(struct cli *cli, int argc, char **argv,
+    struct cli_export_opts *o)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "filter", required_argument, NULL, 'F' },
+		{ "view", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt, status = -1;
+
+	while ((opt = getopt_long(argc, argv, "o:" CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
+		if (cli_common_option(cli, opt, cli_export_usage, &status)) {
+			if (status >= 0)
+				return status;
+			continue;
+		}
+		if (opt == 'F')
+			o->expr = optarg;
+		else if (opt == 'w')
+			o->view = optarg;
+		else if (opt == 'o')
+			o->output = optarg;
+		else if (opt == 'f' && export_format_parse(optarg, &o->format) != 0)
+			return cli_error(CLI_USAGE, "--format: '%s' is not one of "
+			    "csv|json|ics|timelinejs", optarg);
+		else if (opt == 'f')
+			o->have_format = 1;
+	}
+	if (optind < argc)
+		return cli_error(CLI_USAGE, "export: unexpected '%s'", argv[optind]);
+	if (o->output != NULL && strcmp(o->output, "-") == 0)
+		o->output = NULL;       /* -o -: standard output */
+	if (!o->have_format && o->output != NULL)
+		o->format = export_format_for(o->output);
+	return -1;
+}
+
+int
+cli_export(struct cli *cli, int argc, char **argv)
+{
+	struct cli_export_opts o = { .format = EXPORT_CSV };
+	struct event_filter f;
+	long long count = 0;
+	struct db *db;
+	struct err e;
+	int status, rc;
+
+	if ((status = cli_export_parse(cli, argc, argv, &o)) >= 0)
+		return status;
+	memset(&f, 0, sizeof f);
+	if ((status = cli_open_db(cli, &db)) != CLI_OK)
+		return status;
+	if ((status = cli_filter_from(db, o.expr, o.view, &f.expr)) == CLI_OK) {
+		if (o.output != NULL)
+			rc = export_to_file(db, &f, o.format, o.output, 0,
+			    &count, &e);
+		else
+			rc = export_write(db, &f, o.format, stdout, &count, &e);
+		/* A failed write to standard output is said once, at the
+		 * close, as for every command. */
+		if (rc != 0 && o.output == NULL && cli_stdout_failed())
+			status = CLI_ERROR;
+		else if (rc != 0)
+			status = cli_error(CLI_ERROR, "%s", e.msg);
+		else if (o.output != NULL)
+			fprintf(stderr, "scotl: %lld event%s written to %s\n", count,
+			    count == 1 ? "" : "s", o.output);
+	}
+	filter_free(f.expr);
+	db_close(db);
+	return status;
+}
+
+static const char cli_views_usage[] =
+	"usage: scotl views [--save NAME --filter EXPR | --delete NAME] [--db PATH]\n"
+	"\n"
+	"Lists the saved views (:save NAME in the browser), each with its\n"
+	"filter; 'scotl list --view NAME' prints one. --save stores EXPR\n"
+	"under NAME (replacing it); --delete removes one.\n";
+
+/* --save: the filter must compile before it is kept. */
+static int
+cli_views_save(struct db *db, const char *name, const char *expr)
+{
+	struct filter *f;
+	struct err e;
+
+	if (expr == NULL)
+		return cli_error(CLI_USAGE, "views --save NAME needs --filter EXPR");
+	if (cli_compile_filter(expr, &f) != 0)
+		return CLI_USAGE;
+	filter_free(f);
+	if (views_save(db, name, expr, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	return CLI_OK;
+}
+
+static int
+cli_views_print(struct db *db)
+{
+	struct saved_view *v;
+	struct err e;
+	int n, i;
+
+	if (views_list(db, &v, &n, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	for (i = 0; i < n && !cli_stdout_failed(); i++) {
+		out_padded(stdout, v[i].name, 16);
+		fputs("  ", stdout);
+		out_text(stdout, v[i].filter, 0);
+		fputc('\n', stdout);
+	}
+	if (n == 0)
+		fprintf(stderr, "scotl: no saved views (save one in the browser "
+		    "with :save NAME)\n");
+	views_list_free(v, n);
+	return CLI_OK;
+}
+
+int
+cli_views(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "delete", required_argument, NULL, 'd' },
+		{ "save", required_argument, NULL, 's' },
+		{ "filter", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *del = NULL, *save = NULL, *expr = NULL;
+	struct db *db;
+	struct err e;
+	int opt, status = -1, rc;
+
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
+		if (cli_common_option(cli, opt, cli_views_usage, &status)) {
+			if (status >= 0)
+				return status;
+			continue;
+		}
+		if (opt == 'd')
+			del = optarg;
+		else if (opt == 's')
+			save = optarg;
+		else if (opt == 'F')
+			expr = optarg;
+	}
+	if (optind < argc)
+		return cli_error(CLI_USAGE, "views: unexpected '%s'", argv[optind]);
+	if ((status = save || del ? cli_open_own_db(cli, &db) :
+	    cli_open_db(cli, &db)) != CLI_OK)
+		return status;
+	if (save != NULL) {
+		status = cli_views_save(db, save, expr);
+	} else if (del == NULL) {
+		status = cli_views_print(db);
+	} else if ((rc = views_delete(db, del, &e)) < 0) {
+		status = cli_error(CLI_ERROR, "%s", e.msg);
+	} else if (rc == 0) {
+		status = cli_error(CLI_ERROR, "no saved view '%s'", del);
+	}
+	db_close(db);
+	return status;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: ISC */
+/* scotl rebuild: the user's own database made anew from the bundled
+ * corpus, with what is the user's carried over (userdb.h). For a file
+ * that an interrupted first run of an older scotl left empty, and which
+ * every command now refuses, saying to run this. */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "scotl/paths.h"
+#include "scotl/userdb.h"
+
+static const char cli_rebuild_usage[] =
+	"usage: scotl rebuild\n"
+	"\n"
+	"Makes your own database anew from the bundled corpus and carries over\n"
+	"what is yours: imported articles (imported again), notes, tags and\n"
+	"bookmarks of the events found again, saved views, the filter history.\n"
+	"The old file is kept beside it as scotl.db.old-DATE-TIME.\n";
+
+/* "3 notes" or "1 note". */
+static void
+cli_rebuild_count(int n, const char *one, const char *many, const char *sep)
+{
+	printf("%d %s%s", n, n == 1 ? one : many, sep);
+}
+
+static void
+cli_rebuild_report(const char *path, const struct userdb_carried *c)
+{
+	printf("rebuilt %s from the bundled corpus\n", path);
+	if (c->kept[0] == '\0')
+		return;
+	fputs("carried over: ", stdout);
+	cli_rebuild_count(c->articles, "imported article", "imported articles", ", ");
+	cli_rebuild_count(c->notes, "note", "notes", ", ");
+	cli_rebuild_count(c->tags, "tag", "tags", ", ");
+	cli_rebuild_count(c->bookmarks, "bookmark", "bookmarks", ", ");
+	cli_rebuild_count(c->views, "saved view", "saved views", ", ");
+	cli_rebuild_count(c->history, "filter of the history",
+	    "filters of the history", "\n");
+	if (c->lost > 0)
+		printf("not carried over: %d notes, tags or bookmarks of events "
+		    "that were not found again (they stay in the old file)\n",
+		    c->lost);
+	printf("the old file is kept as %s\n", c->kept);
+}
+
+int
+cli_rebuild(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct userdb_carried c;
+	char path[PATH_MAX];
+	struct err e;
+	int opt, status = -1;
+
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1)
+		if (cli_common_option(cli, opt, cli_rebuild_usage, &status) &&
+		    status >= 0)
+			return status;
+	if (optind < argc)
+		return cli_error(CLI_USAGE, "rebuild takes no operand");
+	if (paths_user_db(path, sizeof path, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	if (cli->db_path != NULL && !paths_is_user_db(cli->db_path))
+		return cli_error(CLI_USAGE, "rebuild makes your own database "
+		    "(%s) anew, not another (--db %s)", path, cli->db_path);
+	if (userdb_rebuild(path, &c, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	cli_rebuild_report(path, &c);
+	return CLI_OK;
+}
