@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: ISC */
+/* scotl article: an article's text as stored. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "scotl/article.h"
+#include "cli/cli.h"
+#include "output/out.h"
+
+/* Commands that take only the common options and a fixed number of
+ * operands share this loop. */
+static int
+cli_article_options(struct cli *cli, int argc, char **argv, const char *usage,
+    enum cli_format *format, const char *formats, int *status)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	*status = -1;
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
+		if (cli_common_option(cli, opt, usage, status)) {
+			if (*status >= 0)
+				return -1;
+			continue;
+		}
+		if (opt == 'f' && (formats == NULL ||
+		    cli_parse_format(optarg, formats, format))) {
+			if (formats == NULL)
+				fputs(usage, stderr);
+			*status = CLI_USAGE;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const char cli_article_usage[] =
+	"usage: scotl article [--format text|json] [--db PATH] ARTICLE\n"
+	"\n"
+	"Prints an article as stored. ARTICLE is its number or file name.\n";
+
+static void
+cli_article_json(const struct article *a)
+{
+	printf("{\"id\": %lld, \"name\": ", a->id);
+	out_json_string_or_null(stdout, a->name);
+	printf(", \"title\": ");
+	out_json_string(stdout, a->title);
+	printf(", \"published\": ");
+	out_json_string_or_null(stdout, a->published);
+	printf(", \"source\": ");
+	out_json_string_or_null(stdout, a->source);
+	printf(", \"url\": ");
+	out_json_string_or_null(stdout, a->url);
+	printf(", \"charset\": ");
+	out_json_string(stdout, a->charset);
+	printf(", \"hash\": ");
+	out_json_string(stdout, a->hash);
+	printf(",\n \"body\": ");
+	out_json_string(stdout, a->body);
+	printf("}\n");
+}
+
+static void
+cli_article_text(const struct article *a)
+{
+	printf("Article %lld", a->id);
+	/* The file name as it was, which may hold any byte but '/'. */
+	if (a->name[0]) {
+		fputs(" (", stdout);
+		out_name(stdout, a->name);
+		putchar(')');
+	}
+	printf("\nTitle:      ");
+	out_text(stdout, a->title, 0);
+	if (a->published[0]) {
+		printf("\nPublished:  ");
+		out_name(stdout, a->published);
+	}
+	if (a->source[0]) {
+		printf("\nSource:     ");
+		out_text(stdout, a->source, 0);
+	}
+	if (a->url[0]) {
+		printf("\nURL:        ");
+		out_text(stdout, a->url, 0);
+	}
+	printf("\n\n");
+	out_text(stdout, a->body, 1);
+	putchar('\n');
+}
+
+int
+cli_article(struct cli *cli, int argc, char **argv)
+{
+	enum cli_format format = CLI_TEXT;
+	struct article a;
+	struct db *db;
+	long long id;
+	struct err e;
+	int status;
+
+	if (cli_article_options(cli, argc, argv, cli_article_usage, &format,
+	    "text|json", &status) != 0)
+		return status;
+	if (argc - optind != 1)
+		return cli_error(CLI_USAGE, "article needs one ARTICLE (a number "
+		    "or a file name); see 'scotl article --help'");
+	if ((status = cli_open_db(cli, &db)) != CLI_OK)
+		return status;
+	if (article_find(db, argv[optind], &id, &e) != 0 ||
+	    article_get(db, id, &a, &e) != 0) {
+		db_close(db);
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	}
+	if (format == CLI_JSON)
+		cli_article_json(&a);
+	else
+		cli_article_text(&a);
+	article_free(&a);
+	db_close(db);
+	return CLI_OK;
+}

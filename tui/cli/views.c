@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: ISC */
+/* scotl views: the saved views, listed, saved or deleted. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "scotl/filter.h"
+#include "output/out.h"
+#include "scotl/views.h"
+
+static const char cli_views_usage[] =
+	"usage: scotl views [--save NAME --filter EXPR | --delete NAME] [--db PATH]\n"
+	"\n"
+	"Lists the saved views (:save NAME in the browser), each with its\n"
+	"filter; 'scotl list --view NAME' prints one. --save stores EXPR\n"
+	"under NAME (replacing it); --delete removes one.\n";
+
+/* --save: the filter must compile before it is kept. */
+static int
+cli_views_save(struct db *db, const char *name, const char *expr)
+{
+	struct filter *f;
+	struct err e;
+
+	if (expr == NULL)
+		return cli_error(CLI_USAGE, "views --save NAME needs --filter EXPR");
+	if (cli_compile_filter(expr, &f) != 0)
+		return CLI_USAGE;
+	filter_free(f);
+	if (views_save(db, name, expr, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	return CLI_OK;
+}
+
+static int
+cli_views_print(struct db *db)
+{
+	struct saved_view *v;
+	struct err e;
+	int n, i;
+
+	if (views_list(db, &v, &n, &e) != 0)
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	for (i = 0; i < n && !cli_stdout_failed(); i++) {
+		out_padded(stdout, v[i].name, 16);
+		fputs("  ", stdout);
+		out_text(stdout, v[i].filter, 0);
+		fputc('\n', stdout);
+	}
+	if (n == 0)
+		fprintf(stderr, "scotl: no saved views (save one in the browser "
+		    "with :save NAME)\n");
+	views_list_free(v, n);
+	return CLI_OK;
+}
+
+int
+cli_views(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "delete", required_argument, NULL, 'd' },
+		{ "save", required_argument, NULL, 's' },
+		{ "filter", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *del = NULL, *save = NULL, *expr = NULL;
+	struct db *db;
+	struct err e;
+	int opt, status = -1, rc;
+
+	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
+	    NULL)) != -1) {
+		if (cli_common_option(cli, opt, cli_views_usage, &status)) {
+			if (status >= 0)
+				return status;
+			continue;
+		}
+		if (opt == 'd')
+			del = optarg;
+		else if (opt == 's')
+			save = optarg;
+		else if (opt == 'F')
+			expr = optarg;
+	}
+	if (optind < argc)
+		return cli_error(CLI_USAGE, "views: unexpected '%s'", argv[optind]);
+	if ((status = save || del ? cli_open_own_db(cli, &db) :
+	    cli_open_db(cli, &db)) != CLI_OK)
+		return status;
+	if (save != NULL) {
+		status = cli_views_save(db, save, expr);
+	} else if (del == NULL) {
+		status = cli_views_print(db);
+	} else if ((rc = views_delete(db, del, &e)) < 0) {
+		status = cli_error(CLI_ERROR, "%s", e.msg);
+	} else if (rc == 0) {
+		status = cli_error(CLI_ERROR, "no saved view '%s'", del);
+	}
+	db_close(db);
+	return status;
+}
