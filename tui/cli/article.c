@@ -9,38 +9,6 @@
 #include "cli/cli.h"
 #include "output/out.h"
 
-/* Commands that take only the common options and a fixed number of
- * operands share this loop. */
-static int
-cli_article_options(struct cli *cli, int argc, char **argv, const char *usage,
-    enum cli_format *format, const char *formats, int *status)
-{
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-
-	*status = -1;
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, usage, status)) {
-			if (*status >= 0)
-				return -1;
-			continue;
-		}
-		if (opt == 'f' && (formats == NULL ||
-		    cli_parse_format(optarg, formats, format))) {
-			if (formats == NULL)
-				fputs(usage, stderr);
-			*status = CLI_USAGE;
-			return -1;
-		}
-	}
-	return 0;
-}
-
 static const char cli_article_usage[] =
 	"usage: scotl article [--format text|json] [--db PATH] ARTICLE\n"
 	"\n"
@@ -97,18 +65,35 @@ cli_article_text(const struct article *a)
 	putchar('\n');
 }
 
+static int
+cli_article_option(void *data, int opt, const char *arg)
+{
+	if (opt == 'f' && cli_parse_format(arg, "text|json", data))
+		return CLI_USAGE;
+	return CLI_GO_ON;
+}
+
 int
 cli_article(struct cli *cli, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
 	enum cli_format format = CLI_TEXT;
+	const struct cli_opts o = {
+		.usage = cli_article_usage,
+		.longs = opts,
+		.option = cli_article_option,
+		.data = &format,
+	};
 	struct article a;
 	struct db *db;
 	long long id;
 	struct err e;
 	int status;
 
-	if (cli_article_options(cli, argc, argv, cli_article_usage, &format,
-	    "text|json", &status) != 0)
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
 		return status;
 	if (argc - optind != 1)
 		return cli_error(CLI_USAGE, "article needs one ARTICLE (a number "

@@ -110,12 +110,15 @@ cli_close_stdout(int status)
 	return status == CLI_OK ? CLI_ERROR : status;
 }
 
-static void
-cli_usage(FILE *fp)
+/* The usage of scotl, its commands from the table. */
+static char *
+cli_usage(void)
 {
+	struct buf b;
 	int i;
 
-	fprintf(fp,
+	buf_init(&b);
+	buf_adds(&b,
 	    "usage: scotl [--db PATH] [COMMAND [OPTIONS]]\n"
 	    "\n"
 	    "A browser for the dated security events of the Shanghai Cooperation\n"
@@ -123,9 +126,9 @@ cli_usage(FILE *fp)
 	    "\n"
 	    "commands:\n");
 	for (i = 0; i < CLI_NCOMMANDS; i++)
-		fprintf(fp, "  %-8s %s\n", cli_commands[i].name,
+		buf_printf(&b, "  %-8s %s\n", cli_commands[i].name,
 		    cli_commands[i].summary);
-	fprintf(fp,
+	buf_adds(&b,
 	    "\n"
 	    "options:\n"
 	    "  --db PATH   the database to use (default: your own database,\n"
@@ -138,6 +141,7 @@ cli_usage(FILE *fp)
 	    "Exit status: 0 success, 1 an error, 2 bad usage. See scotl(1).\n"
 	    "Report bugs at " PACKAGE_BUGREPORT "\n"
 	    "Home page: " PACKAGE_URL "\n");
+	return buf_steal(&b);
 }
 
 int
@@ -217,36 +221,6 @@ cli_filter_from(struct db *db, const char *expr, const char *view,
 	return CLI_OK;
 }
 
-static void
-cli_version(void)
-{
-	printf("scotl %s (schema %d)\n", PACKAGE_VERSION, db_schema_version());
-}
-
-int
-cli_common_option(struct cli *cli, int opt, const char *usage, int *status)
-{
-	switch (opt) {
-	case 'D':
-		cli->db_path = optarg;
-		return 1;
-	case 'h':
-		fputs(usage, stdout);
-		*status = CLI_OK;
-		return 1;
-	case 'V':
-		cli_version();
-		*status = CLI_OK;
-		return 1;
-	case '?':
-		fprintf(stderr, "%s", usage);
-		*status = CLI_USAGE;
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 int
 cli_check_db_arg(const char *path)
 {
@@ -310,44 +284,36 @@ cli_find_command(const char *name)
 	return NULL;
 }
 
-/* Global options come before the command: --db, -h/--help, -V/--version,
- * --fresh. */
 static int
-cli_global_options(struct cli *cli, int argc, char **argv, int *status)
+cli_global_option(void *data, int opt, const char *arg)
+{
+	struct cli *cli = data;
+
+	(void)arg;
+	if (opt == 'F')
+		cli->fresh = 1;
+	return CLI_GO_ON;
+}
+
+/* Global options come before the command: --db, -h/--help, -V/--version,
+ * --fresh. CLI_GO_ON with optind at the command, else the status. */
+static int
+cli_global_options(struct cli *cli, int argc, char **argv, const char *usage)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "fresh", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int opt;
-
-	optind = 1;
 	/* '+': stop at the command name; its options are its own. */
-	while ((opt = getopt_long(argc, argv, "+" CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		switch (opt) {
-		case 'D':
-			cli->db_path = optarg;
-			break;
-		case 'h':
-			cli_usage(stdout);
-			*status = CLI_OK;
-			return -1;
-		case 'V':
-			cli_version();
-			*status = CLI_OK;
-			return -1;
-		case 'F':
-			cli->fresh = 1;
-			break;
-		default:
-			cli_usage(stderr);
-			*status = CLI_USAGE;
-			return -1;
-		}
-	}
-	return optind;
+	const struct cli_opts o = {
+		.usage = usage,
+		.shorts = "+",
+		.longs = opts,
+		.option = cli_global_option,
+		.data = cli,
+	};
+
+	return cli_opts_parse(cli, argc, argv, &o);
 }
 
 /* The browser wants a terminal on both sides; without one (a pipe, a
@@ -393,18 +359,16 @@ cli_browse(struct cli *cli)
 /* The command the arguments name, run; *browsed when it was the
  * browser, whose terminal is curses' business. */
 static int
-cli_run(int argc, char **argv, int *browsed)
+cli_dispatch(int argc, char **argv, const char *usage, int *browsed)
 {
 	static char *browse[] = { "list", NULL };
 	const struct cli_command *cmd;
 	struct cli cli = { .db_path = NULL };
-	int first, status = CLI_OK;
+	int first, status;
 
-	if ((first = cli_global_options(&cli, argc, argv, &status)) < 0)
+	if ((status = cli_global_options(&cli, argc, argv, usage)) != CLI_GO_ON)
 		return status;
-	/* 0, not 1: glibc then forgets the '+' of the global parse and
-	 * lets options follow operands ("scotl show 5 --format json"). */
-	optind = 0;
+	first = optind;
 	if (first >= argc && cli_can_browse()) {
 		*browsed = 1;
 		return cli_browse(&cli);
@@ -413,10 +377,21 @@ cli_run(int argc, char **argv, int *browsed)
 		return cli_list(&cli, 1, browse);
 	if ((cmd = cli_find_command(argv[first])) == NULL) {
 		cli_error(CLI_USAGE, "'%s' is not a command", argv[first]);
-		cli_usage(stderr);
+		fputs(usage, stderr);
 		return CLI_USAGE;
 	}
 	return cmd->run(&cli, argc - first, argv + first);
+}
+
+static int
+cli_run(int argc, char **argv, int *browsed)
+{
+	char *usage = cli_usage();
+	int status;
+
+	status = cli_dispatch(argc, argv, usage, browsed);
+	free(usage);
+	return status;
 }
 
 int

@@ -10,6 +10,7 @@ enum {
 	CLI_OK = 0,
 	CLI_ERROR = 1,
 	CLI_USAGE = 2,
+	CLI_GO_ON = -1,         /* no exit status yet: the command goes on */
 };
 
 enum cli_format {
@@ -65,19 +66,27 @@ int cli_filter_from(struct db *db, const char *expr, const char *view,
 /* Parses --format; allowed is a list like "text|json". */
 int cli_parse_format(const char *arg, const char *allowed, enum cli_format *out);
 
-/* The options every command takes, for getopt_long: --db, -h/--help and
- * -V/--version, before or after the command. CLI_COMMON_SHORT goes at the
- * end of each command's short option string. */
-#define CLI_COMMON_OPTIONS \
-	{ "db", required_argument, NULL, 'D' }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }
-#define CLI_COMMON_SHORT "hV"
+/* A command's options, for cli_opts_parse (opts.c). Every command also
+ * takes --db PATH, -h/--help and -V/--version, before or after it. */
+struct option;
+struct cli_opts {
+	const char *usage;              /* for --help, and after a bad option */
+	const char *shorts;             /* its short options ("o:"), or NULL */
+	const struct option *longs;     /* its long options, ending with a
+	                                 * NULL name; or NULL */
+	/* Called with each of its own options as getopt_long returns it
+	 * and its argument: CLI_GO_ON, or the status the command ends
+	 * with (the handler has said why). */
+	int (*option)(void *data, int opt, const char *arg);
+	void *data;
+};
 
-/* Handles the common options inside a command's getopt loop: 1 when the
- * option was one of them, and *status set when the command must end. */
-int cli_common_option(struct cli *cli, int opt, const char *usage,
-    int *status);
+/* Parses the options in ARGV (ARGV[0] names the command in getopt's
+ * messages). CLI_GO_ON when the command goes on, its operands from
+ * optind; else the status it ends with, all said: --help, --version, an
+ * option getopt_long or the handler refused. */
+int cli_opts_parse(struct cli *cli, int argc, char **argv,
+    const struct cli_opts *o);
 
 struct event_filter;
 /* Prints the events of a filter in a format, LIMIT of them (-1: all). */

@@ -217,30 +217,35 @@ cli_entity_print(struct db *db, long long id, enum cli_format format)
 	return status;
 }
 
+static int
+cli_entity_option(void *data, int opt, const char *arg)
+{
+	if (opt == 'f' && cli_parse_format(arg, "text|json", data))
+		return CLI_USAGE;
+	return CLI_GO_ON;
+}
+
 int
 cli_entity(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum cli_format format = CLI_TEXT;
+	const struct cli_opts o = {
+		.usage = cli_entity_usage,
+		.longs = opts,
+		.option = cli_entity_option,
+		.data = &format,
+	};
 	struct entity_list l;
-	int opt, status = -1;
 	struct db *db;
 	struct err e;
+	int status;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_entity_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if (opt == 'f' && cli_parse_format(optarg, "text|json", &format))
-			return CLI_USAGE;
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (argc - optind != 1 || argv[optind][0] == '\0')
 		return cli_error(CLI_USAGE, "entity needs one NAME; see "
 		    "'scotl entity --help'");

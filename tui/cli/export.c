@@ -31,45 +31,54 @@ struct cli_export_opts {
 };
 
 static int
+cli_export_option(void *data, int opt, const char *arg)
+{
+	struct cli_export_opts *o = data;
+
+	if (opt == 'F')
+		o->expr = arg;
+	else if (opt == 'w')
+		o->view = arg;
+	else if (opt == 'o')
+		o->output = arg;
+	else if (opt == 'f' && export_format_parse(arg, &o->format) != 0)
+		return cli_error(CLI_USAGE, "--format: '%s' is not one of "
+		    "csv|json|ics|timelinejs", arg);
+	else if (opt == 'f')
+		o->have_format = 1;
+	return CLI_GO_ON;
+}
+
+/* CLI_GO_ON, or the status export ends with. */
+static int
 cli_export_parse(struct cli *cli, int argc, char **argv,
     struct cli_export_opts *o)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "filter", required_argument, NULL, 'F' },
 		{ "view", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int opt, status = -1;
+	const struct cli_opts parse = {
+		.usage = cli_export_usage,
+		.shorts = "o:",
+		.longs = opts,
+		.option = cli_export_option,
+		.data = o,
+	};
+	int status;
 
-	while ((opt = getopt_long(argc, argv, "o:" CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_export_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if (opt == 'F')
-			o->expr = optarg;
-		else if (opt == 'w')
-			o->view = optarg;
-		else if (opt == 'o')
-			o->output = optarg;
-		else if (opt == 'f' && export_format_parse(optarg, &o->format) != 0)
-			return cli_error(CLI_USAGE, "--format: '%s' is not one of "
-			    "csv|json|ics|timelinejs", optarg);
-		else if (opt == 'f')
-			o->have_format = 1;
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &parse)) != CLI_GO_ON)
+		return status;
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "export: unexpected '%s'", argv[optind]);
 	if (o->output != NULL && strcmp(o->output, "-") == 0)
 		o->output = NULL;       /* -o -: standard output */
 	if (!o->have_format && o->output != NULL)
 		o->format = export_format_for(o->output);
-	return -1;
+	return CLI_GO_ON;
 }
 
 int
@@ -82,7 +91,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 	struct err e;
 	int status, rc;
 
-	if ((status = cli_export_parse(cli, argc, argv, &o)) >= 0)
+	if ((status = cli_export_parse(cli, argc, argv, &o)) != CLI_GO_ON)
 		return status;
 	memset(&f, 0, sizeof f);
 	if ((status = cli_open_db(cli, &db)) != CLI_OK)

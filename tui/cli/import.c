@@ -508,10 +508,37 @@ cli_import_summary(struct cli_import *c, int tried)
 }
 
 static int
+cli_import_option(void *data, int opt, const char *arg)
+{
+	struct cli_import *c = data;
+	struct date_span d;
+	struct err e;
+
+	switch (opt) {
+	case 'd':
+		if (date_parse(arg, &d, &e) != 0 || d.end[0])
+			return cli_error(CLI_USAGE, "--date: '%s' is not a date",
+			    arg);
+		c->opt.date = arg;
+		break;
+	case 's': c->opt.source = arg; break;
+	case 'c': c->opt.charset = arg; break;
+	case 'n': c->dry_run = 1; break;
+	case 'm':
+		if (util_parse_ll(arg, &c->opt.max_size) != 0 ||
+		    c->opt.max_size <= 0)
+			return cli_error(CLI_USAGE, "--max-size: '%s' is not a "
+			    "number of bytes", arg);
+		break;
+	}
+	return CLI_GO_ON;
+}
+
+/* CLI_GO_ON, or the status import ends with. */
+static int
 cli_import_options(struct cli *cli, struct cli_import *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "date", required_argument, NULL, 'd' },
 		{ "source", required_argument, NULL, 's' },
 		{ "charset", required_argument, NULL, 'c' },
@@ -519,44 +546,25 @@ cli_import_options(struct cli *cli, struct cli_import *c, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct date_span d;
-	struct err e;
-	int opt, status = -1, stdin_n = 0;
+	const struct cli_opts o = {
+		.usage = cli_import_usage,
+		.longs = opts,
+		.option = cli_import_option,
+		.data = c,
+	};
+	int i, status, stdin_n = 0;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_import_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		switch (opt) {
-		case 'd':
-			if (date_parse(optarg, &d, &e) != 0 || d.end[0])
-				return cli_error(CLI_USAGE, "--date: '%s' is not a date",
-				    optarg);
-			c->opt.date = optarg;
-			break;
-		case 's': c->opt.source = optarg; break;
-		case 'c': c->opt.charset = optarg; break;
-		case 'n': c->dry_run = 1; break;
-		case 'm':
-			if (util_parse_ll(optarg, &c->opt.max_size) != 0 ||
-			    c->opt.max_size <= 0)
-				return cli_error(CLI_USAGE, "--max-size: '%s' is not a "
-				    "number of bytes", optarg);
-			break;
-		}
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (optind >= argc)
 		return cli_error(CLI_USAGE, "import needs at least one PATH; see "
 		    "'scotl import --help'");
-	for (opt = optind; opt < argc; opt++)
-		stdin_n += strcmp(argv[opt], "-") == 0;
+	for (i = optind; i < argc; i++)
+		stdin_n += strcmp(argv[i], "-") == 0;
 	if (stdin_n > 1)
 		return cli_error(CLI_USAGE, "'-' (standard input) can be given "
 		    "only once");
-	return -1;
+	return CLI_GO_ON;
 }
 
 int
@@ -568,7 +576,7 @@ cli_import(struct cli *cli, int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.opt.max_size = IMPORT_DEFAULT_MAX_SIZE;
 	buf_init(&c.report);
-	if ((status = cli_import_options(cli, &c, argc, argv)) >= 0)
+	if ((status = cli_import_options(cli, &c, argc, argv)) != CLI_GO_ON)
 		return status;
 	if ((status = cli_import_open(cli, &c)) != CLI_OK) {
 		db_close(c.db);

@@ -228,11 +228,38 @@ cli_list_date(const char *opt, const char *arg, char out[11], int last)
 	return 0;
 }
 
+/* What the options of list ask for. */
+struct cli_list_args {
+	struct event_filter f;
+	enum cli_format format;
+	const char *expr, *view;
+	long long limit;
+};
+
+static int
+cli_list_option(void *data, int opt, const char *arg)
+{
+	struct cli_list_args *a = data;
+
+	if ((opt == 's' && cli_list_date("--since", arg, a->f.since, 0)) ||
+	    (opt == 'u' && cli_list_date("--until", arg, a->f.until, 1)) ||
+	    (opt == 'f' && cli_parse_format(arg, "text|tsv|csv|json",
+	    &a->format)))
+		return CLI_USAGE;
+	if (opt == 'F')
+		a->expr = arg;
+	if (opt == 'w')
+		a->view = arg;
+	if (opt == 'n' && (util_parse_ll(arg, &a->limit) != 0 || a->limit < 0))
+		return cli_error(CLI_USAGE, "--limit: '%s' is not a number "
+		    "of events", arg);
+	return CLI_GO_ON;
+}
+
 int
 cli_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "since", required_argument, NULL, 's' },
 		{ "until", required_argument, NULL, 'u' },
 		{ "limit", required_argument, NULL, 'n' },
@@ -241,43 +268,28 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ "view", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cli_list_out o = { .format = CLI_TEXT };
-	const char *expr = NULL, *view = NULL;
-	struct event_filter f;
-	long long limit = -1;
-	int opt, status = -1;
+	struct cli_list_args a = { .format = CLI_TEXT, .limit = -1 };
+	const struct cli_opts o = {
+		.usage = cli_list_usage,
+		.longs = opts,
+		.option = cli_list_option,
+		.data = &a,
+	};
+	struct db *db;
+	int status;
 
-	memset(&f, 0, sizeof f);
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_list_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if ((opt == 's' && cli_list_date("--since", optarg, f.since, 0)) ||
-		    (opt == 'u' && cli_list_date("--until", optarg, f.until, 1)) ||
-		    (opt == 'f' && cli_parse_format(optarg, "text|tsv|csv|json",
-		    &o.format)))
-			return CLI_USAGE;
-		if (opt == 'F')
-			expr = optarg;
-		if (opt == 'w')
-			view = optarg;
-		if (opt == 'n' && (util_parse_ll(optarg, &limit) != 0 || limit < 0))
-			return cli_error(CLI_USAGE, "--limit: '%s' is not a number "
-			    "of events", optarg);
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "list: unexpected '%s'", argv[optind]);
-	if (f.since[0] && f.until[0] && strcmp(f.since, f.until) > 0)
+	if (a.f.since[0] && a.f.until[0] && strcmp(a.f.since, a.f.until) > 0)
 		return cli_error(CLI_USAGE, "--since is after --until");
-	if ((status = cli_open_db(cli, &o.db)) != CLI_OK)
+	if ((status = cli_open_db(cli, &db)) != CLI_OK)
 		return status;
-	if ((status = cli_filter_from(o.db, expr, view, &f.expr)) == CLI_OK)
-		status = cli_list_print(o.db, &f, o.format, limit);
-	filter_free(f.expr);
-	db_close(o.db);
+	if ((status = cli_filter_from(db, a.expr, a.view, &a.f.expr)) == CLI_OK)
+		status = cli_list_print(db, &a.f, a.format, a.limit);
+	filter_free(a.f.expr);
+	db_close(db);
 	return status;
 }
 

@@ -43,28 +43,34 @@ cli_load_run(const char *dir, const char *path)
 	return CLI_OK;
 }
 
+/* --data DIR: DATA is where it goes. */
+static int
+cli_load_option(void *data, int opt, const char *arg)
+{
+	if (opt == 'd')
+		*(const char **)data = arg;
+	return CLI_GO_ON;
+}
+
 int
 cli_load(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "data", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *dir = NULL;
-	int opt, status = -1;
+	const struct cli_opts o = {
+		.usage = cli_load_usage,
+		.longs = opts,
+		.option = cli_load_option,
+		.data = &dir,
+	};
 	struct stat st;
+	int status;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_load_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if (opt == 'd')
-			dir = optarg;
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (dir == NULL || cli->db_path == NULL || optind < argc)
 		return cli_error(CLI_USAGE, "load needs --data DIR and --db PATH; "
 		    "see 'scotl load --help'");

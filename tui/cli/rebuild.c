@@ -53,19 +53,14 @@ cli_rebuild_report(const char *path, const struct userdb_carried *c)
 int
 cli_rebuild(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct cli_opts o = { .usage = cli_rebuild_usage };
 	struct userdb_carried c;
 	char path[PATH_MAX];
 	struct err e;
-	int opt, status = -1;
+	int status;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts, NULL)) != -1)
-		if (cli_common_option(cli, opt, cli_rebuild_usage, &status) &&
-		    status >= 0)
-			return status;
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "rebuild takes no operand");
 	if (paths_user_db(path, sizeof path, &e) != 0)

@@ -218,31 +218,36 @@ cli_show_json(const struct event_detail *d)
 	printf("}\n");
 }
 
+static int
+cli_show_option(void *data, int opt, const char *arg)
+{
+	if (opt == 'f' && cli_parse_format(arg, "text|json", data))
+		return CLI_USAGE;
+	return CLI_GO_ON;
+}
+
 int
 cli_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum cli_format format = CLI_TEXT;
+	const struct cli_opts o = {
+		.usage = cli_show_usage,
+		.longs = opts,
+		.option = cli_show_option,
+		.data = &format,
+	};
 	struct event_detail d;
-	int opt, status = -1;
 	struct db *db;
 	long long id;
 	struct err e;
+	int status;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_show_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if (opt == 'f' && cli_parse_format(optarg, "text|json", &format))
-			return CLI_USAGE;
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (argc - optind != 1)
 		return cli_error(CLI_USAGE, "show needs one EVENT (a number or an "
 		    "id); see 'scotl show --help'");

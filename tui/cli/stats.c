@@ -109,39 +109,51 @@ cli_stats_print(struct db *db, const struct stats *s)
 	}
 }
 
+/* --filter EXPR and --view NAME. */
+struct cli_stats_args {
+	const char *filter, *view;
+};
+
+static int
+cli_stats_option(void *data, int opt, const char *arg)
+{
+	struct cli_stats_args *a = data;
+
+	if (opt == 'F')
+		a->filter = arg;
+	if (opt == 'w')
+		a->view = arg;
+	return CLI_GO_ON;
+}
+
 int
 cli_stats(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "filter", required_argument, NULL, 'F' },
 		{ "view", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *filter = NULL, *view = NULL;
+	struct cli_stats_args a = { .filter = NULL };
+	const struct cli_opts o = {
+		.usage = cli_stats_usage,
+		.longs = opts,
+		.option = cli_stats_option,
+		.data = &a,
+	};
 	struct stats s;
 	struct db *db;
 	struct err e;
-	int status = -1, opt;
+	int status;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_stats_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if (opt == 'F')
-			filter = optarg;
-		if (opt == 'w')
-			view = optarg;
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "stats: unexpected '%s'", argv[optind]);
 	if ((status = cli_open_db(cli, &db)) != CLI_OK)
 		return status;
-	if (filter != NULL || view != NULL) {
-		status = cli_stats_filtered(db, filter, view);
+	if (a.filter != NULL || a.view != NULL) {
+		status = cli_stats_filtered(db, a.filter, a.view);
 		db_close(db);
 		return status;
 	}

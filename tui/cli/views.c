@@ -56,48 +56,60 @@ cli_views_print(struct db *db)
 	return CLI_OK;
 }
 
+/* --delete NAME, --save NAME, --filter EXPR. */
+struct cli_views_args {
+	const char *del, *save, *expr;
+};
+
+static int
+cli_views_option(void *data, int opt, const char *arg)
+{
+	struct cli_views_args *a = data;
+
+	if (opt == 'd')
+		a->del = arg;
+	else if (opt == 's')
+		a->save = arg;
+	else if (opt == 'F')
+		a->expr = arg;
+	return CLI_GO_ON;
+}
+
 int
 cli_views(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
 		{ "delete", required_argument, NULL, 'd' },
 		{ "save", required_argument, NULL, 's' },
 		{ "filter", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *del = NULL, *save = NULL, *expr = NULL;
+	struct cli_views_args a = { .del = NULL };
+	const struct cli_opts o = {
+		.usage = cli_views_usage,
+		.longs = opts,
+		.option = cli_views_option,
+		.data = &a,
+	};
 	struct db *db;
 	struct err e;
-	int opt, status = -1, rc;
+	int status, rc;
 
-	while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORT, opts,
-	    NULL)) != -1) {
-		if (cli_common_option(cli, opt, cli_views_usage, &status)) {
-			if (status >= 0)
-				return status;
-			continue;
-		}
-		if (opt == 'd')
-			del = optarg;
-		else if (opt == 's')
-			save = optarg;
-		else if (opt == 'F')
-			expr = optarg;
-	}
+	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
+		return status;
 	if (optind < argc)
 		return cli_error(CLI_USAGE, "views: unexpected '%s'", argv[optind]);
-	if ((status = save || del ? cli_open_own_db(cli, &db) :
+	if ((status = a.save || a.del ? cli_open_own_db(cli, &db) :
 	    cli_open_db(cli, &db)) != CLI_OK)
 		return status;
-	if (save != NULL) {
-		status = cli_views_save(db, save, expr);
-	} else if (del == NULL) {
+	if (a.save != NULL) {
+		status = cli_views_save(db, a.save, a.expr);
+	} else if (a.del == NULL) {
 		status = cli_views_print(db);
-	} else if ((rc = views_delete(db, del, &e)) < 0) {
+	} else if ((rc = views_delete(db, a.del, &e)) < 0) {
 		status = cli_error(CLI_ERROR, "%s", e.msg);
 	} else if (rc == 0) {
-		status = cli_error(CLI_ERROR, "no saved view '%s'", del);
+		status = cli_error(CLI_ERROR, "no saved view '%s'", a.del);
 	}
 	db_close(db);
 	return status;
