@@ -694,7 +694,7 @@ fail:
 	if (strstr(e->msg, "file is not a database") != NULL)
 		err_set(e, "%s is not a scotl database (not an SQLite file)", path);
 	/* SQLite's messages quote names from the file. */
-	dbcheck_clean(e->msg);
+	util_clean_terminal(e->msg, 1);
 	db->checked = DBCHECK_NONE;
 	db_close(db);
 	return -1;

@@ -29,31 +29,6 @@
 static const char dbcheck_sql_schema[] =
 	"SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type";
 
-void
-dbcheck_clean(char *s)
-{
-	unsigned long cp;
-	size_t i = 0, o = 0, len = strlen(s), n;
-
-	while (i < len) {
-		n = util_utf8_decode(s + i, len - i, &cp);
-		if (n == 1 && (cp == '\n' || cp == '\t')) {
-			s[o++] = ' ';
-			i++;
-			continue;
-		}
-		if (n == 0 || util_is_control(cp) || util_is_hidden(cp)) {
-			s[o++] = '?';
-			i += n ? n : 1;
-			continue;
-		}
-		memmove(s + o, s + i, n);
-		o += n;
-		i += n;
-	}
-	s[o] = '\0';
-}
-
 /* A column of the file as text safe to print: names come from the file. */
 static void
 dbcheck_col(sqlite3_stmt *st, int col, char *out, size_t size)
@@ -62,7 +37,7 @@ dbcheck_col(sqlite3_stmt *st, int col, char *out, size_t size)
 
 	snprintf(out, size, "%.*s%s", DBCHECK_NAME_MAX, s ? (const char *)s : "",
 	    s && strlen((const char *)s) > DBCHECK_NAME_MAX ? "..." : "");
-	dbcheck_clean(out);
+	util_clean_terminal(out, 1);
 }
 
 /* Compares column COL of two rows as SQLite's BINARY collation does:
@@ -406,7 +381,7 @@ dbcheck_quick_once(struct db *db, char *first, size_t size)
 		    strlen(first + strlen(DBCHECK_MAIN)) + 1);
 	if (rc == SQLITE_ROW && strcmp(first, "ok") == 0)
 		return 0;
-	dbcheck_clean(first);
+	util_clean_terminal(first, 1);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ?
 		    SQLITE_CORRUPT : rc;

@@ -143,9 +143,6 @@ int dbcheck_pages(struct db *db, struct err *e);
 /* After closing a file that was vetted and written: its new stamp. */
 void dbcheck_remember(const char *path, enum dbcheck_how how, int readonly,
     const struct dbcheck_stamp *then);
-/* Replaces, in place, what must not reach a terminal (controls, bidi and
- * invisible characters, bytes that are not UTF-8) with '?'. */
-void dbcheck_clean(char *s);
 
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];
