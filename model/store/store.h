@@ -30,7 +30,8 @@ enum dbcheck_how {
 
 /* What a module keeps with a connection (a cache) lives in a struct
  * private to its file, reached through its slot; db_close frees it with
- * the hook it was set with. */
+ * the hook it was set with, after the connection is closed (dbcheck.c
+ * stamps the file then): a slot holds nothing of SQLite's. */
 enum store_slot {
 	STORE_SLOT_MENTION,     /* mention.c: the gazetteer's automaton */
 	STORE_SLOT_EVENTS,      /* events.c: the sizes that choose a driver */
