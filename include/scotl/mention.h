@@ -25,7 +25,4 @@ int mention_scan(struct db *db, long long article_id, struct err *e);
 int mention_list(struct db *db, long long article_id, struct mention_row **out,
     int *n, struct err *e);
 
-/* Frees what mention_scan keeps with the connection (db_close does). */
-void mention_cache_free(struct db *db);
-
 #endif

@@ -4,7 +4,9 @@
  *    else $(pkgdatadir)/scotl.db of the installation; never written;
  *  - the user's own: $XDG_DATA_HOME/scotl/scotl.db (default
  *    ~/.local/share/scotl/scotl.db), made from the bundled corpus the first
- *    time something is saved. */
+ *    time something is saved (bundled.h).
+ * Only names are computed here (and directories made): no database is
+ * opened. */
 #ifndef SCOTL_PATHS_H
 #define SCOTL_PATHS_H
 
@@ -26,19 +28,9 @@ int paths_is_user_db(const char *path);
  * else the bundled one. */
 int paths_default_db(char *out, size_t size, struct err *e);
 
-/* The user's database, created from the bundled one (with its directory)
- * when it does not exist yet. What is there already is not checked here:
- * userdb_open() does. */
-int paths_ensure_user_db(char *out, size_t size, struct err *e);
-
 /* A file of scotl's cache: $XDG_CACHE_HOME/scotl/NAME (default
  * ~/.cache/scotl/NAME). Its directory may not exist yet. */
 int paths_cache_file(char *out, size_t size, const char *name, struct err *e);
-
-/* A new database at PATH, a copy of the bundled one, mode 0600, made
- * whole before it appears (db_copy_to): 0 made, 1 PATH exists (left as
- * it is, with a message), -1 an error. */
-int paths_new_db(const char *path, struct err *e);
 
 /* mkdir -p for the directories above FILE, each made 0700. */
 int paths_make_parents(const char *file, struct err *e);

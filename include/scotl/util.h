@@ -83,6 +83,13 @@ size_t util_utf8_decode(const char *s, size_t left, unsigned long *cp);
 int util_is_control(unsigned long cp);
 int util_is_hidden(unsigned long cp);
 
+/* Replaces, in place, what must not reach a terminal (controls, bidi and
+ * invisible characters, bytes that are not UTF-8) with '?': messages
+ * that quote a file or a filter. ONE_LINE: newlines and tabs become
+ * spaces as well (dbcheck.c's messages, SQLite's among them); else they
+ * are kept, as the filter's messages always kept them. */
+void util_clean_terminal(char *s, int one_line);
+
 /* 1 when S holds nothing but white space (or nothing). */
 int util_blank(const char *s);
 

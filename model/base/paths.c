@@ -1,17 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "scotl/db.h"
 #include "scotl/paths.h"
 
 #ifndef SCOTL_PKGDATADIR
@@ -159,70 +156,4 @@ paths_make_parents(const char *file, struct err *e)
 fail:
 	err_set(e, "cannot create directory %s: %s", dir, strerror(errno));
 	return -1;
-}
-
-int
-paths_new_db(const char *path, struct err *e)
-{
-	char bundled[PATH_MAX];
-	struct db *src;
-	int rc;
-
-	if (paths_bundled_db(bundled, sizeof bundled, e) != 0 ||
-	    db_open(&src, bundled, DB_READONLY, e) != 0)
-		return -1;
-	rc = db_copy_to(src, path, e);
-	db_close(src);
-	return rc;
-}
-
-/* A first run killed while it copied leaves its DB.tmp-XXXXXX (and the
- * copy's journal) beside DB. A copy takes milliseconds: one an hour
- * old belongs to no run still going. */
-#define PATHS_STALE_SECONDS 3600
-
-static void
-paths_clean_stale(const char *db)
-{
-	char dir[PATH_MAX], prefix[NAME_MAX + 8], file[PATH_MAX * 2];
-	const char *base = strrchr(db, '/');
-	time_t now = time(NULL);
-	struct dirent *de;
-	struct stat st;
-	DIR *d;
-
-	if (base == NULL)
-		return;
-	snprintf(dir, sizeof dir, "%.*s", (int)(base - db), db);
-	snprintf(prefix, sizeof prefix, "%s.tmp-", base + 1);
-	if ((d = opendir(dir[0] ? dir : "/")) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
-			continue;
-		snprintf(file, sizeof file, "%s/%s", dir, de->d_name);
-		if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_mtime < now - PATHS_STALE_SECONDS)
-			unlink(file);
-	}
-	closedir(d);
-}
-
-int
-paths_ensure_user_db(char *out, size_t size, struct err *e)
-{
-	struct stat st;
-
-	if (paths_user_db(out, size, e) != 0)
-		return -1;
-	if (lstat(out, &st) == 0)
-		return 0;
-	/* Several first runs at once each make a copy; the first to be
-	 * done is the one they all use (db_copy_to). */
-	if (paths_make_parents(out, e) != 0)
-		return -1;
-	paths_clean_stale(out);
-	if (paths_new_db(out, e) < 0)
-		return -1;
-	return 0;
 }

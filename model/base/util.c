@@ -408,6 +408,31 @@ util_is_hidden(unsigned long cp)
 	    cp == 0xfeff;
 }
 
+void
+util_clean_terminal(char *s, int one_line)
+{
+	unsigned long cp;
+	size_t i = 0, o = 0, len = strlen(s), n;
+
+	while (i < len) {
+		n = util_utf8_decode(s + i, len - i, &cp);
+		if (one_line && n == 1 && (cp == '\n' || cp == '\t')) {
+			s[o++] = ' ';
+			i++;
+			continue;
+		}
+		if (n == 0 || util_is_control(cp) || util_is_hidden(cp)) {
+			s[o++] = '?';
+			i += n ? n : 1;
+			continue;
+		}
+		memmove(s + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	s[o] = '\0';
+}
+
 int
 util_utf8_valid(const char *s, size_t len, size_t *bad)
 {

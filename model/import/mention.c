@@ -168,11 +168,11 @@ mention_matcher_free(struct mention_matcher *m)
 	free(m);
 }
 
-void
-mention_cache_free(struct db *db)
+/* The free hook of the connection's slot (db_close calls it). */
+static void
+mention_matcher_drop(void *m)
 {
-	mention_matcher_free(db->matcher);
-	db->matcher = NULL;
+	mention_matcher_free(m);
 }
 
 /* The automaton for the gazetteer as it is now, built once and kept with
@@ -191,9 +191,10 @@ mention_matcher(struct db *db, struct err *e)
 	}
 	key = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (db->matcher != NULL && db->matcher->key == key)
-		return db->matcher;
-	mention_cache_free(db);
+	m = store_slot(db, STORE_SLOT_MENTION);
+	if (m != NULL && m->key == key)
+		return m;
+	store_slot_set(db, STORE_SLOT_MENTION, NULL, NULL);
 	if ((st = db_stmt(db, mention_sql_aliases, e)) == NULL)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
@@ -208,7 +209,7 @@ mention_matcher(struct db *db, struct err *e)
 		return NULL;
 	}
 	mention_link(m);
-	db->matcher = m;
+	store_slot_set(db, STORE_SLOT_MENTION, m, mention_matcher_drop);
 	return m;
 }
 

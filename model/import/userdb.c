@@ -18,6 +18,7 @@
 
 #include "store/store.h"
 #include "scotl/article.h"
+#include "scotl/bundled.h"
 #include "scotl/extract.h"
 #include "scotl/mention.h"
 #include "scotl/paths.h"
@@ -423,7 +424,7 @@ userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 	if (access(path, F_OK) != 0) {
 		free(fresh);
 		return paths_make_parents(path, e) != 0 ||
-		    paths_new_db(path, e) < 0 ? -1 : 0;
+		    bundled_copy(path, e) < 0 ? -1 : 0;
 	}
 	sprintf(fresh, "%s.rebuild-%ld", path, (long)getpid());
 	unlink(fresh);
@@ -432,7 +433,7 @@ userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 	if (!empty && (userdb_take_old(&old, path, e) != 0 ||
 	    userdb_keep_old(old, path, c, e) != 0))
 		goto done;
-	if (paths_new_db(fresh, e) != 0)
+	if (bundled_copy(fresh, e) != 0)
 		goto done;
 	if (!empty && (db_open(&db, fresh, DB_READWRITE, e) != 0 ||
 	    userdb_carry(db, c->kept, c, e) != 0))

@@ -177,18 +177,41 @@ events_driven(const char *sql, const char *driver)
 	return buf_steal(&b);
 }
 
+/* What the queries keep with a connection (STORE_SLOT_EVENTS). */
+struct events_cache {
+	long max_span;                  /* the longest event, days; -1 unknown */
+	long long drive_max;            /* the largest driver used */
+	long long drive_entity;         /* the last entity sized */
+	int drive_entity_small;         /* and whether its events are few */
+};
+
+static struct events_cache *
+events_cache(struct db *db)
+{
+	struct events_cache *c = store_slot(db, STORE_SLOT_EVENTS);
+
+	if (c == NULL) {
+		c = xcalloc(1, sizeof *c);
+		c->max_span = -1;
+		c->drive_max = EVENTS_DRIVE_MAX;
+		store_slot_set(db, STORE_SLOT_EVENTS, c, free);
+	}
+	return c;
+}
+
 /* How many ids DRIVER gives, counting no further than the limit. */
 static long long
 events_driver_size(struct db *db, const char *driver, const struct filter *x,
     long long entity)
 {
+	struct events_cache *c = events_cache(db);
 	sqlite3_stmt *st;
 	long long n = -1;
 	char *sql;
 	int i;
 
 	sql = xmalloc(strlen(driver) + 64);
-	sprintf(sql, "SELECT count(*) FROM (%s LIMIT %lld)", driver, db->drive_max + 1);
+	sprintf(sql, "SELECT count(*) FROM (%s LIMIT %lld)", driver, c->drive_max + 1);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
 		for (i = 0; x != NULL && i < x->nparams; i++)
 			sqlite3_bind_text(st, FILTER_PARAM_BASE + i, x->params[i], -1,
@@ -207,10 +230,11 @@ events_driver_size(struct db *db, const char *driver, const struct filter *x,
 static int
 events_pick_driver(struct db *db, const struct filter *x)
 {
-	long long n, best = db->drive_max + 1;
+	struct events_cache *c = events_cache(db);
+	long long n, best = c->drive_max + 1;
 	int i, pick = -1;
 
-	if (db->drive_max <= 0)
+	if (c->drive_max <= 0)
 		return -1;
 	for (i = 0; i < x->ndrivers; i++) {
 		n = events_driver_size(db, x->drivers[i], x, 0);
@@ -258,21 +282,25 @@ events_entity_sql(int which, const char *sql)
 static int
 events_entity_small(struct db *db, long long entity)
 {
-	if (db->drive_max <= 0)
+	struct events_cache *c = events_cache(db);
+
+	if (c->drive_max <= 0)
 		return 0;
-	if (db->drive_entity != entity) {
-		db->drive_entity = entity;
-		db->drive_entity_small = events_driver_size(db, events_entity_driver,
-		    NULL, entity) <= db->drive_max;
+	if (c->drive_entity != entity) {
+		c->drive_entity = entity;
+		c->drive_entity_small = events_driver_size(db, events_entity_driver,
+		    NULL, entity) <= c->drive_max;
 	}
-	return db->drive_entity_small;
+	return c->drive_entity_small;
 }
 
 void
 events_set_drive_max(struct db *db, long long n)
 {
-	db->drive_max = n;
-	db->drive_entity = 0;
+	struct events_cache *c = events_cache(db);
+
+	c->drive_max = n;
+	c->drive_entity = 0;
 }
 
 /* The statement for a query: the cached one, or with a filter-language
@@ -320,21 +348,22 @@ events_stmt(struct db *db, const struct event_filter *f, int which,
 static long
 events_max_span(struct db *db)
 {
+	struct events_cache *c = events_cache(db);
 	sqlite3_stmt *st;
 
-	if (db->max_span >= 0)
-		return db->max_span;
-	db->max_span = 366;
+	if (c->max_span >= 0)
+		return c->max_span;
+	c->max_span = 366;
 	if (sqlite3_prepare_v2(db->h, "SELECT max(julianday(last_day) -"
 	    " julianday(first_day)) FROM event INDEXED BY event_long"
 	    " WHERE end IS NOT NULL OR precision = 'approximate'", -1, &st,
 	    NULL) != SQLITE_OK)
-		return db->max_span;
+		return c->max_span;
 	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_double(st, 0) + 1 > db->max_span)
-		db->max_span = (long)sqlite3_column_double(st, 0) + 1;
+	    sqlite3_column_double(st, 0) + 1 > c->max_span)
+		c->max_span = (long)sqlite3_column_double(st, 0) + 1;
 	sqlite3_finalize(st);
-	return db->max_span;
+	return c->max_span;
 }
 
 void

@@ -99,30 +99,6 @@ filter_column(const char *s, size_t at)
 	return col;
 }
 
-/* Messages quote the filter, which may come from a saved view of someone
- * else's database and is printed to a terminal: a control, bidi or
- * invisible character, or a byte that is not UTF-8 (a character cut by
- * the length of the message), becomes '?'. */
-static void
-filter_clean(char *msg)
-{
-	size_t r = 0, w = 0, len = strlen(msg), n;
-	unsigned long cp;
-
-	while (r < len) {
-		n = util_utf8_decode(msg + r, len - r, &cp);
-		if (n == 0 || util_is_control(cp) || util_is_hidden(cp)) {
-			msg[w++] = '?';
-			r += n ? n : 1;
-			continue;
-		}
-		memmove(msg + w, msg + r, n);
-		w += n;
-		r += n;
-	}
-	msg[w] = '\0';
-}
-
 static void
 filter_fail(struct filter_parser *p, size_t at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -138,7 +114,10 @@ filter_fail(struct filter_parser *p, size_t at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	filter_clean(msg);
+	/* Messages quote the filter, which may come from a saved view of
+	 * someone else's database and is printed to a terminal; a byte that
+	 * is not UTF-8 may be a character cut by the length of MSG. */
+	util_clean_terminal(msg, 0);
 	p->failed = 1;
 	p->column = filter_column(p->s, at);
 	err_set(p->e, "%s at column %d", msg, p->column);

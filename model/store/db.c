@@ -12,8 +12,6 @@
 #include <unistd.h>
 
 #include "store/store.h"
-#include "scotl/events.h"
-#include "scotl/mention.h"
 
 #define DB_BUSY_TIMEOUT_MS 5000
 /* A writer that waits on (db_set_wait) is told again this often. */
@@ -661,13 +659,29 @@ db_wal(struct db *db, struct err *e)
 	return 0;
 }
 
+void *
+store_slot(struct db *db, enum store_slot which)
+{
+	return db->slot[which].data;
+}
+
+void
+store_slot_set(struct db *db, enum store_slot which, void *data,
+    void (*free_fn)(void *))
+{
+	void *old = db->slot[which].data;
+
+	if (old != NULL && old != data && db->slot[which].free_fn != NULL)
+		db->slot[which].free_fn(old);
+	db->slot[which].data = data;
+	db->slot[which].free_fn = free_fn;
+}
+
 int
 db_open(struct db **out, const char *path, enum db_mode mode, struct err *e)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 
-	db->max_span = -1;
-	db->drive_max = EVENTS_DRIVE_MAX;
 	*out = NULL;
 	db->path = xstrdup(path);
 	db->peek = mode == DB_PEEK;
@@ -694,8 +708,9 @@ fail:
 	if (strstr(e->msg, "file is not a database") != NULL)
 		err_set(e, "%s is not a scotl database (not an SQLite file)", path);
 	/* SQLite's messages quote names from the file. */
-	dbcheck_clean(e->msg);
-	db->checked = DBCHECK_NONE;
+	util_clean_terminal(e->msg, 1);
+	/* Not vetted, whatever was found before it failed. */
+	store_slot_set(db, STORE_SLOT_DBCHECK, NULL, NULL);
 	db_close(db);
 	return -1;
 }
@@ -707,11 +722,12 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
-	mention_cache_free(db);
 	for (i = 0; i < DB_STMT_CACHE; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	if (sqlite3_close(db->h) == SQLITE_OK)
-		dbcheck_remember(db->path, db->checked, db->readonly, &db->stamp);
+		dbcheck_remember(db);
+	for (i = 0; i < STORE_SLOTS; i++)
+		store_slot_set(db, (enum store_slot)i, NULL, NULL);
 	free(db->path);
 	free(db);
 }

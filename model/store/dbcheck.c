@@ -26,33 +26,21 @@
 /* How quick_check's report begins: said once, by the message. */
 #define DBCHECK_MAIN "*** in database main ***\n"
 
+/* What the file was when it was last found sound: its identity, size and
+ * time, and its write-ahead log's (whose pages are read as the file's). */
+struct dbcheck_stamp {
+	unsigned long long dev, ino, size, wal_size;
+	long long mtime_ns, wal_mtime_ns;
+};
+
+/* Kept with the connection (STORE_SLOT_DBCHECK) for db_close. */
+struct dbcheck_state {
+	enum dbcheck_how how;           /* how its pages were vetted */
+	struct dbcheck_stamp stamp;     /* and the file's stamp then */
+};
+
 static const char dbcheck_sql_schema[] =
 	"SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type";
-
-void
-dbcheck_clean(char *s)
-{
-	unsigned long cp;
-	size_t i = 0, o = 0, len = strlen(s), n;
-
-	while (i < len) {
-		n = util_utf8_decode(s + i, len - i, &cp);
-		if (n == 1 && (cp == '\n' || cp == '\t')) {
-			s[o++] = ' ';
-			i++;
-			continue;
-		}
-		if (n == 0 || util_is_control(cp) || util_is_hidden(cp)) {
-			s[o++] = '?';
-			i += n ? n : 1;
-			continue;
-		}
-		memmove(s + o, s + i, n);
-		o += n;
-		i += n;
-	}
-	s[o] = '\0';
-}
 
 /* A column of the file as text safe to print: names come from the file. */
 static void
@@ -62,7 +50,7 @@ dbcheck_col(sqlite3_stmt *st, int col, char *out, size_t size)
 
 	snprintf(out, size, "%.*s%s", DBCHECK_NAME_MAX, s ? (const char *)s : "",
 	    s && strlen((const char *)s) > DBCHECK_NAME_MAX ? "..." : "");
-	dbcheck_clean(out);
+	util_clean_terminal(out, 1);
 }
 
 /* Compares column COL of two rows as SQLite's BINARY collation does:
@@ -241,8 +229,7 @@ done:
 
 /* --- pages: PRAGMA quick_check, once per version of a file ------------- */
 
-/* What the file was when it was last found sound: its identity, size and
- * time, and its write-ahead log's (whose pages are read as the file's). */
+/* The stamp of the file at PATH now. */
 static void
 dbcheck_stamp_of(const char *path, struct dbcheck_stamp *s)
 {
@@ -406,7 +393,7 @@ dbcheck_quick_once(struct db *db, char *first, size_t size)
 		    strlen(first + strlen(DBCHECK_MAIN)) + 1);
 	if (rc == SQLITE_ROW && strcmp(first, "ok") == 0)
 		return 0;
-	dbcheck_clean(first);
+	util_clean_terminal(first, 1);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ?
 		    SQLITE_CORRUPT : rc;
@@ -449,24 +436,35 @@ dbcheck_quick(struct db *db, struct err *e)
 int
 dbcheck_pages(struct db *db, struct err *e)
 {
+	struct dbcheck_state *s = xcalloc(1, sizeof *s);
+
+	store_slot_set(db, STORE_SLOT_DBCHECK, s, free);
 	if (strcmp(db->path, ":memory:") == 0 || dbcheck_is_own(db->path)) {
-		db->checked = DBCHECK_OWN;
+		s->how = DBCHECK_OWN;
 		return 0;
 	}
-	dbcheck_stamp_of(db->path, &db->stamp);
+	dbcheck_stamp_of(db->path, &s->stamp);
 	/* A file just made (load, import into a new file): no pages yet, and
 	 * no stamp to keep for it until another program has had it. */
-	if (db->stamp.size == 0 && db->stamp.wal_size == 0)
+	if (s->stamp.size == 0 && s->stamp.wal_size == 0)
 		return 0;
-	if (dbcheck_cached(&db->stamp)) {
-		db->checked = DBCHECK_STAMP;
+	if (dbcheck_cached(&s->stamp)) {
+		s->how = DBCHECK_STAMP;
 		return 0;
 	}
 	if (dbcheck_quick(db, e) != 0)
 		return -1;
-	db->checked = DBCHECK_RAN;
-	dbcheck_cache_add(&db->stamp);
+	s->how = DBCHECK_RAN;
+	dbcheck_cache_add(&s->stamp);
 	return 0;
+}
+
+enum dbcheck_how
+dbcheck_checked(struct db *db)
+{
+	struct dbcheck_state *s = store_slot(db, STORE_SLOT_DBCHECK);
+
+	return s != NULL ? s->how : DBCHECK_NONE;
 }
 
 /* After the connection is closed (the WAL is folded into the file then):
@@ -474,14 +472,15 @@ dbcheck_pages(struct db *db, struct err *e)
  * stamp goes into the cache. A writer of another program meanwhile would
  * be taken for scotl; its pages still pass cell_size_check on reading. */
 void
-dbcheck_remember(const char *path, enum dbcheck_how how, int readonly,
-    const struct dbcheck_stamp *then)
+dbcheck_remember(struct db *db)
 {
+	struct dbcheck_state *s = store_slot(db, STORE_SLOT_DBCHECK);
+	enum dbcheck_how how = dbcheck_checked(db);
 	struct dbcheck_stamp now;
 
-	if (readonly || (how != DBCHECK_RAN && how != DBCHECK_STAMP))
+	if (db->readonly || (how != DBCHECK_RAN && how != DBCHECK_STAMP))
 		return;
-	dbcheck_stamp_of(path, &now);
-	if (!dbcheck_stamp_same(&now, then))
+	dbcheck_stamp_of(db->path, &now);
+	if (!dbcheck_stamp_same(&now, &s->stamp))
 		dbcheck_cache_add(&now);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* What model/ modules share and nothing else sees: the database handle and
- * the statement cache. Never included from tui/. */
+/* What model/ modules share and nothing else sees: the database handle,
+ * the statement cache and the cache slots. Never included from tui/. */
 #ifndef SCOTL_MODEL_INTERNAL_H
 #define SCOTL_MODEL_INTERNAL_H
 
@@ -20,8 +20,6 @@ struct db_stmt_slot {
 	sqlite3_stmt *stmt;
 };
 
-struct mention_matcher;
-
 /* How a file's pages were found sound (dbcheck.c). */
 enum dbcheck_how {
 	DBCHECK_NONE,           /* not yet */
@@ -30,14 +28,19 @@ enum dbcheck_how {
 	DBCHECK_STAMP,          /* unchanged since it last passed (the cache) */
 };
 
-struct dbcheck_stamp {
-	unsigned long long dev, ino, size, wal_size;
-	long long mtime_ns, wal_mtime_ns;
+/* What a module keeps with a connection (a cache) lives in a struct
+ * private to its file, reached through its slot; db_close frees it with
+ * the hook it was set with, after the connection is closed (dbcheck.c
+ * stamps the file then): a slot holds nothing of SQLite's. */
+enum store_slot {
+	STORE_SLOT_MENTION,     /* mention.c: the gazetteer's automaton */
+	STORE_SLOT_EVENTS,      /* events.c: the sizes that choose a driver */
+	STORE_SLOT_DBCHECK,     /* dbcheck.c: how the pages were vetted */
+	STORE_SLOTS
 };
 
 struct db {
 	sqlite3 *h;
-	struct mention_matcher *matcher;        /* mention.c's automaton */
 	char *path;
 	int readonly;
 	char readonly_reason[256];
@@ -47,17 +50,22 @@ struct db {
 	int (*stop)(void *);            /* db_set_stop */
 	void *stop_arg;
 	int interrupted;
-	long max_span;                  /* events.c: the longest event, days; -1 unknown */
-	long long drive_max;            /* events.c: the largest driver used */
-	long long drive_entity;         /* events.c: the last entity sized */
-	int drive_entity_small;         /* and whether its events are few */
 	double busy_since;              /* db.c: when the wait for a lock began, ms */
 	double wait_next;               /* db.c: when to call wait next, ms; 0 never yet */
 	int (*wait)(void *, const char *, double, int); /* db_set_wait */
 	void *wait_arg;
-	enum dbcheck_how checked;       /* dbcheck.c: how its pages were vetted */
-	struct dbcheck_stamp stamp;     /* and the file's stamp then */
+	struct {
+		void *data;
+		void (*free_fn)(void *);
+	} slot[STORE_SLOTS];            /* store_slot_set */
 };
+
+/* What the module set in slot WHICH of DB; NULL until it sets it. */
+void *store_slot(struct db *db, enum store_slot which);
+/* Sets slot WHICH to DATA, which db_close (or a store_slot_set of the
+ * slot to other data) frees with FREE_FN, when both are not NULL. */
+void store_slot_set(struct db *db, enum store_slot which, void *data,
+    void (*free_fn)(void *));
 
 /* A prepared statement for SQL, which must be a string constant: it is
  * prepared once per database and reset and cleared on every call. A query
@@ -138,14 +146,13 @@ struct filter {
  * VERSION, and nothing else; -1 naming the first difference otherwise. */
 int dbcheck_schema(struct db *db, int version, struct err *e);
 /* The file's pages are sound (PRAGMA quick_check), when that is not
- * already known; sets db->checked and db->stamp. */
+ * already known; what was found is kept in DB's slot. */
 int dbcheck_pages(struct db *db, struct err *e);
-/* After closing a file that was vetted and written: its new stamp. */
-void dbcheck_remember(const char *path, enum dbcheck_how how, int readonly,
-    const struct dbcheck_stamp *then);
-/* Replaces, in place, what must not reach a terminal (controls, bidi and
- * invisible characters, bytes that are not UTF-8) with '?'. */
-void dbcheck_clean(char *s);
+/* How DB's pages were found sound. */
+enum dbcheck_how dbcheck_checked(struct db *db);
+/* After DB's connection is closed, if the file was vetted and written:
+ * its new stamp. */
+void dbcheck_remember(struct db *db);
 
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* model/store/db.c and model/user/uistate.c: schema, safety settings, read-only
- * files, files that are not scotl databases. */
+ * files, files that are not scotl databases, the cache slots. */
 #include "config.h"
 
 #include <stdio.h>
@@ -393,7 +393,7 @@ check_how(const char *path, int write)
 
 	if (db_open(&db, path, DB_READWRITE, &e) != 0)
 		return DBCHECK_NONE;
-	how = db->checked;
+	how = dbcheck_checked(db);
 	if (write)
 		uistate_set(db, "pane", write == 1 ? "xref" : "article", &e);
 	db_close(db);
@@ -427,7 +427,7 @@ test_stamps(void)
 	mkdir(tmp("data"), 0755);
 	mkdir(tmp("data/scotl"), 0755);
 	if (db_open(&db, own, DB_CREATE, &e) == 0) {
-		is_int(db->checked, DBCHECK_OWN,
+		is_int(dbcheck_checked(db), DBCHECK_OWN,
 		    "the user's own database is not page-checked");
 		db_close(db);
 	} else {
@@ -512,6 +512,40 @@ test_writers(void)
 	close(fd[1]);
 }
 
+/* The free hook of test_slots: counts the calls for each datum. */
+static void
+count_free(void *data)
+{
+	(*(int *)data)++;
+}
+
+/* What a module keeps with a connection is freed by its hook, once. */
+static void
+test_slots(void)
+{
+	int first = 0, second = 0, i, all_null = 1;
+	struct db *db;
+	struct err e;
+
+	if (db_open(&db, ":memory:", DB_CREATE, &e) != 0) {
+		ok(0, "a :memory: database opens: %s", e.msg);
+		return;
+	}
+	for (i = 0; i < STORE_SLOTS; i++)
+		all_null &= store_slot(db, (enum store_slot)i) == NULL;
+	ok(all_null, "every slot starts NULL");
+	store_slot_set(db, STORE_SLOT_EVENTS, &first, count_free);
+	ok(store_slot(db, STORE_SLOT_EVENTS) == &first, "a slot gives what was set");
+	store_slot_set(db, STORE_SLOT_EVENTS, &first, count_free);
+	is_int(first, 0, "setting the same data again does not free it");
+	store_slot_set(db, STORE_SLOT_EVENTS, &second, count_free);
+	is_int(first, 1, "other data in its place frees the old with its hook");
+	is_int(second, 0, "and not the new");
+	db_close(db);
+	is_int(first, 1, "db_close does not free the old again");
+	is_int(second, 1, "db_close runs the hook of what the slot holds, once");
+}
+
 int
 main(void)
 {
@@ -519,6 +553,7 @@ main(void)
 
 	snprintf(dir_path, sizeof dir_path, "%s", dir);
 	test_memory();
+	test_slots();
 	test_file();
 	test_foreign();
 	/* The stamps of checked files go here, not in the user's cache. */

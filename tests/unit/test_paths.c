@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* model/base/paths.c: where the user's database lives and how it is made from
- * the bundled corpus. */
+/* model/base/paths.c: where the user's database lives; model/store/bundled.c:
+ * how it is made from the bundled corpus. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "fixture.h"
+#include "scotl/bundled.h"
 #include "scotl/paths.h"
 #include "scotl/uistate.h"
 
@@ -62,7 +63,7 @@ main(void)
 		ok(paths_default_db(path, sizeof path, &e) == 0 &&
 		    strcmp(path, bundled) == 0,
 		    "without a user database, the default is the bundled one");
-		ok(paths_ensure_user_db(path, sizeof path, &e) == 0,
+		ok(bundled_ensure_user(path, sizeof path, &e) == 0,
 		    "the user database is created from the bundled one");
 		snprintf(want, sizeof want, "%s/scotl/scotl.db", dir);
 		is_str(path, want, "where it belongs, with its directory");
@@ -72,7 +73,7 @@ main(void)
 		ok(uistate_set(db, "k", "mine", &e) == 0, "and it is writable");
 		db_close(db);
 		free(v);
-		ok(paths_ensure_user_db(path, sizeof path, &e) == 0 &&
+		ok(bundled_ensure_user(path, sizeof path, &e) == 0 &&
 		    db_open(&db, path, DB_READWRITE, &e) == 0 &&
 		    uistate_get(db, "k", &v, &e) == 0 && v && strcmp(v, "mine") == 0,
 		    "a second call keeps the user's own data");

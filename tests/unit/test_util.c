@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* model/base/util.c: growable strings, numbers, UTF-8 validation. */
+/* model/base/util.c: growable strings, numbers, UTF-8 validation,
+ * text cleaned for a terminal. */
 #include "config.h"
 
 #include <stdio.h>
@@ -69,6 +70,23 @@ test_lower(void)
 	free(s);
 }
 
+/* One cleaner for messages that quote a file (dbcheck.c) or a filter. */
+static void
+test_clean(void)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "a\x1b[2Jb\xe2\x80\xae" "c\xff\xe2\x80\x99");
+	util_clean_terminal(s, 0);
+	is_str(s, "a?[2Jb?c?\xe2\x80\x99",
+	    "an escape, a bidi override and a stray byte become '?', not a quote");
+	snprintf(s, sizeof s, "x\ty\nz");
+	util_clean_terminal(s, 0);
+	is_str(s, "x\ty\nz", "tabs and newlines are kept");
+	util_clean_terminal(s, 1);
+	is_str(s, "x y z", "or made spaces for a message on one line");
+}
+
 int
 main(void)
 {
@@ -76,5 +94,6 @@ main(void)
 	test_numbers();
 	test_utf8();
 	test_lower();
+	test_clean();
 	return tap_done();
 }

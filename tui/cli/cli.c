@@ -13,6 +13,7 @@
 
 #include "browser/app.h"
 #include "cli/cli.h"
+#include "scotl/bundled.h"
 #include "scotl/filter.h"
 #include "output/out.h"
 #include "scotl/paths.h"
@@ -335,7 +336,7 @@ cli_open_own_db(const struct cli *cli, struct db **db)
 
 	*db = NULL;
 	/* Without a place for it (no HOME), the bundled corpus, read-only. */
-	if (cli->db_path != NULL || paths_ensure_user_db(path, sizeof path,
+	if (cli->db_path != NULL || bundled_ensure_user(path, sizeof path,
 	    &e) != 0)
 		return cli_open_db(cli, db);
 	return cli_open_path(path, DB_READWRITE, db);

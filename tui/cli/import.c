@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "scotl/bundled.h"
 #include "scotl/date.h"
 #include "scotl/importer.h"
 #include "output/out.h"
@@ -394,7 +395,7 @@ cli_import_new_db(const char *path)
 
 	if (strcmp(path, ":memory:") == 0 || lstat(path, &st) == 0)
 		return CLI_OK;
-	if ((rc = paths_new_db(path, &e)) < 0)
+	if ((rc = bundled_copy(path, &e)) < 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	if (rc == 0)
 		fprintf(stderr, "scotl: %s did not exist: made it a new scotl "
@@ -472,7 +473,7 @@ cli_import_open(struct cli *cli, struct cli_import *c)
 		if ((status = cli_import_new_db(cli->db_path)) != CLI_OK ||
 		    (status = cli_open_db(cli, &c->db)) != CLI_OK)
 			return status;
-	} else if (paths_ensure_user_db(path, sizeof path, &e) != 0) {
+	} else if (bundled_ensure_user(path, sizeof path, &e) != 0) {
 		/* Imports never go to the bundled corpus: to your own
 		 * database, made from it the first time. */
 		return cli_error(CLI_ERROR, "%s", e.msg);
