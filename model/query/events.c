@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "query/query.h"
 #include "scotl/events.h"
 
 /* The columns every event row is read from, in this order. */
