@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "query/query.h"
 #include "scotl/events.h"
 
 /* The columns every event row is read from, in this order. */
@@ -31,22 +32,96 @@
 	" AND (?7 IS NULL OR instr(lower(e.title || ' ' ||" \
 	"   coalesce(e.summary, '') || ' ' || e.kind), ?7) > 0)"
 
-/* Each query has two marks for events_driven(): where NOT INDEXED goes
- * and where the driver's "e.id IN (...) AND" goes. */
-#define EVENTS_INDEX_MARK "/*index*/"
-#define EVENTS_DRIVER_MARK "/*driver*/"
+/* A timeline query's SQL as clauses, joined in this order; a NULL one is
+ * left out. */
+struct events_sql {
+	const char *select;     /* "SELECT" and the columns */
+	const char *from;       /* the table */
+	const char *index;      /* how it is read: "NOT INDEXED" through ids */
+	const char *join;
+	/* The ids read instead of the event order (a driver's SQL): the
+	 * WHERE begins "e.id IN (ids) AND"; without ids, with NO_IDS. */
+	const char *ids;
+	const char *no_ids;
+	const char *where;      /* the first condition */
+	const char *bounds;     /* the conditions every such query has */
+	const char *filter;     /* the filter's condition: "AND (filter)" */
+	const char *group, *order, *limit;
+	char entity[48];        /* the where of the kept counts */
+};
 
-static const char events_sql_after[] =
-	"SELECT " EVENTS_COLUMNS " FROM event e " EVENTS_INDEX_MARK
-	" LEFT JOIN entity pl ON pl.id = e.place_id"
-	" WHERE " EVENTS_DRIVER_MARK " (e.first_day, e.id) > (?1, ?2)" EVENTS_FILTER
-	" ORDER BY e.first_day, e.id LIMIT ?6";
+/* The queries on the events themselves, by enum events_query. The
+ * window and the count are a range scan of event_order from (?1, ?2). */
+static const struct events_sql events_sql_of[] = {
+	[EVENTS_QUERY_AFTER] = {
+		.select = "SELECT " EVENTS_COLUMNS, .from = " FROM event e ",
+		.join = " LEFT JOIN entity pl ON pl.id = e.place_id",
+		.where = " (e.first_day, e.id) > (?1, ?2)", .bounds = EVENTS_FILTER,
+		.order = " ORDER BY e.first_day, e.id", .limit = " LIMIT ?6",
+	},
+	[EVENTS_QUERY_BEFORE] = {
+		.select = "SELECT " EVENTS_COLUMNS, .from = " FROM event e ",
+		.join = " LEFT JOIN entity pl ON pl.id = e.place_id",
+		.where = " (e.first_day, e.id) < (?1, ?2)", .bounds = EVENTS_FILTER,
+		.order = " ORDER BY e.first_day DESC, e.id DESC", .limit = " LIMIT ?6",
+	},
+	[EVENTS_QUERY_COUNT] = {
+		.select = "SELECT count(*)", .from = " FROM event e ",
+		.where = " (e.first_day, e.id) < (?1, ?2)", .bounds = EVENTS_FILTER,
+	},
+	[EVENTS_QUERY_MONTHS] = {
+		.select = "SELECT substr(e.first_day, 1, 7) AS m, count(*)",
+		.from = " FROM event e ", .where = " 1", .bounds = EVENTS_FILTER,
+		.group = " GROUP BY m", .order = " ORDER BY m",
+	},
+};
 
-static const char events_sql_before[] =
-	"SELECT " EVENTS_COLUMNS " FROM event e " EVENTS_INDEX_MARK
-	" LEFT JOIN entity pl ON pl.id = e.place_id"
-	" WHERE " EVENTS_DRIVER_MARK " (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER
-	" ORDER BY e.first_day DESC, e.id DESC LIMIT ?6";
+/* The whole timeline (entity 0) and one entity's events are counted per
+ * month on write (schema 4's event_month): their totals and histogram
+ * read those rows, and a position's rank adds the events before it in its
+ * own month. The where names the entity (events_plan_sql). */
+static const struct events_sql events_kept_sql_of[] = {
+	[EVENTS_QUERY_COUNT] = {
+		.select = "SELECT coalesce(sum(n), 0)", .from = " FROM event_month",
+		.bounds = " AND month < substr(?1, 1, 7)",
+	},
+	[EVENTS_QUERY_MONTHS] = {
+		.select = "SELECT month, n", .from = " FROM event_month",
+		.bounds = " AND n > 0", .order = " ORDER BY month",
+	},
+};
+
+static void
+events_sql_add(struct buf *b, const char *clause)
+{
+	if (clause != NULL)
+		buf_adds(b, clause);
+}
+
+static char *
+events_sql_join(const struct events_sql *c)
+{
+	struct buf b;
+
+	buf_init(&b);
+	events_sql_add(&b, c->select);
+	events_sql_add(&b, c->from);
+	events_sql_add(&b, c->index);
+	events_sql_add(&b, c->join);
+	buf_adds(&b, " WHERE ");
+	if (c->ids != NULL)
+		buf_printf(&b, "e.id IN (%s) AND", c->ids);
+	else
+		events_sql_add(&b, c->no_ids);
+	events_sql_add(&b, c->where);
+	events_sql_add(&b, c->bounds);
+	if (c->filter != NULL)
+		buf_printf(&b, " AND (%s)", c->filter);
+	events_sql_add(&b, c->group);
+	events_sql_add(&b, c->order);
+	events_sql_add(&b, c->limit);
+	return buf_steal(&b);
+}
 
 static void
 events_read_row(sqlite3_stmt *st, struct event_row *r)
@@ -110,43 +185,6 @@ event_row_pos(const struct event_row *row, struct event_pos *pos)
 	pos->id = row->id;
 }
 
-enum {
-	EVENTS_STMT_AFTER,
-	EVENTS_STMT_BEFORE,
-	EVENTS_STMT_COUNT,
-	EVENTS_STMT_MONTHS,
-};
-
-/* The last place NEEDLE occurs in SQL, or NULL: subqueries in the columns
- * may have their own ORDER BY. */
-static const char *
-events_last(const char *sql, const char *needle)
-{
-	const char *p, *last = NULL;
-
-	for (p = strstr(sql, needle); p != NULL; p = strstr(p + 1, needle))
-		last = p;
-	return last;
-}
-
-/* SQL with "AND (condition)" of the filter put before its last GROUP BY
- * or ORDER BY. */
-static char *
-events_with_filter(const char *sql, const struct filter *x)
-{
-	const char *tail = events_last(sql, " GROUP BY ");
-	struct buf b;
-
-	if (tail == NULL)
-		tail = events_last(sql, " ORDER BY ");
-	if (tail == NULL)
-		tail = sql + strlen(sql);
-	buf_init(&b);
-	buf_add(&b, sql, (size_t)(tail - sql));
-	buf_printf(&b, " AND (%s)%s", x->sql, tail);
-	return buf_steal(&b);
-}
-
 /* --- drivers ------------------------------------------------------------
  *
  * The queries walk the event order and test each event, which is quick
@@ -154,28 +192,6 @@ events_with_filter(const char *sql, const struct filter *x)
  * million events would test them all. When a term that every kept event
  * must satisfy has few events (an entity, a tag, is:bookmarked), the
  * query goes through that term's event ids instead and sorts them. */
-
-
-/* SQL with the marks replaced: through DRIVER's ids, or (DRIVER NULL) as
- * it was. */
-static char *
-events_driven(const char *sql, const char *driver)
-{
-	const char *idx = strstr(sql, EVENTS_INDEX_MARK);
-	const char *drv = strstr(sql, EVENTS_DRIVER_MARK);
-	struct buf b;
-
-	buf_init(&b);
-	buf_add(&b, sql, (size_t)(idx - sql));
-	if (driver != NULL)
-		buf_adds(&b, "NOT INDEXED");
-	idx += strlen(EVENTS_INDEX_MARK);
-	buf_add(&b, idx, (size_t)(drv - idx));
-	if (driver != NULL)
-		buf_printf(&b, "e.id IN (%s) AND", driver);
-	buf_adds(&b, drv + strlen(EVENTS_DRIVER_MARK));
-	return buf_steal(&b);
-}
 
 /* What the queries keep with a connection (STORE_SLOT_EVENTS). */
 struct events_cache {
@@ -250,35 +266,6 @@ static const char events_entity_driver[] =
 	"SELECT event_id FROM participant WHERE entity_id = ?5"
 	" UNION ALL SELECT id FROM event WHERE place_id = ?5";
 
-/* The query for an entity's events (Enter on it) through the entity's
- * ids: made once, kept for the life of the program so that the statement
- * cache can key on it, and freed at exit (memory checkers count what is
- * left). */
-static char *events_entity_driven[FILTER_STMTS];
-
-static void
-events_entity_sql_free(void)
-{
-	int i;
-
-	for (i = 0; i < FILTER_STMTS; i++) {
-		free(events_entity_driven[i]);
-		events_entity_driven[i] = NULL;
-	}
-}
-
-static const char *
-events_entity_sql(int which, const char *sql)
-{
-	static int registered;
-
-	if (!registered)
-		registered = atexit(events_entity_sql_free) == 0;
-	if (events_entity_driven[which] == NULL)
-		events_entity_driven[which] = events_driven(sql, events_entity_driver);
-	return events_entity_driven[which];
-}
-
 static int
 events_entity_small(struct db *db, long long entity)
 {
@@ -303,44 +290,209 @@ events_set_drive_max(struct db *db, long long n)
 	c->drive_entity = 0;
 }
 
-/* The statement for a query: the cached one, or with a filter-language
- * expression, the query with the filter in it, prepared once per filter,
- * through a driver when the filter has a small one. */
-static sqlite3_stmt *
-events_stmt(struct db *db, const struct event_filter *f, int which,
-    const char *sql, struct err *e)
+/* --- the planner ---------------------------------------------------------
+ *
+ * Each timeline query is planned here, once for running it and for
+ * showing it (events_query_sql) alike: which rows answer it (the counts
+ * kept per month, a driver's ids or the event order) and with which
+ * condition; its SQL is then joined from the clauses above. */
+
+/* The one entity a filter of one entity term names ("state:india"), or
+ * -1; looked up once. */
+static long long
+events_filter_entity(struct db *db, struct filter *x)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int i;
+
+	if (x->entity_of == NULL)
+		return -1;
+	if (x->entity_one != -2)
+		return x->entity_one;
+	x->entity_one = -1;
+	sql = xmalloc(strlen(x->entity_of) + 64);
+	sprintf(sql, "SELECT count(DISTINCT entity_id), min(entity_id) FROM (%s)",
+	    x->entity_of);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		for (i = 0; i < x->nparams; i++)
+			sqlite3_bind_text(st, FILTER_PARAM_BASE + i, x->params[i], -1,
+			    SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 1)
+			x->entity_one = sqlite3_column_int64(st, 1);
+		sqlite3_finalize(st);
+	}
+	free(sql);
+	return x->entity_one;
+}
+
+/* What event_month answers: 0 without a filter, the entity for a jump to
+ * one or a filter naming one, else -1. */
+static long long
+events_kept_key(struct db *db, const struct event_filter *f)
+{
+	if (f == NULL)
+		return 0;
+	if (f->since[0] || f->until[0] || f->text[0])
+		return -1;
+	if (f->expr == NULL)
+		return f->entity_id > 0 ? f->entity_id : 0;
+	return f->entity_id > 0 ? -1 : events_filter_entity(db, f->expr);
+}
+
+/* What the planner chose for one query. */
+struct events_plan {
+	enum events_query q;
+	long long kept;         /* >= 0: event_month's rows of this entity
+				 * (0: of the whole timeline); -1: the events */
+	const char *driver;     /* SQL of the ids read instead of the event
+				 * order, or NULL */
+	struct filter *x;       /* its condition must hold, or NULL */
+};
+
+/* Q on the events of F themselves: through the ids of the filter's
+ * driver or of the entity when they are few, else along the event
+ * order. */
+static void
+events_plan_walk(struct db *db, const struct event_filter *f,
+    enum events_query q, struct events_plan *p)
 {
 	struct filter *x = f ? f->expr : NULL;
-	char *text, *driven;
-	int i, rc;
 
-	if (x == NULL) {
-		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
-			return db_stmt(db, events_entity_sql(which, sql), e);
-		return db_stmt(db, sql, e);
-	}
-	if (x->stmt[which] == NULL) {
+	memset(p, 0, sizeof *p);
+	p->q = q;
+	p->kept = -1;
+	p->x = x;
+	if (x != NULL) {
 		if (x->driver == -2)
 			x->driver = events_pick_driver(db, x);
-		text = events_with_filter(sql, x);
-		driven = events_driven(text, x->driver >= 0 ?
-		    x->drivers[x->driver] : NULL);
-		free(text);
-		text = driven;
+		if (x->driver >= 0)
+			p->driver = x->drivers[x->driver];
+	} else if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
+		p->driver = events_entity_driver;
+}
+
+/* Q for F: the counts and the histogram from event_month when it holds
+ * them, anything else from the events. */
+static void
+events_plan(struct db *db, const struct event_filter *f, enum events_query q,
+    struct events_plan *p)
+{
+	long long key = q == EVENTS_QUERY_MONTHS || q == EVENTS_QUERY_COUNT ?
+	    events_kept_key(db, f) : -1;
+
+	if (key < 0) {
+		events_plan_walk(db, f, q, p);
+		return;
+	}
+	memset(p, 0, sizeof *p);
+	p->q = q;
+	p->kept = key;
+}
+
+/* The SQL of a plan, to run or to show. Two things differ, so that the
+ * text of every statement stays what it has always been: the kept counts
+ * run with their entity as ?5 and show it written in; the statements
+ * without a filter that walk the event order run with comments where a
+ * driver's parts would go. */
+enum events_text {
+	EVENTS_TO_RUN,
+	EVENTS_TO_SHOW,
+};
+
+static char *
+events_plan_sql(const struct events_plan *p, enum events_text use)
+{
+	struct events_sql c;
+
+	if (p->kept >= 0) {
+		c = events_kept_sql_of[p->q];
+		if (use == EVENTS_TO_SHOW)
+			snprintf(c.entity, sizeof c.entity, "entity_id = %lld", p->kept);
+		else
+			snprintf(c.entity, sizeof c.entity, "entity_id = coalesce(?5, 0)");
+		c.where = c.entity;
+		return events_sql_join(&c);
+	}
+	c = events_sql_of[p->q];
+	c.ids = p->driver;
+	c.filter = p->x ? p->x->sql : NULL;
+	if (p->driver != NULL) {
+		c.index = "NOT INDEXED";
+	} else if (p->x == NULL && use == EVENTS_TO_RUN) {
+		c.index = "/*index*/";
+		c.no_ids = "/*driver*/";
+	}
+	return events_sql_join(&c);
+}
+
+/* The SQL of the plans without a filter, run through the statement
+ * cache, which keys on the string: made once per query and way (the
+ * event order, an entity's ids, event_month), kept for the life of the
+ * program, and freed at exit (memory checkers count what is left). */
+#define EVENTS_QUERIES (EVENTS_QUERY_MONTHS + 1)
+enum events_way {
+	EVENTS_WAY_ORDER,
+	EVENTS_WAY_IDS,
+	EVENTS_WAY_KEPT,
+	EVENTS_WAYS
+};
+static char *events_cached[EVENTS_QUERIES][EVENTS_WAYS];
+
+static void
+events_cached_free(void)
+{
+	int q, way;
+
+	for (q = 0; q < EVENTS_QUERIES; q++)
+		for (way = 0; way < EVENTS_WAYS; way++) {
+			free(events_cached[q][way]);
+			events_cached[q][way] = NULL;
+		}
+}
+
+static const char *
+events_cached_sql(const struct events_plan *p)
+{
+	static int registered;
+	enum events_way way = p->kept >= 0 ? EVENTS_WAY_KEPT :
+	    p->driver != NULL ? EVENTS_WAY_IDS : EVENTS_WAY_ORDER;
+
+	if (!registered)
+		registered = atexit(events_cached_free) == 0;
+	if (events_cached[p->q][way] == NULL)
+		events_cached[p->q][way] = events_plan_sql(p, EVENTS_TO_RUN);
+	return events_cached[p->q][way];
+}
+
+/* The statement for a plan: the cached one, or with a filter-language
+ * expression, the query with the filter in it, prepared once per filter,
+ * its values bound. */
+static sqlite3_stmt *
+events_plan_stmt(struct db *db, const struct events_plan *p, struct err *e)
+{
+	struct filter *x = p->x;
+	char *text;
+	int i, rc;
+
+	if (x == NULL)
+		return db_stmt(db, events_cached_sql(p), e);
+	if (x->stmt[p->q] == NULL) {
+		text = events_plan_sql(p, EVENTS_TO_RUN);
 		rc = sqlite3_prepare_v3(db->h, text, -1, SQLITE_PREPARE_PERSISTENT,
-		    &x->stmt[which], NULL);
+		    &x->stmt[p->q], NULL);
 		free(text);
 		if (rc != SQLITE_OK) {
 			db_fail(db, e, "preparing the filter");
 			return NULL;
 		}
 	}
-	sqlite3_reset(x->stmt[which]);
-	sqlite3_clear_bindings(x->stmt[which]);
+	sqlite3_reset(x->stmt[p->q]);
+	sqlite3_clear_bindings(x->stmt[p->q]);
 	for (i = 0; i < x->nparams; i++)
-		sqlite3_bind_text(x->stmt[which], FILTER_PARAM_BASE + i, x->params[i],
+		sqlite3_bind_text(x->stmt[p->q], FILTER_PARAM_BASE + i, x->params[i],
 		    -1, SQLITE_STATIC);
-	return x->stmt[which];
+	return x->stmt[p->q];
 }
 
 /* The longest an event lasts, in days: a year, or a range or an
@@ -409,11 +561,13 @@ events_window(struct db *db, const struct event_filter *f,
     const struct event_pos *pos, enum events_dir dir, int limit,
     struct event_list *out, struct err *e)
 {
-	const char *sql = dir == EVENTS_AFTER ? events_sql_after : events_sql_before;
-	sqlite3_stmt *st = events_stmt(db, f, dir == EVENTS_AFTER ?
-	    EVENTS_STMT_AFTER : EVENTS_STMT_BEFORE, sql, e);
+	struct events_plan p;
+	sqlite3_stmt *st;
 	int rc, i;
 
+	events_plan(db, f, dir == EVENTS_AFTER ? EVENTS_QUERY_AFTER :
+	    EVENTS_QUERY_BEFORE, &p);
+	st = events_plan_stmt(db, &p, e);
 	out->rows = NULL;
 	out->n = 0;
 	if (st == NULL)
@@ -449,65 +603,6 @@ events_window(struct db *db, const struct event_filter *f,
 	return 0;
 }
 
-/* The whole timeline (entity 0) and one entity's events are counted per
- * month on write (schema 4's event_month): their totals and histogram
- * read those rows, and a position's rank adds the events before it in its
- * own month. */
-#define EVENTS_KEPT_ENTITY "coalesce(?5, 0)"
-static const char events_sql_months_kept[] =
-	"SELECT month, n FROM event_month WHERE entity_id = " EVENTS_KEPT_ENTITY
-	" AND n > 0 ORDER BY month";
-static const char events_sql_count_kept[] =
-	"SELECT coalesce(sum(n), 0) FROM event_month WHERE entity_id = "
-	EVENTS_KEPT_ENTITY " AND month < substr(?1, 1, 7)";
-
-/* The one entity a filter of one entity term names ("state:india"), or
- * -1; looked up once. */
-static long long
-events_filter_entity(struct db *db, struct filter *x)
-{
-	sqlite3_stmt *st;
-	char *sql;
-	int i;
-
-	if (x->entity_of == NULL)
-		return -1;
-	if (x->entity_one != -2)
-		return x->entity_one;
-	x->entity_one = -1;
-	sql = xmalloc(strlen(x->entity_of) + 64);
-	sprintf(sql, "SELECT count(DISTINCT entity_id), min(entity_id) FROM (%s)",
-	    x->entity_of);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
-		for (i = 0; i < x->nparams; i++)
-			sqlite3_bind_text(st, FILTER_PARAM_BASE + i, x->params[i], -1,
-			    SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 1)
-			x->entity_one = sqlite3_column_int64(st, 1);
-		sqlite3_finalize(st);
-	}
-	free(sql);
-	return x->entity_one;
-}
-
-/* What event_month answers: 0 without a filter, the entity for a jump to
- * one or a filter naming one, else -1. */
-static long long
-events_kept_key(struct db *db, const struct event_filter *f)
-{
-	if (f == NULL)
-		return 0;
-	if (f->since[0] || f->until[0] || f->text[0])
-		return -1;
-	if (f->expr == NULL)
-		return f->entity_id > 0 ? f->entity_id : 0;
-	return f->entity_id > 0 ? -1 : events_filter_entity(db, f->expr);
-}
-
-static const char events_sql_count[] =
-	"SELECT count(*) FROM event e " EVENTS_INDEX_MARK " WHERE "
-	EVENTS_DRIVER_MARK " (e.first_day, e.id) < (?1, ?2)" EVENTS_FILTER;
-
 /* Steps a count(*) or sum(): *n gets it. */
 static int
 events_count_step(struct db *db, sqlite3_stmt *st, long long *n, struct err *e)
@@ -527,10 +622,12 @@ static int
 events_count_in_month(struct db *db, const struct event_filter *f,
     const struct event_pos *pos, long long *n, struct err *e)
 {
-	sqlite3_stmt *st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e);
+	struct events_plan p;
+	sqlite3_stmt *st;
 	char month[11];
 
-	if (st == NULL)
+	events_plan_walk(db, f, EVENTS_QUERY_COUNT, &p);
+	if ((st = events_plan_stmt(db, &p, e)) == NULL)
 		return -1;
 	snprintf(month, sizeof month, "%.7s", pos->day);
 	db_bind_text(st, 1, pos->day);
@@ -541,17 +638,18 @@ events_count_in_month(struct db *db, const struct event_filter *f,
 }
 
 static int
-events_count_kept(struct db *db, const struct event_filter *f, long long key,
-    const struct event_pos *before, long long *n, struct err *e)
+events_count_kept(struct db *db, const struct event_filter *f,
+    const struct events_plan *p, const struct event_pos *before, long long *n,
+    struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, events_sql_count_kept, e);
+	sqlite3_stmt *st = events_plan_stmt(db, p, e);
 	long long in_month = 0;
 
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, before ? before->day : "~");
-	if (key > 0)
-		sqlite3_bind_int64(st, 5, key);
+	if (p->kept > 0)
+		sqlite3_bind_int64(st, 5, p->kept);
 	if (events_count_step(db, st, n, e) != 0)
 		return -1;
 	if (before != NULL && events_count_in_month(db, f, before, &in_month,
@@ -565,12 +663,13 @@ int
 events_count(struct db *db, const struct event_filter *f,
     const struct event_pos *before, long long *n, struct err *e)
 {
-	long long key = events_kept_key(db, f);
+	struct events_plan p;
 	sqlite3_stmt *st;
 
-	if (key >= 0)
-		return events_count_kept(db, f, key, before, n, e);
-	if ((st = events_stmt(db, f, EVENTS_STMT_COUNT, events_sql_count, e)) == NULL)
+	events_plan(db, f, EVENTS_QUERY_COUNT, &p);
+	if (p.kept >= 0)
+		return events_count_kept(db, f, &p, before, n, e);
+	if ((st = events_plan_stmt(db, &p, e)) == NULL)
 		return -1;
 	db_bind_text(st, 1, before ? before->day : "~");
 	sqlite3_bind_int64(st, 2, before ? before->id : 0);
@@ -771,11 +870,6 @@ event_detail_free(struct event_detail *d)
 
 /* --- per month -------------------------------------------------------- */
 
-static const char events_sql_months[] =
-	"SELECT substr(e.first_day, 1, 7) AS m, count(*) FROM event e "
-	EVENTS_INDEX_MARK " WHERE " EVENTS_DRIVER_MARK " 1" EVENTS_FILTER
-	" GROUP BY m ORDER BY m";
-
 static void
 events_next_month(int *y, int *m)
 {
@@ -806,18 +900,19 @@ int
 events_per_month(struct db *db, const struct event_filter *f,
     struct month_count **out, int *n, struct err *e)
 {
-	long long key = events_kept_key(db, f);
-	sqlite3_stmt *st = key >= 0 ? db_stmt(db, events_sql_months_kept, e) :
-	    events_stmt(db, f, EVENTS_STMT_MONTHS, events_sql_months, e);
+	struct events_plan p;
+	sqlite3_stmt *st;
 	int rc, cap = 0, y, m;
 
+	events_plan(db, f, EVENTS_QUERY_MONTHS, &p);
+	st = events_plan_stmt(db, &p, e);
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	if (key > 0)
-		sqlite3_bind_int64(st, 5, key);
-	else if (key < 0)
+	if (p.kept > 0)
+		sqlite3_bind_int64(st, 5, p.kept);
+	else if (p.kept < 0)
 		events_bind_filter(db, st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sscanf(db_col_str(st, 0), "%d-%d", &y,
@@ -838,47 +933,12 @@ events_per_month(struct db *db, const struct event_filter *f,
 
 /* --- the queries as text ---------------------------------------------- */
 
-/* Kept counts' SQL with the entity written in place of its parameter. */
-static char *
-events_kept_sql(const char *sql, long long key)
-{
-	const char *at = strstr(sql, EVENTS_KEPT_ENTITY);
-	struct buf b;
-
-	buf_init(&b);
-	buf_add(&b, sql, (size_t)(at - sql));
-	buf_printf(&b, "%lld%s", key, at + strlen(EVENTS_KEPT_ENTITY));
-	return buf_steal(&b);
-}
-
 char *
 events_query_sql(struct db *db, const struct event_filter *f,
     enum events_query q)
 {
-	static const char *const sql[] = {
-		[EVENTS_QUERY_AFTER] = events_sql_after,
-		[EVENTS_QUERY_BEFORE] = events_sql_before,
-		[EVENTS_QUERY_COUNT] = events_sql_count,
-		[EVENTS_QUERY_MONTHS] = events_sql_months,
-	};
+	struct events_plan p;
 
-	long long key = q == EVENTS_QUERY_MONTHS || q == EVENTS_QUERY_COUNT ?
-	    events_kept_key(db, f) : -1;
-	struct filter *x = f ? f->expr : NULL;
-	char *with, *out;
-
-	if (key >= 0)
-		return events_kept_sql(q == EVENTS_QUERY_MONTHS ?
-		    events_sql_months_kept : events_sql_count_kept, key);
-	if (x == NULL) {
-		if (f != NULL && f->entity_id > 0 && events_entity_small(db, f->entity_id))
-			return events_driven(sql[q], events_entity_driver);
-		return events_driven(sql[q], NULL);
-	}
-	if (x->driver == -2)
-		x->driver = events_pick_driver(db, x);
-	with = events_with_filter(sql[q], x);
-	out = events_driven(with, x->driver >= 0 ? x->drivers[x->driver] : NULL);
-	free(with);
-	return out;
+	events_plan(db, f, q, &p);
+	return events_plan_sql(&p, EVENTS_TO_SHOW);
 }

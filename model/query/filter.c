@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "query/query.h"
 #include "scotl/date.h"
 #include "scotl/filter.h"
 

@@ -116,32 +116,6 @@ char *db_col_text(sqlite3_stmt *st, int col);
  * absent) is out of memory (util.h). NULL only for an SQL NULL. */
 const char *db_col_str(sqlite3_stmt *st, int col);
 
-/* A compiled filter (filter.c): an SQL condition over "event e" whose
- * values are bound as parameters ?1000 and up; events.c keeps its
- * prepared statements here, one per kind of query. */
-#define FILTER_PARAM_BASE 1000
-#define FILTER_STMTS 4
-#define FILTER_MAX_DRIVERS 8
-struct filter {
-	char *sql;
-	char **params;
-	int nparams, cap;
-	sqlite3_stmt *stmt[FILTER_STMTS];
-	/* Drivers: SQL selecting a superset of the kept events' ids from an
-	 * index (entity, tag, is: terms that must hold). When one is small,
-	 * the queries go through its ids instead of the whole event order. */
-	char *drivers[FILTER_MAX_DRIVERS];
-	int ndrivers;
-	int driver;             /* the one chosen: -1 none, -2 not chosen yet */
-	/* Date bounds every kept event is within ("" when open). */
-	char since[11], until[11];
-	/* A filter that is one entity term: SQL for the entities it names,
-	 * and (once looked up) the one it names, -1 if not one, -2 unknown.
-	 * Such a filter is that entity's events, counted in event_month. */
-	char *entity_of;
-	long long entity_one;
-};
-
 /* dbcheck.c. The file holds exactly the schema the migrations make up to
  * VERSION, and nothing else; -1 naming the first difference otherwise. */
 int dbcheck_schema(struct db *db, int version, struct err *e);
