@@ -213,6 +213,8 @@ int timeline_settle(struct app *app);
 void timeline_position(const struct app *app, char *out, size_t size);
 void timeline_free(struct timeline *tl);
 const struct event_row *timeline_selected(const struct app *app);
+/* Tags "a b" as "#a #b", added to OUT. */
+void timeline_tags_text(const char *tags, struct buf *out);
 
 /* article.c */
 void article_pane_load(struct app *app);
@@ -279,5 +281,7 @@ int help_key(struct app *app, enum action a);
  * file and line, and the rest still applies. */
 void config_load(struct app *app, const char *path);
 const char *config_default_path(char *buf, int size);
+/* PATH as a user writes it, $HOME as "~" (in BUF when it is). */
+const char *config_shown_path(const char *path, char *buf, size_t size);
 
 #endif

@@ -379,18 +379,6 @@ article_pane_handle(struct app *app, enum action a)
 
 /* --- drawing ---------------------------------------------------------- */
 
-static enum area
-article_pane_kind_area(const char *kind)
-{
-	if (strcmp(kind, "person") == 0)
-		return AREA_PERSON;
-	if (strcmp(kind, "state") == 0)
-		return AREA_STATE;
-	if (strcmp(kind, "organisation") == 0)
-		return AREA_ORGANISATION;
-	return AREA_PLACE;
-}
-
 static int
 article_pane_in_evidence(const struct app *app, size_t o)
 {
@@ -436,7 +424,7 @@ article_pane_attr_at(const struct app *app, size_t o, size_t *next)
 			break;
 		}
 		if ((size_t)m->end > o) {
-			attr = color_attr(article_pane_kind_area(m->kind)) |
+			attr = color_attr(color_entity_area(m->kind)) |
 			    (ev ? A_UNDERLINE : 0);
 			if ((size_t)m->end < n)
 				n = (size_t)m->end;

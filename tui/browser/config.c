@@ -119,9 +119,9 @@ config_line(struct app *app, char *line, char *err, int errsize)
 	return -1;
 }
 
-/* The path as a user writes it: $HOME as "~", so that the message fits
- * on the status line. */
-static const char *
+/* The path as a user writes it: $HOME as "~", so that a message fits on
+ * the status line. */
+const char *
 config_shown_path(const char *path, char *buf, size_t size)
 {
 	const char *home = getenv("HOME");

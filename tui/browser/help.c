@@ -49,18 +49,6 @@ help_key(struct app *app, enum action a)
 	return 0;
 }
 
-/* How much of PATH is $HOME, to show it as "~". */
-static size_t
-help_home_len(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t n = home ? strlen(home) : 0;
-
-	if (path == NULL || n == 0 || strncmp(path, home, n) != 0 || path[n] != '/')
-		return 0;
-	return n;
-}
-
 void
 help_draw(struct app *app)
 {
@@ -68,7 +56,7 @@ help_draw(struct app *app)
 	int h = app->rows - 2, x = (app->cols - w) / 2, y = 1, line = 0, n, i;
 	unsigned long attr = color_attr(AREA_HELP);
 	enum action lines[ACT_COUNT];
-	char keys[128], text[256];
+	char keys[128], text[256], shown[256];
 
 	if (w < 10 || h < 3)
 		return;
@@ -86,8 +74,8 @@ help_draw(struct app *app)
 		    attr);
 	}
 	draw_fill(y + line, x, w, attr);
-	snprintf(text, sizeof text, "keys can be rebound in %s%s",
-	    help_home_len(app->config_path) ? "~" : "", app->config_path ?
-	    app->config_path + help_home_len(app->config_path) : "the config file");
+	snprintf(text, sizeof text, "keys can be rebound in %s", app->config_path ?
+	    config_shown_path(app->config_path, shown, sizeof shown) :
+	    "the config file");
 	draw_str(y + line, x + 1, w - 2, text, attr | A_DIM);
 }

@@ -519,21 +519,29 @@ timeline_draw_header(struct app *app, const struct timeline_line *l, int y,
 	draw_str(y, x + 1, w - 1, text, color_attr(AREA_HEADER));
 }
 
+void
+timeline_tags_text(const char *tags, struct buf *out)
+{
+	const char *t;
+
+	for (t = tags; *t; t++) {
+		if (t == tags || t[-1] == ' ')
+			buf_adds(out, t == tags ? "#" : " #");
+		if (*t != ' ')
+			buf_addc(out, *t);
+	}
+}
+
 /* " #watch #india" after the title. */
 static int
 timeline_draw_tags(const char *tags, int y, int x, int w, unsigned long attr)
 {
 	struct buf b;
-	const char *t;
 	int n;
 
 	buf_init(&b);
-	for (t = tags; *t; t++) {
-		if (t == tags || t[-1] == ' ')
-			buf_adds(&b, " #");
-		if (*t != ' ')
-			buf_addc(&b, *t);
-	}
+	buf_adds(&b, " ");
+	timeline_tags_text(tags, &b);
 	n = draw_str(y, x, w, b.data, attr);
 	buf_free(&b);
 	return n;

@@ -131,12 +131,7 @@ xref_yours(struct app *app)
 		xref_add(&app->xr, 0, "", "! bookmarked", NULL, 0, 2);
 	if (r->tags && r->tags[0]) {
 		buf_init(&b);
-		for (line = r->tags; *line; line++) {
-			if (line == r->tags || line[-1] == ' ')
-				buf_adds(&b, line == r->tags ? "#" : " #");
-			if (*line != ' ')
-				buf_addc(&b, *line);
-		}
+		timeline_tags_text(r->tags, &b);
 		xref_add(&app->xr, 0, "", b.data, NULL, 0, 2);
 		buf_free(&b);
 	}
@@ -244,9 +239,6 @@ xref_draw_item(const struct xref_item *it, int y, int x, int w, int selected,
 {
 	unsigned long base = selected ? color_attr(focused ? AREA_CURSOR :
 	    AREA_CURSOR_BLUR) : color_attr(AREA_NORMAL);
-	enum area name_area = strcmp(it->kind, "person") == 0 ? AREA_PERSON :
-	    strcmp(it->kind, "state") == 0 ? AREA_STATE :
-	    strcmp(it->kind, "organisation") == 0 ? AREA_ORGANISATION : AREA_PLACE;
 	char count[32];
 	int col = 2, cw;
 
@@ -259,7 +251,7 @@ xref_draw_item(const struct xref_item *it, int y, int x, int w, int selected,
 	snprintf(count, sizeof count, " %lld", it->count);
 	cw = (int)strlen(count);
 	col += draw_str(y, x + col, w - col - cw, it->name,
-	    selected ? base : color_attr(name_area));
+	    selected ? base : color_attr(color_entity_area(it->kind)));
 	if (it->detail[0] && col + 3 < w - cw) {
 		col += draw_str(y, x + col, w - col - cw, " \xe2\x80\x94 ", base);
 		draw_str(y, x + col, w - col - cw, it->detail,
