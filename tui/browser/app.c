@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "browser/app.h"
+#include "browser/browser.h"
 #include "browser/color.h"
 #include "browser/curses.h"
 #include "browser/draw.h"
@@ -616,7 +618,7 @@ app_signals(void)
 
 /* Out of memory ends the process (util.h): the terminal is given back
  * first, so that the message is read on a sane one (unless it is gone,
- * as app_run does). */
+ * as browser_run does). */
 static void
 app_oom(void)
 {
@@ -741,11 +743,13 @@ app_loop(struct app *app)
 }
 
 int
-app_run(struct db *db, int fresh, const char *config_path)
+browser_run(struct db *db, int fresh)
 {
 	struct app app;
 	struct event_pos pos;
 	struct err e, save;
+	char config[PATH_MAX];
+	const char *config_path = config_default_path(config, sizeof config);
 	int have_pos = 0, saved;
 
 	memset(&app, 0, sizeof app);

@@ -188,7 +188,6 @@ extern const struct pane_ops article_pane_ops;
 extern const struct pane_ops xref_ops;
 
 /* app.c */
-int app_run(struct db *db, int fresh, const char *config_path);
 void app_message(struct app *app, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The timeline selected another event: load its detail for the panes. */
