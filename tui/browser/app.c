@@ -248,8 +248,8 @@ app_apply_filter(struct app *app, const char *text)
 	}
 	if (app_compile_view(app, text, &column, &e) != 0) {
 		/* The line stays open with the text, the error under it. */
-		app_open_prompt(app, PROMPT_FILTER);
-		app_prompt_set_text(app, text);
+		prompt_open(app, PROMPT_FILTER);
+		prompt_set_text(app, text);
 		snprintf(app->pr.error, sizeof app->pr.error, "filter: %s", e.msg);
 		app->pr.error_column = column;
 		return;
@@ -446,9 +446,9 @@ app_action(struct app *app, enum action a)
 	case ACT_NEXT_PANE: app_focus_step(app, 1); break;
 	case ACT_PREV_PANE: app_focus_step(app, -1); break;
 	case ACT_BACK: app_back(app); break;
-	case ACT_FILTER: app_open_prompt(app, PROMPT_FILTER); break;
+	case ACT_FILTER: prompt_open(app, PROMPT_FILTER); break;
 	case ACT_SEARCH:
-		app_open_prompt(app, app->focus == PANE_TIMELINE ? PROMPT_FIND :
+		prompt_open(app, app->focus == PANE_TIMELINE ? PROMPT_FIND :
 		    PROMPT_SEARCH);
 		break;
 	case ACT_SEARCH_NEXT:
@@ -474,7 +474,7 @@ app_action(struct app *app, enum action a)
 	case ACT_TAGS: annotate_tags(app); break;
 	case ACT_NOTE: annotate_note(app); break;
 	case ACT_VIEWS: viewlist_open(app); break;
-	case ACT_COMMAND: app_open_prompt(app, PROMPT_COMMAND); break;
+	case ACT_COMMAND: prompt_open(app, PROMPT_COMMAND); break;
 	case ACT_HELP: app->help = 1; break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);

@@ -198,13 +198,11 @@ int app_back(struct app *app);
 /* Apply a new filter (the view stays the same level). */
 void app_apply_filter(struct app *app, const char *text);
 void app_count_message(struct app *app);
-void app_open_prompt(struct app *app, enum prompt_kind kind);
-/* 0, or -1 when TEXT is not in the locale's character set, -2 when it is
- * longer than the line holds (the line then has what it could take). */
-int app_prompt_set_text(struct app *app, const char *text);
 
 /* timeline.c */
 void timeline_reload(struct app *app, const struct event_pos *near);
+/* Reloads the timeline where it is (after a bookmark, tags, a note). */
+void timeline_refresh(struct app *app);
 /* Finishes the counts the timeline shows (total, position, months) until
  * a key is waiting: 1 when there were any to do. */
 int timeline_settle(struct app *app);
@@ -240,10 +238,12 @@ int app_should_stop(void *arg);
 /* The terminal is gone: SIGHUP came, or it polls as hung up (under nohup
  * no signal comes). The loop then stops. */
 int app_hung_up(void);
-/* Reloads the timeline where it is (after a bookmark, tags, a note). */
-void app_refresh(struct app *app);
 
 /* prompt.c */
+void prompt_open(struct app *app, enum prompt_kind kind);
+/* 0, or -1 when TEXT is not in the locale's character set, -2 when it is
+ * longer than the line holds (the line then has what it could take). */
+int prompt_set_text(struct app *app, const char *text);
 int prompt_key(struct app *app, int is_key, int ch);
 void prompt_draw(struct app *app, int y, int width);
 /* Runs a pending filter whose typing pause is over; the milliseconds to
@@ -251,11 +251,14 @@ void prompt_draw(struct app *app, int y, int width);
 int prompt_tick(struct app *app);
 void prompt_close(struct app *app);
 
-/* command.c: ':' commands, '/' through all articles, and what the user
- * keeps on events (m, t, a). */
-void command_run(struct app *app, const char *text, char *err, size_t size);
+/* command.c: ':' commands. */
+void command_run(struct app *app, const char *text);
+
+/* find.c: '/' in the timeline, through the text of every article. */
 int find_accept(struct app *app, const char *text, char *err, size_t size);
 void find_step(struct app *app, int dir);
+
+/* annotate.c: what the user keeps on events (m, t, a). */
 void annotate_bookmark(struct app *app);
 void annotate_tags(struct app *app);
 int annotate_tags_accept(struct app *app, const char *text, char *err,

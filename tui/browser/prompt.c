@@ -77,7 +77,7 @@ prompt_close(struct app *app)
 }
 
 void
-app_open_prompt(struct app *app, enum prompt_kind kind)
+prompt_open(struct app *app, enum prompt_kind kind)
 {
 	struct prompt *p = &app->pr;
 	const char *init = kind == PROMPT_FILTER ? app->view.filter_text :
@@ -87,7 +87,7 @@ app_open_prompt(struct app *app, enum prompt_kind kind)
 	prompt_close(app);
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
-	if (app_prompt_set_text(app, init) != 0)
+	if (prompt_set_text(app, init) != 0)
 		snprintf(p->error, sizeof p->error, "the text before cannot be shown "
 		    "here whole (try LANG=C.UTF-8); Esc keeps it");
 	if (kind == PROMPT_FILTER) {
@@ -98,7 +98,7 @@ app_open_prompt(struct app *app, enum prompt_kind kind)
 }
 
 int
-app_prompt_set_text(struct app *app, const char *text)
+prompt_set_text(struct app *app, const char *text)
 {
 	struct prompt *p = &app->pr;
 	mbstate_t st;
@@ -158,7 +158,7 @@ prompt_accept(struct app *app)
 		break;
 	case PROMPT_COMMAND:
 		prompt_close(app);
-		command_run(app, text, p->error, sizeof p->error);
+		command_run(app, text);
 		return;
 	case PROMPT_TAGS:
 		rc = annotate_tags_accept(app, text, p->error, sizeof p->error);
@@ -207,7 +207,7 @@ prompt_history_step(struct app *app, int dir)
 		p->len = (int)wcslen(p->text);
 		p->cursor = p->len;
 	} else {
-		app_prompt_set_text(app, p->hist[to]);
+		prompt_set_text(app, p->hist[to]);
 	}
 }
 

@@ -352,7 +352,7 @@ timeline_reload(struct app *app, const struct event_pos *near)
 /* Reads the timeline again where it is, the selection on its row: after
  * a bookmark, tags or a note changed what its lines show. */
 void
-app_refresh(struct app *app)
+timeline_refresh(struct app *app)
 {
 	struct timeline *tl = &app->tl;
 	const struct event_row *r = timeline_selected(app);
