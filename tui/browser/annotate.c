@@ -74,18 +74,17 @@ annotate_tags(struct app *app)
 
 	if (r == NULL)
 		return;
-	prompt_open(app, PROMPT_TAGS);
-	app->pr.event_id = r->id;
+	prompt_open_event(app, PROMPT_TAGS, r->id);
 	annotate_prompt_text(app, r->tags, "tags");
 }
 
 int
-annotate_tags_accept(struct app *app, const char *text, char *err,
-    size_t size)
+annotate_tags_accept(struct app *app, long long event_id, const char *text,
+    char *err, size_t size)
 {
 	struct err e;
 
-	if (annot_tags_set(app->db, app->pr.event_id, text, &e) != 0) {
+	if (annot_tags_set(app->db, event_id, text, &e) != 0) {
 		snprintf(err, size, "%s", e.msg);
 		return -1;
 	}
@@ -248,20 +247,19 @@ annotate_note(struct app *app)
 		app_message(app, 1, "this note is longer than a line: set $EDITOR "
 		    "to edit it");
 	} else {
-		prompt_open(app, PROMPT_NOTE);
-		app->pr.event_id = r->id;
+		prompt_open_event(app, PROMPT_NOTE, r->id);
 		annotate_prompt_text(app, old ? old : "", "note");
 	}
 	free(old);
 }
 
 int
-annotate_note_accept(struct app *app, const char *text, char *err,
-    size_t size)
+annotate_note_accept(struct app *app, long long event_id, const char *text,
+    char *err, size_t size)
 {
 	struct err e;
 
-	if (annot_note_set(app->db, app->pr.event_id, text, &e) != 0) {
+	if (annot_note_set(app->db, event_id, text, &e) != 0) {
 		snprintf(err, size, "%s", e.msg);
 		return -1;
 	}

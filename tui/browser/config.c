@@ -73,7 +73,7 @@ config_set(struct app *app, int argc, char **argv, char *err, int errsize)
 	}
 	if (strcmp(argv[0], "order") == 0 && (strcmp(argv[1], "oldest") == 0 ||
 	    strcmp(argv[1], "newest") == 0)) {
-		app->tl.reversed = strcmp(argv[1], "newest") == 0;
+		timeline_set_reversed(app, strcmp(argv[1], "newest") == 0);
 		return 0;
 	}
 	if (strcmp(argv[0], "histogram") == 0 && (strcmp(argv[1], "on") == 0 ||

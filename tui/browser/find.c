@@ -9,6 +9,15 @@
 #include "browser/app.h"
 #include "scotl/filter.h"
 
+/* The search, "" when there is none: one browser runs in a process. */
+static char find_search[256];
+
+const char *
+find_text(void)
+{
+	return find_search;
+}
+
 /* The words of a search to mark in the article: no fields, operators,
  * negated words or quotes. */
 static void
@@ -46,7 +55,7 @@ find_filter(struct app *app, struct event_filter *f, struct err *e)
 
 	*f = app->view.filter;
 	snprintf(text, sizeof text, app->view.filter_text[0] ? "(%s) (%s)" : "%s%s",
-	    app->view.filter_text, app->find.text);
+	    app->view.filter_text, find_search);
 	return filter_compile(text, &f->expr, &column, e);
 }
 
@@ -68,7 +77,7 @@ find_go(struct app *app, int dir, int inclusive)
 		app_message(app, 1, "search: %s", e.msg);
 		return;
 	}
-	if (app->tl.reversed)
+	if (timeline_reversed(app))
 		dir = -dir;
 	if (r != NULL) {
 		event_row_pos(r, &pos);
@@ -83,7 +92,7 @@ find_go(struct app *app, int dir, int inclusive)
 		    EVENTS_BEFORE, 1, &l, &e);
 	}
 	if (l.n == 0) {
-		app_message(app, 1, "no event of this view holds: %s", app->find.text);
+		app_message(app, 1, "no event of this view holds: %s", find_search);
 	} else {
 		event_row_pos(&l.rows[0], &pos);
 		/* "3 of 18" when it can be counted within a key's time. */
@@ -92,43 +101,40 @@ find_go(struct app *app, int dir, int inclusive)
 		    events_count(app->db, &f, &pos, &rank, &e) == 0;
 		db_set_stop(app->db, NULL, NULL);
 		timeline_reload(app, &pos);
-		app->ap.to_match = 1;
+		article_pane_show_first_match(app);
 		if (counted)
 			app_message(app, 0, "%s%lld of %lld events hold: %s", wrapped ?
-			    "(wrapped) " : "", rank + 1, total, app->find.text);
+			    "(wrapped) " : "", rank + 1, total, find_search);
 		else
 			app_message(app, 0, "%sthis event holds: %s", wrapped ?
-			    "(wrapped) " : "", app->find.text);
+			    "(wrapped) " : "", find_search);
 	}
 	event_list_free(&l);
 	filter_free(f.expr);
 }
 
 int
-find_accept(struct app *app, const char *text, char *err, size_t size)
+find_accept(struct app *app, const char *text, char *err, size_t size,
+    int *column)
 {
 	struct filter *f;
 	struct err e;
-	int column;
 	char words[256];
 
 	if (text[0] == '\0') {
-		app->find.text[0] = '\0';
-		app->ap.search[0] = '\0';
+		find_search[0] = '\0';
 		article_pane_search(app, "");
 		app_message(app, 0, "search cleared");
 		return 0;
 	}
-	if (filter_compile(text, &f, &column, &e) != 0) {
+	if (filter_compile(text, &f, column, &e) != 0) {
 		snprintf(err, size, "search: %s", e.msg);
-		app->pr.error_column = column;
 		return -1;
 	}
 	filter_free(f);
-	snprintf(app->find.text, sizeof app->find.text, "%s", text);
+	snprintf(find_search, sizeof find_search, "%s", text);
 	find_words(text, words, sizeof words);
-	app->ap.search_words = 1;
-	snprintf(app->ap.search, sizeof app->ap.search, "%s", words);
+	article_pane_mark_words(app, words);
 	find_go(app, 1, 1);
 	return 0;
 }
