@@ -184,9 +184,10 @@ void timeline_tags_text(const char *tags, struct buf *out);
 /* '/' in the article: TEXT is a phrase; the first match is shown. */
 void article_pane_search(struct app *app, const char *text);
 const char *article_pane_search_text(const struct app *app);
-/* The words of a search through every article, marked from the next
- * article shown on, which scrolls to the first of them. */
+/* The words of a search through every article: marked in each article
+ * loaded from now on. */
 void article_pane_mark_words(struct app *app, const char *words);
+/* The next draw scrolls the article to its first match. */
 void article_pane_show_first_match(struct app *app);
 
 /* prompt.c */
