@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "browser/app.h"
+#include "browser/browser.h"
 #include "browser/color.h"
 #include "browser/curses.h"
 #include "browser/draw.h"
@@ -29,6 +31,13 @@ static const struct pane_ops *const app_panes[PANE_COUNT] = {
 	[PANE_TIMELINE] = &timeline_ops,
 	[PANE_ARTICLE] = &article_pane_ops,
 	[PANE_XREF] = &xref_ops,
+};
+
+/* What lies over the panes, in the order they are drawn. */
+static const struct layer_ops *const app_layers[LAYER_COUNT] = {
+	[LAYER_PROMPT] = &prompt_layer_ops,
+	[LAYER_VIEWS] = &viewlist_layer_ops,
+	[LAYER_HELP] = &help_layer_ops,
 };
 
 /* The terminal is gone (SIGHUP, or a read saw it hang up): nothing more
@@ -57,6 +66,19 @@ app_message(struct app *app, int error, const char *fmt, ...)
 	app->dirty = 1;
 }
 
+void
+app_message_clear(struct app *app)
+{
+	app->message[0] = '\0';
+}
+
+/* The pane P takes action A, wherever the focus is. */
+static int
+app_pane_handle(struct app *app, enum pane_id p, enum action a)
+{
+	return app->pane[p].ops->handle(app, a);
+}
+
 /* --- selection, views, filters ---------------------------------------- */
 
 void
@@ -64,6 +86,7 @@ app_event_selected(struct app *app)
 {
 	const struct event_row *r = timeline_selected(app);
 	struct err e;
+	int p;
 
 	if (app->have_detail)
 		event_detail_free(&app->detail);
@@ -74,10 +97,9 @@ app_event_selected(struct app *app)
 		else
 			app_message(app, 1, "%s", e.msg);
 	}
-	app->ap.evidence = 0;
-	article_pane_load(app);
-	app->xr.partners_of = 0;
-	xref_load(app);
+	for (p = 0; p < PANE_COUNT; p++)
+		if (app->pane[p].ops->event_selected != NULL)
+			app->pane[p].ops->event_selected(app);
 	app->dirty = 1;
 }
 
@@ -113,6 +135,7 @@ void
 app_push_entity(struct app *app, long long id, const char *name)
 {
 	struct view next;
+	long long total;
 
 	if (id <= 0)
 		return;
@@ -131,12 +154,12 @@ app_push_entity(struct app *app, long long id, const char *name)
 	timeline_reload(app, next.have_pos ? &next.pos : NULL);
 	app->focus = PANE_TIMELINE;
 	/* NAME may have gone with the old cross-references. */
-	if (app->tl.pending & TIMELINE_TOTAL)
+	if (timeline_total(app, &total) != 0)
 		app_message(app, 0, "events of %s; Backspace goes back",
 		    app->view.entity_name);
 	else
 		app_message(app, 0, "%lld events of %s; Backspace goes back",
-		    app->tl.total, app->view.entity_name);
+		    total, app->view.entity_name);
 }
 
 int
@@ -189,36 +212,34 @@ app_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void
-app_filter_live(struct app *app, const char *text)
+int
+app_filter_live(struct app *app, const char *text, char *err, size_t size,
+    int *column)
 {
-	struct prompt *p = &app->pr;
 	struct err e;
-	int column;
+	int at;
 
-	if (strcmp(text, app->view.filter_text) == 0 && app->expr != NULL) {
-		p->error[0] = '\0';
-		return;
-	}
+	if (strcmp(text, app->view.filter_text) == 0 && app->expr != NULL)
+		return 0;
 	if (strlen(text) >= sizeof app->view.filter_text) {
-		snprintf(p->error, sizeof p->error, "filter: longer than %zu bytes, "
+		snprintf(err, size, "filter: longer than %zu bytes, "
 		    "the most the filter line keeps", sizeof app->view.filter_text - 1);
-		p->error_column = 0;
+		*column = 0;
 		app->dirty = 1;
-		return;
+		return -1;
 	}
-	if (app_compile_view(app, text, &column, &e) != 0) {
+	if (app_compile_view(app, text, &at, &e) != 0) {
 		/* The timeline keeps the last filter that compiled. */
-		snprintf(p->error, sizeof p->error, "filter: %s", e.msg);
-		p->error_column = column;
+		snprintf(err, size, "filter: %s", e.msg);
+		*column = at;
 		app->dirty = 1;
-		return;
+		return -1;
 	}
-	p->error[0] = '\0';
 	app_current_pos(app, &app->view);
 	snprintf(app->view.filter_text, sizeof app->view.filter_text, "%s", text);
 	timeline_reload(app, app->view.have_pos ? &app->view.pos : NULL);
 	app->dirty = 1;
+	return 0;
 }
 
 /* "25 events", or nothing while they are still being counted (the title
@@ -226,11 +247,12 @@ app_filter_live(struct app *app, const char *text)
 void
 app_count_message(struct app *app)
 {
-	if (app->tl.pending & TIMELINE_TOTAL)
+	long long total;
+
+	if (timeline_total(app, &total) != 0)
 		app->message[0] = '\0';
 	else
-		app_message(app, 0, "%lld event%s", app->tl.total,
-		    app->tl.total == 1 ? "" : "s");
+		app_message(app, 0, "%lld event%s", total, total == 1 ? "" : "s");
 }
 
 void
@@ -238,6 +260,7 @@ app_apply_filter(struct app *app, const char *text)
 {
 	struct err e;
 	int column;
+	char msg[1100];
 
 	if (strlen(text) >= sizeof app->view.filter_text) {
 		app_message(app, 1, "filter: longer than %zu bytes, the most the "
@@ -246,10 +269,8 @@ app_apply_filter(struct app *app, const char *text)
 	}
 	if (app_compile_view(app, text, &column, &e) != 0) {
 		/* The line stays open with the text, the error under it. */
-		app_open_prompt(app, PROMPT_FILTER);
-		app_prompt_set_text(app, text);
-		snprintf(app->pr.error, sizeof app->pr.error, "filter: %s", e.msg);
-		app->pr.error_column = column;
+		snprintf(msg, sizeof msg, "filter: %s", e.msg);
+		prompt_filter_error(app, text, msg, column);
 		return;
 	}
 	app_current_pos(app, &app->view);
@@ -375,10 +396,6 @@ app_draw_status(struct app *app)
 	char left[512];
 	int y = app->rows - 1, col;
 
-	if (app->pr.kind != PROMPT_NONE) {
-		prompt_draw(app, y, app->cols);
-		return;
-	}
 	app_status_text(app, left, sizeof left);
 	draw_fill(y, 0, app->cols, color_attr(AREA_STATUS));
 	col = draw_str(y, 0, app->cols, left, color_attr(AREA_STATUS));
@@ -395,7 +412,7 @@ app_draw_status(struct app *app)
 static void
 app_draw(struct app *app)
 {
-	int p;
+	int p, cursor = 0;
 
 	if (app->too_small) {
 		erase();
@@ -408,14 +425,16 @@ app_draw(struct app *app)
 	}
 	for (p = 0; p < PANE_COUNT; p++)
 		if (app->visible[p])
-			app_panes[p]->draw(app, &app->rect[p], (int)app->focus == p);
+			app->pane[p].ops->draw(app, &app->rect[p], (int)app->focus == p);
 	app_draw_separators(app);
+	/* A prompt on the bottom line covers the status line. */
 	app_draw_status(app);
-	if (app->vl.open)
-		viewlist_draw(app);
-	if (app->help)
-		help_draw(app);
-	curs_set(app->pr.kind != PROMPT_NONE);
+	for (p = 0; p < LAYER_COUNT; p++)
+		if (app->layer[p].ops->is_open(app)) {
+			app->layer[p].ops->draw(app);
+			cursor |= app->layer[p].ops->cursor;
+		}
+	curs_set(cursor);
 	wnoutrefresh(stdscr);
 	doupdate();
 	app->dirty = 0;
@@ -438,21 +457,21 @@ app_suspend(struct app *app)
 static void
 app_action(struct app *app, enum action a)
 {
-	if (app_panes[app->focus]->handle(app, a))
+	if (app_pane_handle(app, app->focus, a))
 		return;
 	switch (a) {
 	case ACT_NEXT_PANE: app_focus_step(app, 1); break;
 	case ACT_PREV_PANE: app_focus_step(app, -1); break;
 	case ACT_BACK: app_back(app); break;
-	case ACT_FILTER: app_open_prompt(app, PROMPT_FILTER); break;
+	case ACT_FILTER: prompt_open(app, PROMPT_FILTER); break;
 	case ACT_SEARCH:
-		app_open_prompt(app, app->focus == PANE_TIMELINE ? PROMPT_FIND :
+		prompt_open(app, app->focus == PANE_TIMELINE ? PROMPT_FIND :
 		    PROMPT_SEARCH);
 		break;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		/* In the timeline, between the events that hold the words. */
-		if (app->focus == PANE_TIMELINE && app->find.text[0]) {
+		if (app->focus == PANE_TIMELINE && find_text()[0]) {
 			find_step(app, a == ACT_SEARCH_NEXT ? 1 : -1);
 			break;
 		}
@@ -460,10 +479,10 @@ app_action(struct app *app, enum action a)
 	case ACT_PREV_ARTICLE:
 	case ACT_NEXT_ARTICLE:
 		/* Meant for the article, wherever the focus is. */
-		article_pane_ops.handle(app, a);
+		app_pane_handle(app, PANE_ARTICLE, a);
 		break;
-	case ACT_REVERSE: timeline_ops.handle(app, a); break;
-	case ACT_PARTNERS: xref_ops.handle(app, a); break;
+	case ACT_REVERSE: app_pane_handle(app, PANE_TIMELINE, a); break;
+	case ACT_PARTNERS: app_pane_handle(app, PANE_XREF, a); break;
 	case ACT_TOGGLE_XREF:
 		app->xref_hidden = !app->xref_hidden;
 		app_layout(app);
@@ -472,8 +491,8 @@ app_action(struct app *app, enum action a)
 	case ACT_TAGS: annotate_tags(app); break;
 	case ACT_NOTE: annotate_note(app); break;
 	case ACT_VIEWS: viewlist_open(app); break;
-	case ACT_COMMAND: app_open_prompt(app, PROMPT_COMMAND); break;
-	case ACT_HELP: app->help = 1; break;
+	case ACT_COMMAND: prompt_open(app, PROMPT_COMMAND); break;
+	case ACT_HELP: help_open(app); break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		app_layout(app);
@@ -489,32 +508,29 @@ app_action(struct app *app, enum action a)
 	app->dirty = 1;
 }
 
+/* The first open layer takes the key; else the key's action goes to the
+ * focused pane, then to the application. */
 static void
 app_key(struct app *app, int is_key, int ch)
 {
+	/* A character whose code point happens to equal a curses key code
+	 * ('š' is KEY_BTAB's number) is text, not that key. */
+	struct key k = { .code = ch, .is_key = is_key,
+		.action = is_key || ch < KEY_MIN ? keymap_action(ch) : ACT_NONE };
+	int l;
+
 	if (is_key && ch == KEY_RESIZE) {
 		app_layout(app);
 		return;
 	}
-	if (app->pr.kind != PROMPT_NONE) {
-		prompt_key(app, is_key, ch);
-		return;
-	}
-	app->message[0] = '\0';
-	if (app->help) {
-		help_key(app, is_key || ch < KEY_MIN ? keymap_action(ch) : ACT_NONE);
-		app->dirty = 1;
-		return;
-	}
-	if (app->vl.open) {
-		viewlist_key(app, is_key || ch < KEY_MIN ? keymap_action(ch) :
-		    ACT_NONE, is_key ? -1 : ch);
-		app->dirty = 1;
-		return;
-	}
-	/* A character whose code point happens to equal a curses key code
-	 * ('š' is KEY_BTAB's number) is text, not that key. */
-	app_action(app, is_key || ch < KEY_MIN ? keymap_action(ch) : ACT_NONE);
+	for (l = 0; l < LAYER_COUNT; l++)
+		if (app->layer[l].ops->is_open(app)) {
+			app->layer[l].ops->handle(app, &k);
+			app->dirty = 1;
+			return;
+		}
+	app_message_clear(app);
+	app_action(app, k.action);
 }
 
 /* --- saved place ------------------------------------------------------- */
@@ -541,7 +557,7 @@ app_save(struct app *app, struct err *e)
 	values[2] = app->view.filter_text;
 	values[3] = entity;
 	values[4] = app->view.entity_name;
-	values[5] = app->tl.reversed ? "newest" : "oldest";
+	values[5] = timeline_reversed(app) ? "newest" : "oldest";
 	return uistate_set_all(app->db, keys, values, 6, e);
 }
 
@@ -566,7 +582,7 @@ app_restore(struct app *app, struct event_pos *pos)
 	int p, have = 0;
 
 	if ((v = app_saved(app, "order")) != NULL)
-		app->tl.reversed = strcmp(v, "newest") == 0;
+		timeline_set_reversed(app, strcmp(v, "newest") == 0);
 	free(v);
 	if ((v = app_saved(app, "filter")) != NULL && v[0] &&
 	    app_compile_view(app, v, &p, &e) == 0)
@@ -616,7 +632,7 @@ app_signals(void)
 
 /* Out of memory ends the process (util.h): the terminal is given back
  * first, so that the message is read on a sane one (unless it is gone,
- * as app_run does). */
+ * as browser_run does). */
 static void
 app_oom(void)
 {
@@ -717,7 +733,7 @@ app_loop(struct app *app)
 		if (app->dirty)
 			app_draw(app);
 		/* Counts too long for a key are finished while idle. */
-		if (wait < 0 && app->tl.pending && !app_input_waiting()) {
+		if (wait < 0 && timeline_pending(app) && !app_input_waiting()) {
 			timeline_settle(app);
 			continue;
 		}
@@ -740,19 +756,52 @@ app_loop(struct app *app)
 	}
 }
 
+/* Each pane and layer makes its state, which only its file reads. */
+static void
+app_init_parts(struct app *app)
+{
+	int i;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		app->pane[i].ops = app_panes[i];
+		app->pane[i].data = app_panes[i]->init(app);
+	}
+	for (i = 0; i < LAYER_COUNT; i++) {
+		app->layer[i].ops = app_layers[i];
+		app->layer[i].data = app_layers[i]->init(app);
+	}
+}
+
+static void
+app_free(struct app *app)
+{
+	int i;
+
+	for (i = 0; i < PANE_COUNT; i++)
+		app->pane[i].ops->free(app->pane[i].data);
+	if (app->have_detail)
+		event_detail_free(&app->detail);
+	free(app->stack);
+	filter_free(app->expr);
+	for (i = 0; i < LAYER_COUNT; i++)
+		app->layer[i].ops->free(app->layer[i].data);
+}
+
 int
-app_run(struct db *db, int fresh, const char *config_path)
+browser_run(struct db *db, int fresh)
 {
 	struct app app;
 	struct event_pos pos;
 	struct err e, save;
+	char config[PATH_MAX];
+	const char *config_path = config_default_path(config, sizeof config);
 	int have_pos = 0, saved;
 
 	memset(&app, 0, sizeof app);
 	app.db = db;
 	app.histogram = 1;
 	app.config_path = config_path;
-	app.tl.sel = -1;
+	app_init_parts(&app);
 	config_load(&app, config_path);
 	if (fresh && !db_readonly(db) && uistate_clear(db, &e) != 0)
 		app_message(&app, 1, "%s", e.msg);
@@ -772,14 +821,6 @@ app_run(struct db *db, int fresh, const char *config_path)
 	if (saved != 0)
 		fprintf(stderr, "scotl: cannot save your place: %s\n", save.msg);
 	util_set_oom_hook(NULL);
-	timeline_free(&app.tl);
-	article_pane_free(&app.ap);
-	xref_free(&app.xr);
-	if (app.have_detail)
-		event_detail_free(&app.detail);
-	free(app.stack);
-	filter_free(app.expr);
-	prompt_close(&app);
-	viewlist_free(&app.vl);
+	app_free(&app);
 	return saved != 0;
 }

@@ -9,8 +9,6 @@
 #include "scotl/db.h"
 #include "scotl/events.h"
 #include "browser/keymap.h"
-#include "scotl/mention.h"
-#include "scotl/views.h"
 
 enum pane_id {
 	PANE_TIMELINE,
@@ -32,76 +30,6 @@ struct view {
 	int have_pos;
 };
 
-/* Display lines of the timeline: year and month headers and events. */
-struct timeline_line {
-	int kind;               /* 0 event, 1 year, 2 month */
-	int index;              /* the event in buf, or the header's event */
-};
-
-enum {
-	TIMELINE_TOTAL = 1,
-	TIMELINE_RANK = 2,
-	TIMELINE_MONTHS = 4,
-};
-
-struct timeline {
-	struct event_list buf;  /* a window of the filter, oldest first */
-	int sel;                /* selected event in buf, -1 when none */
-	int top;                /* first display line shown */
-	int at_start, at_end;   /* buf reaches the filter's first/last event */
-	struct timeline_line *lines;
-	int nlines, linecap;
-	long long total, rank;  /* count of the filter, position of sel */
-	int pending;            /* TIMELINE_TOTAL ... not counted yet */
-	struct month_count *months;
-	int nmonths;
-	int reversed;           /* newest first */
-	int height;             /* rows of events at the last draw */
-};
-
-struct article_line {
-	size_t start, end;      /* bytes of the body */
-};
-
-struct article_pane {
-	long long article_id;   /* 0: the event has no article */
-	int evidence;           /* which of the event's articles */
-	char *title, *meta, *body;
-	size_t body_len;
-	struct mention_row *mentions;
-	int nmentions;
-	/* Lines are wrapped only as far as they are shown or looked for:
-	 * lines[0..nlines) are made, the rest starts at wrap_pos. */
-	struct article_line *lines;
-	int nlines, linecap, wrap_width;
-	size_t wrap_pos, wrap_para_end; /* the next line; its paragraph's end */
-	int wrap_done;
-	int top;
-	int height;             /* lines of text shown at the last draw */
-	char search[256];
-	int search_words;       /* search holds words to mark, not a phrase */
-	int to_match;           /* show the first match at the next draw */
-	struct article_line *matches;   /* bytes of each match */
-	int nmatches, match;
-};
-
-struct xref_item {
-	long long entity_id;
-	char kind[16];
-	char *name;
-	char *detail;           /* role and state, or SCO status */
-	long long count;        /* other events, or shared events */
-	int header;             /* 1 a section title, 2 a line of text */
-};
-
-struct xref {
-	struct xref_item *items;
-	int n, cap;
-	int sel, top;
-	long long partners_of;  /* 0, or the person whose partners are shown */
-	char partners_name[128];
-};
-
 enum prompt_kind {
 	PROMPT_NONE,
 	PROMPT_FILTER,          /* f: the timeline follows as you type */
@@ -112,34 +40,59 @@ enum prompt_kind {
 	PROMPT_NOTE,            /* a without $EDITOR: its note, one line */
 };
 
-#define PROMPT_DELAY_MS 120     /* typing pause before the filter runs */
-
-struct prompt {
-	enum prompt_kind kind;
-	wchar_t text[256];
-	int len, cursor;
-	char error[1100];       /* the last filter's error, shown under it */
-	int error_column;       /* 1-based column of the text it names */
-	char before[256];       /* the filter when the line opened */
-	long long event_id;     /* the event tags or a note are for */
-	int pending;            /* the text changed: run it at deadline */
-	long long deadline;     /* milliseconds, app_now_ms() */
-	char **hist;            /* the filter history, oldest first */
-	int nhist, hist_at;     /* hist_at == nhist: the line being typed */
-	wchar_t draft[256];     /* that line, while Up shows older ones */
+/* A key as the loop read it: a curses key code or a character, and the
+ * action the key map binds it to (ACT_NONE for a character whose code
+ * point happens to equal a key code). */
+struct key {
+	int code;
+	int is_key;             /* code is a curses key code */
+	enum action action;
 };
 
-/* The saved views overlay ('v'). */
-struct viewlist {
-	int open;
-	struct saved_view *views;
-	int n, sel, top;
+struct app;
+struct buf;
+
+/* What each pane does, filled with designated initialisers. A pane keeps
+ * its state private, in the data that init returns; app.c holds it and
+ * the pane's functions find it there. */
+struct pane_ops {
+	const char *name;
+	void *(*init)(struct app *app);
+	void (*free)(void *data);
+	void (*draw)(struct app *app, const struct rect *r, int focused);
+	/* 1 when the action was for this pane */
+	int (*handle)(struct app *app, enum action a);
+	/* The timeline selected another event (app->detail is its detail). */
+	void (*event_selected)(struct app *app);
 };
 
-/* '/' in the timeline: the words, and the events of the view that hold
- * them are what n and N go through. */
-struct find {
-	char text[256];         /* "" when there is no search */
+struct pane {
+	const struct pane_ops *ops;
+	void *data;
+};
+
+enum layer_id {
+	LAYER_PROMPT,           /* the bottom line's prompt */
+	LAYER_VIEWS,            /* the saved views list */
+	LAYER_HELP,
+	LAYER_COUNT,
+};
+
+/* What lies over the panes, drawn in the order of enum layer_id; the
+ * first open one takes the keys. */
+struct layer_ops {
+	const char *name;
+	void *(*init)(struct app *app);
+	void (*free)(void *data);
+	int (*is_open)(struct app *app);
+	void (*draw)(struct app *app);
+	void (*handle)(struct app *app, const struct key *k);
+	int cursor;             /* the terminal's cursor shows while open */
+};
+
+struct layer {
+	const struct layer_ops *ops;
+	void *data;
 };
 
 struct app {
@@ -156,42 +109,32 @@ struct app {
 	int xref_strip;         /* cross-references below, full width */
 	int xref_hidden;        /* toggled off in the middle layout */
 	int too_small;
-	int help;               /* the help overlay is open */
-	int help_top;           /* its first line shown */
 	int dirty;              /* something must be drawn */
 	int quit;
 	char message[512];
 	int message_error;
 	struct event_detail detail;
 	int have_detail;
-	struct timeline tl;
-	struct article_pane ap;
-	struct xref xr;
-	struct prompt pr;
+	struct pane pane[PANE_COUNT];
+	struct layer layer[LAYER_COUNT];
 	int histogram;          /* set histogram on|off */
 	const char *config_path;
 	struct filter *expr;    /* the current view's compiled filter */
-	struct viewlist vl;
-	struct find find;
-};
-
-/* What each pane does, filled with designated initialisers. */
-struct pane_ops {
-	const char *name;
-	void (*draw)(struct app *app, const struct rect *r, int focused);
-	/* 1 when the action was for this pane */
-	int (*handle)(struct app *app, enum action a);
 };
 
 extern const struct pane_ops timeline_ops;
 extern const struct pane_ops article_pane_ops;
 extern const struct pane_ops xref_ops;
+extern const struct layer_ops prompt_layer_ops;
+extern const struct layer_ops viewlist_layer_ops;
+extern const struct layer_ops help_layer_ops;
 
 /* app.c */
-int app_run(struct db *db, int fresh, const char *config_path);
 void app_message(struct app *app, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The timeline selected another event: load its detail for the panes. */
+void app_message_clear(struct app *app);
+/* The timeline selected another event: load its detail and tell the
+ * panes. */
 void app_event_selected(struct app *app);
 /* Filter the timeline to an entity's events, keeping the way back. */
 void app_push_entity(struct app *app, long long id, const char *name);
@@ -199,33 +142,11 @@ int app_back(struct app *app);
 /* Apply a new filter (the view stays the same level). */
 void app_apply_filter(struct app *app, const char *text);
 void app_count_message(struct app *app);
-void app_open_prompt(struct app *app, enum prompt_kind kind);
-/* 0, or -1 when TEXT is not in the locale's character set, -2 when it is
- * longer than the line holds (the line then has what it could take). */
-int app_prompt_set_text(struct app *app, const char *text);
-
-/* timeline.c */
-void timeline_reload(struct app *app, const struct event_pos *near);
-/* Finishes the counts the timeline shows (total, position, months) until
- * a key is waiting: 1 when there were any to do. */
-int timeline_settle(struct app *app);
-/* "12/25", with ... for what is not counted yet. */
-void timeline_position(const struct app *app, char *out, size_t size);
-void timeline_free(struct timeline *tl);
-const struct event_row *timeline_selected(const struct app *app);
-
-/* article.c */
-void article_pane_load(struct app *app);
-void article_pane_free(struct article_pane *ap);
-void article_pane_search(struct app *app, const char *text);
-
-/* xref.c */
-void xref_load(struct app *app);
-void xref_free(struct xref *xr);
-
-/* The filter line's text changed: run it, keeping the last good result
- * and showing the error when it does not compile. */
-void app_filter_live(struct app *app, const char *text);
+/* The filter line's text changed: run it, keeping the last good result;
+ * -1 with ERR and *COLUMN (1-based, 0 none) filled when it does not
+ * compile. */
+int app_filter_live(struct app *app, const char *text, char *err,
+    size_t size, int *column);
 long long app_now_ms(void);
 
 /* For db_set_stop(): stop a long query at a deadline (milliseconds of
@@ -239,45 +160,83 @@ int app_should_stop(void *arg);
 /* The terminal is gone: SIGHUP came, or it polls as hung up (under nohup
  * no signal comes). The loop then stops. */
 int app_hung_up(void);
+
+/* timeline.c */
+void timeline_reload(struct app *app, const struct event_pos *near);
 /* Reloads the timeline where it is (after a bookmark, tags, a note). */
-void app_refresh(struct app *app);
+void timeline_refresh(struct app *app);
+/* 1 when counts the timeline shows are not done yet. */
+int timeline_pending(const struct app *app);
+/* Finishes the counts the timeline shows (total, position, months) until
+ * a key is waiting: 1 when there were any to do. */
+int timeline_settle(struct app *app);
+/* "12/25", with ... for what is not counted yet. */
+void timeline_position(const struct app *app, char *out, size_t size);
+/* 0 with *TOTAL the events of the view, -1 while they are not counted. */
+int timeline_total(const struct app *app, long long *total);
+const struct event_row *timeline_selected(const struct app *app);
+int timeline_reversed(const struct app *app);
+void timeline_set_reversed(struct app *app, int reversed);
+/* Tags "a b" as "#a #b", added to OUT. */
+void timeline_tags_text(const char *tags, struct buf *out);
+
+/* article.c */
+/* '/' in the article: TEXT is a phrase; the first match is shown. */
+void article_pane_search(struct app *app, const char *text);
+const char *article_pane_search_text(const struct app *app);
+/* The words of a search through every article: marked in each article
+ * loaded from now on. */
+void article_pane_mark_words(struct app *app, const char *words);
+/* The next draw scrolls the article to its first match. */
+void article_pane_show_first_match(struct app *app);
 
 /* prompt.c */
-int prompt_key(struct app *app, int is_key, int ch);
-void prompt_draw(struct app *app, int y, int width);
+void prompt_open(struct app *app, enum prompt_kind kind);
+/* The tags or note line for an event: what Enter keeps is for it. */
+void prompt_open_event(struct app *app, enum prompt_kind kind,
+    long long event_id);
+/* The filter line opened on TEXT, which did not compile: ERROR under it
+ * at COLUMN. */
+void prompt_filter_error(struct app *app, const char *text,
+    const char *error, int column);
+/* 0, or -1 when TEXT is not in the locale's character set, -2 when it is
+ * longer than the line holds (the line then has what it could take). */
+int prompt_set_text(struct app *app, const char *text);
 /* Runs a pending filter whose typing pause is over; the milliseconds to
  * wait for it otherwise, or -1 when nothing is pending. */
 int prompt_tick(struct app *app);
 void prompt_close(struct app *app);
 
-/* command.c: ':' commands, '/' through all articles, and what the user
- * keeps on events (m, t, a). */
-void command_run(struct app *app, const char *text, char *err, size_t size);
-int find_accept(struct app *app, const char *text, char *err, size_t size);
+/* command.c: ':' commands. */
+void command_run(struct app *app, const char *text);
+
+/* find.c: '/' in the timeline, through the text of every article. */
+int find_accept(struct app *app, const char *text, char *err, size_t size,
+    int *column);
 void find_step(struct app *app, int dir);
+/* The search n and N go through, "" when there is none. */
+const char *find_text(void);
+
+/* annotate.c: what the user keeps on events (m, t, a). */
 void annotate_bookmark(struct app *app);
 void annotate_tags(struct app *app);
-int annotate_tags_accept(struct app *app, const char *text, char *err,
-    size_t size);
+int annotate_tags_accept(struct app *app, long long event_id,
+    const char *text, char *err, size_t size);
 void annotate_note(struct app *app);
-int annotate_note_accept(struct app *app, const char *text, char *err,
-    size_t size);
+int annotate_note_accept(struct app *app, long long event_id,
+    const char *text, char *err, size_t size);
 
-/* viewlist.c: the saved views overlay. */
+/* viewlist.c: the saved views list. */
 void viewlist_open(struct app *app);
-void viewlist_key(struct app *app, enum action a, int ch);
-void viewlist_draw(struct app *app);
-void viewlist_free(struct viewlist *vl);
 
 /* help.c */
-void help_draw(struct app *app);
-/* A key while the help is open: 1 when it scrolled the help, 0 when it
- * closed it. */
-int help_key(struct app *app, enum action a);
+void help_open(struct app *app);
 
 /* config.c: reads the config file; bad lines give a message naming the
  * file and line, and the rest still applies. */
 void config_load(struct app *app, const char *path);
 const char *config_default_path(char *buf, int size);
+/* PATH as a user writes it, $HOME as "~" (in BUF when it is). */
+const char *config_shown_path(const char *path, char *buf, size_t size);
 
 #endif

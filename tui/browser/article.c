@@ -16,6 +16,48 @@
 #include "browser/color.h"
 #include "browser/curses.h"
 #include "browser/draw.h"
+#include "scotl/mention.h"
+
+struct article_line {
+	size_t start, end;      /* bytes of the body */
+};
+
+struct article_pane {
+	long long article_id;   /* 0: the event has no article */
+	int evidence;           /* which of the event's articles */
+	char *title, *meta, *body;
+	size_t body_len;
+	struct mention_row *mentions;
+	int nmentions;
+	/* Lines are wrapped only as far as they are shown or looked for:
+	 * lines[0..nlines) are made, the rest starts at wrap_pos. */
+	struct article_line *lines;
+	int nlines, linecap, wrap_width;
+	size_t wrap_pos, wrap_para_end; /* the next line; its paragraph's end */
+	int wrap_done;
+	int top;
+	int height;             /* lines of text shown at the last draw */
+	char search[256];
+	int search_words;       /* search holds words to mark, not a phrase */
+	int to_match;           /* show the first match at the next draw */
+	struct article_line *matches;   /* bytes of each match */
+	int nmatches, match;
+};
+
+static struct article_pane *
+article_pane_state(const struct app *app)
+{
+	return app->pane[PANE_ARTICLE].data;
+}
+
+static void *
+article_pane_init(struct app *app)
+{
+	(void)app;
+	return xcalloc(1, sizeof(struct article_pane));
+}
+
+static void article_pane_match(struct app *app, const char *text);
 
 /* The distinct articles among the event's evidence, in order. */
 static int
@@ -33,8 +75,8 @@ article_pane_articles(const struct app *app, long long *ids, int max)
 	return n;
 }
 
-void
-article_pane_free(struct article_pane *ap)
+static void
+article_pane_clear(struct article_pane *ap)
 {
 	free(ap->title);
 	free(ap->meta);
@@ -52,9 +94,16 @@ article_pane_free(struct article_pane *ap)
 }
 
 static void
+article_pane_free(void *data)
+{
+	article_pane_clear(data);
+	free(data);
+}
+
+static void
 article_pane_set_empty(struct app *app)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 	const char *summary = app->have_detail ? app->detail.summary : "";
 
 	ap->article_id = 0;
@@ -66,17 +115,17 @@ article_pane_set_empty(struct app *app)
 	ap->body_len = strlen(ap->body);
 }
 
-void
+static void
 article_pane_load(struct app *app)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 	long long ids[64];
 	struct article a;
 	struct buf meta;
 	struct err e;
 	int n;
 
-	article_pane_free(ap);
+	article_pane_clear(ap);
 	ap->top = 0;
 	ap->match = -1;
 	n = app->have_detail ? article_pane_articles(app, ids, 64) : 0;
@@ -108,7 +157,14 @@ article_pane_load(struct app *app)
 	    &e) != 0)
 		app_message(app, 1, "%s", e.msg);
 	if (ap->search[0])
-		article_pane_search(app, ap->search);
+		article_pane_match(app, ap->search);
+}
+
+static void
+article_pane_event_selected(struct app *app)
+{
+	article_pane_state(app)->evidence = 0;
+	article_pane_load(app);
 }
 
 /* --- wrapping --------------------------------------------------------- */
@@ -259,10 +315,11 @@ article_pane_needles(const struct article_pane *ap, const char *needle[],
 	return n;
 }
 
-void
-article_pane_search(struct app *app, const char *text)
+/* Finds TEXT (the phrase, or its words) in the body. */
+static void
+article_pane_match(struct app *app, const char *text)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 	const char *needle[16];
 	size_t len[16], i;
 	int cap = 0, n, k;
@@ -294,7 +351,7 @@ article_pane_search(struct app *app, const char *text)
 static void
 article_pane_show_match(struct app *app, int dir)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 	int line;
 
 	if (ap->search[0] == '\0') {
@@ -320,12 +377,47 @@ article_pane_show_match(struct app *app, int dir)
 	    ap->search);
 }
 
+static int article_pane_handle(struct app *app, enum action a);
+
+void
+article_pane_search(struct app *app, const char *text)
+{
+	struct article_pane *ap = article_pane_state(app);
+
+	ap->search_words = 0;
+	article_pane_match(app, text);
+	ap->match = -1;
+	if (text[0])
+		article_pane_handle(app, ACT_SEARCH_NEXT);
+}
+
+const char *
+article_pane_search_text(const struct app *app)
+{
+	return article_pane_state(app)->search;
+}
+
+void
+article_pane_mark_words(struct app *app, const char *words)
+{
+	struct article_pane *ap = article_pane_state(app);
+
+	ap->search_words = 1;
+	snprintf(ap->search, sizeof ap->search, "%s", words);
+}
+
+void
+article_pane_show_first_match(struct app *app)
+{
+	article_pane_state(app)->to_match = 1;
+}
+
 /* --- keys ------------------------------------------------------------- */
 
 static void
 article_pane_scroll(struct app *app, int delta, int page)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 
 	if (delta > 0 && ap->top > INT_MAX - delta - page)
 		delta = INT_MAX - page - ap->top;
@@ -340,6 +432,7 @@ article_pane_scroll(struct app *app, int delta, int page)
 static void
 article_pane_cycle(struct app *app, int dir)
 {
+	struct article_pane *ap = article_pane_state(app);
 	long long ids[64];
 	int n = app->have_detail ? article_pane_articles(app, ids, 64) : 0;
 
@@ -347,15 +440,16 @@ article_pane_cycle(struct app *app, int dir)
 		app_message(app, 0, "this event has %s article", n ? "one" : "no");
 		return;
 	}
-	app->ap.evidence = (app->ap.evidence + dir + n) % n;
+	ap->evidence = (ap->evidence + dir + n) % n;
 	article_pane_load(app);
-	app_message(app, 0, "article %d of %d", app->ap.evidence + 1, n);
+	app_message(app, 0, "article %d of %d", ap->evidence + 1, n);
 }
 
 static int
 article_pane_handle(struct app *app, enum action a)
 {
-	int page = app->ap.height > 1 ? app->ap.height : 1;
+	struct article_pane *ap = article_pane_state(app);
+	int page = ap->height > 1 ? ap->height : 1;
 
 	switch (a) {
 	case ACT_DOWN: article_pane_scroll(app, 1, page); break;
@@ -364,7 +458,7 @@ article_pane_handle(struct app *app, enum action a)
 	case ACT_PAGE_UP: article_pane_scroll(app, -(page - 1), page); break;
 	case ACT_HALF_DOWN: article_pane_scroll(app, page / 2, page); break;
 	case ACT_HALF_UP: article_pane_scroll(app, -page / 2, page); break;
-	case ACT_FIRST: app->ap.top = 0; break;
+	case ACT_FIRST: ap->top = 0; break;
 	case ACT_LAST: article_pane_scroll(app, INT_MAX, page); break;
 	case ACT_SEARCH_NEXT: article_pane_show_match(app, 1); break;
 	case ACT_SEARCH_PREV: article_pane_show_match(app, -1); break;
@@ -379,18 +473,6 @@ article_pane_handle(struct app *app, enum action a)
 
 /* --- drawing ---------------------------------------------------------- */
 
-static enum area
-article_pane_kind_area(const char *kind)
-{
-	if (strcmp(kind, "person") == 0)
-		return AREA_PERSON;
-	if (strcmp(kind, "state") == 0)
-		return AREA_STATE;
-	if (strcmp(kind, "organisation") == 0)
-		return AREA_ORGANISATION;
-	return AREA_PLACE;
-}
-
 static int
 article_pane_in_evidence(const struct app *app, size_t o)
 {
@@ -399,7 +481,7 @@ article_pane_in_evidence(const struct app *app, size_t o)
 	for (i = 0; i < app->detail.nevidence; i++) {
 		const struct evidence_row *v = &app->detail.evidence[i];
 
-		if (v->article_id == app->ap.article_id &&
+		if (v->article_id == article_pane_state(app)->article_id &&
 		    o >= (size_t)v->span_start && o < (size_t)v->span_end)
 			return 1;
 	}
@@ -410,12 +492,12 @@ article_pane_in_evidence(const struct app *app, size_t o)
 static unsigned long
 article_pane_attr_at(const struct app *app, size_t o, size_t *next)
 {
-	const struct article_pane *ap = &app->ap;
+	const struct article_pane *ap = article_pane_state(app);
 	unsigned long attr = color_attr(AREA_NORMAL);
 	size_t n = *next;
 	int i, ev = article_pane_in_evidence(app, o);
 
-	for (i = 0; i < app->detail.nevidence && app->ap.article_id; i++) {
+	for (i = 0; i < app->detail.nevidence && ap->article_id; i++) {
 		const struct evidence_row *v = &app->detail.evidence[i];
 
 		if (v->article_id != ap->article_id)
@@ -436,7 +518,7 @@ article_pane_attr_at(const struct app *app, size_t o, size_t *next)
 			break;
 		}
 		if ((size_t)m->end > o) {
-			attr = color_attr(article_pane_kind_area(m->kind)) |
+			attr = color_attr(color_entity_area(m->kind)) |
 			    (ev ? A_UNDERLINE : 0);
 			if ((size_t)m->end < n)
 				n = (size_t)m->end;
@@ -469,7 +551,8 @@ article_pane_draw_line(struct app *app, const struct article_line *l, int y,
 	while (o < l->end && col < w) {
 		next = l->end;
 		attr = article_pane_attr_at(app, o, &next);
-		col += draw_text(y, x + col, w - col, app->ap.body + o, next - o, attr);
+		col += draw_text(y, x + col, w - col, article_pane_state(app)->body + o,
+		    next - o, attr);
 		o = next;
 	}
 }
@@ -481,7 +564,7 @@ article_pane_draw_line(struct app *app, const struct article_line *l, int y,
 static int
 article_pane_draw_title(struct app *app, const struct rect *r, int y)
 {
-	const char *t = app->ap.title;
+	const char *t = article_pane_state(app)->title;
 	size_t start = 0, end = strlen(t), cut, next;
 	int width = r->w - 2 > 0 ? r->w - 2 : 1, max = r->h / 3 > 1 ? r->h / 3 : 1;
 	int i = 0, last, cols;
@@ -504,7 +587,7 @@ article_pane_draw_title(struct app *app, const struct rect *r, int y)
 static int
 article_pane_draw_head(struct app *app, const struct rect *r, int y)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 
 	y = article_pane_draw_title(app, r, y);
 	draw_fill(y, r->x, r->w, color_attr(AREA_NORMAL));
@@ -518,7 +601,7 @@ article_pane_draw_head(struct app *app, const struct rect *r, int y)
 static void
 article_pane_draw_percent(struct app *app, const struct rect *r, int focused)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 	size_t end = ap->lines[ap->top + ap->height - 1].end;
 	char pct[16];
 
@@ -531,7 +614,7 @@ article_pane_draw_percent(struct app *app, const struct rect *r, int focused)
 static void
 article_pane_draw(struct app *app, const struct rect *r, int focused)
 {
-	struct article_pane *ap = &app->ap;
+	struct article_pane *ap = article_pane_state(app);
 	int y, i, h, width = r->w - 2;
 
 	draw_fill(r->y, r->x, r->w, color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
@@ -566,6 +649,9 @@ article_pane_draw(struct app *app, const struct rect *r, int focused)
 
 const struct pane_ops article_pane_ops = {
 	.name = "article",
+	.init = article_pane_init,
+	.free = article_pane_free,
 	.draw = article_pane_draw,
 	.handle = article_pane_handle,
+	.event_selected = article_pane_event_selected,
 };

@@ -75,6 +75,18 @@ static const struct {
 	{ "standout", A_STANDOUT }, { "blink", A_BLINK },
 };
 
+enum area
+color_entity_area(const char *kind)
+{
+	if (strcmp(kind, "person") == 0)
+		return AREA_PERSON;
+	if (strcmp(kind, "state") == 0)
+		return AREA_STATE;
+	if (strcmp(kind, "organisation") == 0)
+		return AREA_ORGANISATION;
+	return AREA_PLACE;
+}
+
 const char *
 color_area_name(enum area a)
 {

@@ -46,6 +46,10 @@ int color_config(int argc, char **argv, char *err, int errsize);
 
 const char *color_area_name(enum area a);
 
+/* The area an entity of KIND ("person", "state", "organisation",
+ * "place") is drawn in. */
+enum area color_entity_area(const char *kind);
+
 /* Which mode is in use, for the status line and the tests: "256", "8",
  * "mono". */
 const char *color_mode(void);

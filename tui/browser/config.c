@@ -73,7 +73,7 @@ config_set(struct app *app, int argc, char **argv, char *err, int errsize)
 	}
 	if (strcmp(argv[0], "order") == 0 && (strcmp(argv[1], "oldest") == 0 ||
 	    strcmp(argv[1], "newest") == 0)) {
-		app->tl.reversed = strcmp(argv[1], "newest") == 0;
+		timeline_set_reversed(app, strcmp(argv[1], "newest") == 0);
 		return 0;
 	}
 	if (strcmp(argv[0], "histogram") == 0 && (strcmp(argv[1], "on") == 0 ||
@@ -119,9 +119,9 @@ config_line(struct app *app, char *line, char *err, int errsize)
 	return -1;
 }
 
-/* The path as a user writes it: $HOME as "~", so that the message fits
- * on the status line. */
-static const char *
+/* The path as a user writes it: $HOME as "~", so that a message fits on
+ * the status line. */
+const char *
 config_shown_path(const char *path, char *buf, size_t size)
 {
 	const char *home = getenv("HOME");

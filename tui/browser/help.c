@@ -13,6 +13,36 @@
 #include "browser/draw.h"
 #include "browser/keymap.h"
 
+struct help {
+	int open;
+	int top;                /* the first line shown */
+};
+
+static struct help *
+help_state(const struct app *app)
+{
+	return app->layer[LAYER_HELP].data;
+}
+
+static void *
+help_init(struct app *app)
+{
+	(void)app;
+	return xcalloc(1, sizeof(struct help));
+}
+
+static int
+help_is_open(struct app *app)
+{
+	return help_state(app)->open;
+}
+
+void
+help_open(struct app *app)
+{
+	help_state(app)->open = 1;
+}
+
 /* The lines of the help: every bound action. */
 static int
 help_lines(enum action *out)
@@ -28,47 +58,38 @@ help_lines(enum action *out)
 	return n;
 }
 
-int
-help_key(struct app *app, enum action a)
+/* The moving keys scroll it; any other key closes it. A key clears the
+ * status line's message first. */
+static void
+help_handle(struct app *app, const struct key *k)
 {
-	enum action lines[ACT_COUNT];
+	struct help *hp = help_state(app);
+	enum action lines[ACT_COUNT], a = k->action;
 	int n = help_lines(lines), h = app->rows - 4;
 
+	app_message_clear(app);
 	if (a == ACT_DOWN || a == ACT_UP || a == ACT_PAGE_DOWN ||
 	    a == ACT_PAGE_UP) {
-		app->help_top += a == ACT_DOWN ? 1 : a == ACT_UP ? -1 :
+		hp->top += a == ACT_DOWN ? 1 : a == ACT_UP ? -1 :
 		    a == ACT_PAGE_DOWN ? h : -h;
-		if (app->help_top > n - h)
-			app->help_top = n - h;
-		if (app->help_top < 0)
-			app->help_top = 0;
-		return 1;
+		if (hp->top > n - h)
+			hp->top = n - h;
+		if (hp->top < 0)
+			hp->top = 0;
+		return;
 	}
-	app->help = 0;
-	app->help_top = 0;
-	return 0;
+	hp->open = 0;
+	hp->top = 0;
 }
 
-/* How much of PATH is $HOME, to show it as "~". */
-static size_t
-help_home_len(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t n = home ? strlen(home) : 0;
-
-	if (path == NULL || n == 0 || strncmp(path, home, n) != 0 || path[n] != '/')
-		return 0;
-	return n;
-}
-
-void
+static void
 help_draw(struct app *app)
 {
 	int w = app->cols > 74 ? 70 : app->cols - 4;
 	int h = app->rows - 2, x = (app->cols - w) / 2, y = 1, line = 0, n, i;
 	unsigned long attr = color_attr(AREA_HELP);
 	enum action lines[ACT_COUNT];
-	char keys[128], text[256];
+	char keys[128], text[256], shown[256];
 
 	if (w < 10 || h < 3)
 		return;
@@ -77,7 +98,7 @@ help_draw(struct app *app)
 	draw_str(y + line++, x + 1, w - 2, n > h - 2 ?
 	    "scotl keys  (j/k scroll; any other key closes)" :
 	    "scotl keys  (any key closes)", color_attr(AREA_TITLE_FOCUS));
-	for (i = app->help_top; i < n && line < h - 1; i++) {
+	for (i = help_state(app)->top; i < n && line < h - 1; i++) {
 		keymap_keys_of(lines[i], keys, sizeof keys);
 		draw_fill(y + line, x, w, attr);
 		snprintf(text, sizeof text, "%-18.18s", keys);
@@ -86,8 +107,17 @@ help_draw(struct app *app)
 		    attr);
 	}
 	draw_fill(y + line, x, w, attr);
-	snprintf(text, sizeof text, "keys can be rebound in %s%s",
-	    help_home_len(app->config_path) ? "~" : "", app->config_path ?
-	    app->config_path + help_home_len(app->config_path) : "the config file");
+	snprintf(text, sizeof text, "keys can be rebound in %s", app->config_path ?
+	    config_shown_path(app->config_path, shown, sizeof shown) :
+	    "the config file");
 	draw_str(y + line, x + 1, w - 2, text, attr | A_DIM);
 }
+
+const struct layer_ops help_layer_ops = {
+	.name = "help",
+	.init = help_init,
+	.free = free,
+	.is_open = help_is_open,
+	.draw = help_draw,
+	.handle = help_handle,
+};

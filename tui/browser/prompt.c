@@ -14,7 +14,52 @@
 #include "browser/draw.h"
 #include "scotl/views.h"
 
+#define PROMPT_DELAY_MS 120     /* typing pause before the filter runs */
+
+struct prompt {
+	enum prompt_kind kind;
+	wchar_t text[256];
+	int len, cursor;
+	char error[1100];       /* the last filter's error, shown under it */
+	int error_column;       /* 1-based column of the text it names */
+	char before[256];       /* the filter when the line opened */
+	long long event_id;     /* the event tags or a note are for */
+	int pending;            /* the text changed: run it at deadline */
+	long long deadline;     /* milliseconds, app_now_ms() */
+	char **hist;            /* the filter history, oldest first */
+	int nhist, hist_at;     /* hist_at == nhist: the line being typed */
+	wchar_t draft[256];     /* that line, while Up shows older ones */
+};
+
 #define PROMPT_MAX (int)(sizeof ((struct prompt *)0)->text / sizeof(wchar_t) - 1)
+
+static struct prompt *
+prompt_state(const struct app *app)
+{
+	return app->layer[LAYER_PROMPT].data;
+}
+
+static void *
+prompt_init(struct app *app)
+{
+	(void)app;
+	return xcalloc(1, sizeof(struct prompt));
+}
+
+static void
+prompt_free(void *data)
+{
+	struct prompt *p = data;
+
+	views_history_free(p->hist, p->nhist);
+	free(p);
+}
+
+static int
+prompt_is_open(struct app *app)
+{
+	return prompt_state(app)->kind != PROMPT_NONE;
+}
 
 /* The text as UTF-8 (the locale's multibyte form). */
 static void
@@ -53,7 +98,7 @@ prompt_label(enum prompt_kind kind)
 static void
 prompt_history_load(struct app *app)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
 	struct err e;
 
 	if (views_history(app->db, &p->hist, &p->nhist, &e) != 0) {
@@ -66,7 +111,7 @@ prompt_history_load(struct app *app)
 void
 prompt_close(struct app *app)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
 
 	views_history_free(p->hist, p->nhist);
 	p->hist = NULL;
@@ -77,17 +122,17 @@ prompt_close(struct app *app)
 }
 
 void
-app_open_prompt(struct app *app, enum prompt_kind kind)
+prompt_open(struct app *app, enum prompt_kind kind)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
 	const char *init = kind == PROMPT_FILTER ? app->view.filter_text :
-	    kind == PROMPT_SEARCH ? app->ap.search :
-	    kind == PROMPT_FIND ? app->find.text : "";
+	    kind == PROMPT_SEARCH ? article_pane_search_text(app) :
+	    kind == PROMPT_FIND ? find_text() : "";
 
 	prompt_close(app);
 	memset(p, 0, sizeof *p);
 	p->kind = kind;
-	if (app_prompt_set_text(app, init) != 0)
+	if (prompt_set_text(app, init) != 0)
 		snprintf(p->error, sizeof p->error, "the text before cannot be shown "
 		    "here whole (try LANG=C.UTF-8); Esc keeps it");
 	if (kind == PROMPT_FILTER) {
@@ -97,10 +142,29 @@ app_open_prompt(struct app *app, enum prompt_kind kind)
 	app->dirty = 1;
 }
 
-int
-app_prompt_set_text(struct app *app, const char *text)
+void
+prompt_open_event(struct app *app, enum prompt_kind kind, long long event_id)
 {
-	struct prompt *p = &app->pr;
+	prompt_open(app, kind);
+	prompt_state(app)->event_id = event_id;
+}
+
+void
+prompt_filter_error(struct app *app, const char *text, const char *error,
+    int column)
+{
+	struct prompt *p = prompt_state(app);
+
+	prompt_open(app, PROMPT_FILTER);
+	prompt_set_text(app, text);
+	snprintf(p->error, sizeof p->error, "%s", error);
+	p->error_column = column;
+}
+
+int
+prompt_set_text(struct app *app, const char *text)
+{
+	struct prompt *p = prompt_state(app);
 	mbstate_t st;
 	size_t n;
 
@@ -114,15 +178,26 @@ app_prompt_set_text(struct app *app, const char *text)
 	return text == NULL ? 0 : -2;
 }
 
+/* Runs the filter being typed: its error goes under the line. */
+static int
+prompt_filter_live(struct app *app, struct prompt *p, const char *text)
+{
+	if (app_filter_live(app, text, p->error, sizeof p->error,
+	    &p->error_column) != 0)
+		return -1;
+	p->error[0] = '\0';
+	return 0;
+}
+
 /* Enter on the filter line: the filter runs now (no pause), goes into the
  * history, and the line closes; a mistake keeps it open. */
 static int
 prompt_accept_filter(struct app *app, const char *text)
 {
+	struct prompt *p = prompt_state(app);
 	struct err e;
 
-	app_filter_live(app, text);
-	if (app->pr.error[0])
+	if (prompt_filter_live(app, p, text) != 0)
 		return -1;
 	if (!db_readonly(app->db))
 		views_history_add(app->db, text, &e);
@@ -133,7 +208,7 @@ prompt_accept_filter(struct app *app, const char *text)
 static void
 prompt_accept(struct app *app)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
 	char text[1024];
 	int rc = 0;
 
@@ -147,24 +222,23 @@ prompt_accept(struct app *app)
 		break;
 	case PROMPT_SEARCH:
 		prompt_close(app);
-		app->ap.search_words = 0;
 		article_pane_search(app, text);
-		app->ap.match = -1;
-		if (text[0])
-			article_pane_ops.handle(app, ACT_SEARCH_NEXT);
 		return;
 	case PROMPT_FIND:
-		rc = find_accept(app, text, p->error, sizeof p->error);
+		rc = find_accept(app, text, p->error, sizeof p->error,
+		    &p->error_column);
 		break;
 	case PROMPT_COMMAND:
 		prompt_close(app);
-		command_run(app, text, p->error, sizeof p->error);
+		command_run(app, text);
 		return;
 	case PROMPT_TAGS:
-		rc = annotate_tags_accept(app, text, p->error, sizeof p->error);
+		rc = annotate_tags_accept(app, p->event_id, text, p->error,
+		    sizeof p->error);
 		break;
 	case PROMPT_NOTE:
-		rc = annotate_note_accept(app, text, p->error, sizeof p->error);
+		rc = annotate_note_accept(app, p->event_id, text, p->error,
+		    sizeof p->error);
 		break;
 	default:
 		break;
@@ -177,10 +251,11 @@ prompt_accept(struct app *app)
 static void
 prompt_cancel(struct app *app)
 {
+	struct prompt *p = prompt_state(app);
 	char before[256];
 
-	snprintf(before, sizeof before, "%s", app->pr.before);
-	if (app->pr.kind == PROMPT_FILTER &&
+	snprintf(before, sizeof before, "%s", p->before);
+	if (p->kind == PROMPT_FILTER &&
 	    strcmp(before, app->view.filter_text) != 0) {
 		prompt_close(app);
 		app_apply_filter(app, before);
@@ -193,7 +268,7 @@ prompt_cancel(struct app *app)
 static void
 prompt_history_step(struct app *app, int dir)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
 	int to = p->hist_at + dir;
 
 	if (p->kind != PROMPT_FILTER || to < 0 || to > p->nhist)
@@ -207,14 +282,14 @@ prompt_history_step(struct app *app, int dir)
 		p->len = (int)wcslen(p->text);
 		p->cursor = p->len;
 	} else {
-		app_prompt_set_text(app, p->hist[to]);
+		prompt_set_text(app, p->hist[to]);
 	}
 }
 
 int
 prompt_tick(struct app *app)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
 	long long left;
 	char text[1024];
 
@@ -225,7 +300,7 @@ prompt_tick(struct app *app)
 		return (int)left;
 	p->pending = 0;
 	prompt_text(p, text, sizeof text);
-	app_filter_live(app, text);
+	prompt_filter_live(app, p, text);
 	return -1;
 }
 
@@ -252,11 +327,11 @@ prompt_delete(struct prompt *p, int at)
 		p->cursor--;
 }
 
-/* IS_KEY: CH is a curses key code, else a character. */
-int
-prompt_key(struct app *app, int is_key, int ch)
+static void
+prompt_handle(struct app *app, const struct key *k)
 {
-	struct prompt *p = &app->pr;
+	struct prompt *p = prompt_state(app);
+	int is_key = k->is_key, ch = k->code;
 	wchar_t was[sizeof p->text / sizeof *p->text];
 
 	memcpy(was, p->text, sizeof was);
@@ -295,26 +370,28 @@ prompt_key(struct app *app, int is_key, int ch)
 		p->pending = 1;
 		p->deadline = app_now_ms() + PROMPT_DELAY_MS;
 	}
-	return 1;
 }
 
-void
-prompt_draw(struct app *app, int y, int width)
+/* On the bottom line, over the status line; an error moves it up. */
+static void
+prompt_draw(struct app *app)
 {
-	const char *label = prompt_label(app->pr.kind);
-	int caret = app->pr.error[0] && y > 0;
+	struct prompt *p = prompt_state(app);
+	const char *label = prompt_label(p->kind);
+	int y = app->rows - 1, width = app->cols;
+	int caret = p->error[0] && y > 0;
 
-	if (caret && app->pr.error_column <= 0) {
+	if (caret && p->error_column <= 0) {
 		/* A message with no column to point at. */
 		draw_fill(y, 0, width, color_attr(AREA_NORMAL));
-		draw_str(y, 0, width, app->pr.error, color_attr(AREA_ERROR));
+		draw_str(y, 0, width, p->error, color_attr(AREA_ERROR));
 		y--;
 		caret = 0;
 	}
 
 	/* An error: the line moves up one, the caret and message go under. */
 	if (caret) {
-		int at = (int)strlen(label) + app->pr.error_column - 1;
+		int at = (int)strlen(label) + p->error_column - 1;
 
 		draw_fill(y, 0, width, color_attr(AREA_NORMAL));
 		if (at >= width)
@@ -323,21 +400,21 @@ prompt_draw(struct app *app, int y, int width)
 		/* The message after the caret, or before it when there is no
 		 * room after. */
 		if (width - at - 2 >= 20)
-			draw_str(y, at + 2, width - at - 2, app->pr.error,
+			draw_str(y, at + 2, width - at - 2, p->error,
 			    color_attr(AREA_ERROR));
 		else
-			draw_str(y, 0, at - 1 > 0 ? at - 1 : 0, app->pr.error,
+			draw_str(y, 0, at - 1 > 0 ? at - 1 : 0, p->error,
 			    color_attr(AREA_ERROR));
 		y--;
 	}
 	char text[1024];
 	int col, i, before = 0, w;
 
-	prompt_text(&app->pr, text, sizeof text);
+	prompt_text(p, text, sizeof text);
 	draw_fill(y, 0, width, color_attr(AREA_NORMAL));
 	col = draw_str(y, 0, width, label, color_attr(AREA_PROMPT));
-	for (i = 0; i < app->pr.cursor; i++) {
-		w = wcwidth(app->pr.text[i]);
+	for (i = 0; i < p->cursor; i++) {
+		w = wcwidth(p->text[i]);
 		before += w > 0 ? w : 0;
 	}
 	/* Long input scrolls so that the cursor stays in view. */
@@ -351,3 +428,13 @@ prompt_draw(struct app *app, int y, int width)
 	}
 	move(y, col + before < width ? col + before : width - 1);
 }
+
+const struct layer_ops prompt_layer_ops = {
+	.name = "prompt",
+	.init = prompt_init,
+	.free = prompt_free,
+	.is_open = prompt_is_open,
+	.draw = prompt_draw,
+	.handle = prompt_handle,
+	.cursor = 1,
+};

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "browser/app.h"
 #include "browser/color.h"
 #include "browser/curses.h"
@@ -19,28 +18,100 @@
 #define TIMELINE_MARGIN 64      /* read more when this close to an edge */
 #define TIMELINE_MAX 512        /* events kept */
 
+/* Display lines of the timeline: year and month headers and events. */
+struct timeline_line {
+	int kind;               /* 0 event, 1 year, 2 month */
+	int index;              /* the event in buf, or the header's event */
+};
+
+enum {
+	TIMELINE_TOTAL = 1,
+	TIMELINE_RANK = 2,
+	TIMELINE_MONTHS = 4,
+};
+
+struct timeline {
+	struct event_list buf;  /* a window of the filter, oldest first */
+	int sel;                /* selected event in buf, -1 when none */
+	int top;                /* first display line shown */
+	int at_start, at_end;   /* buf reaches the filter's first/last event */
+	struct timeline_line *lines;
+	int nlines, linecap;
+	long long total, rank;  /* count of the filter, position of sel */
+	int pending;            /* TIMELINE_TOTAL ... not counted yet */
+	struct month_count *months;
+	int nmonths;
+	int reversed;           /* newest first */
+	int height;             /* rows of events at the last draw */
+};
+
 static const char *const timeline_month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December",
 };
 
+static struct timeline *
+timeline_state(const struct app *app)
+{
+	return app->pane[PANE_TIMELINE].data;
+}
+
+static void *
+timeline_init(struct app *app)
+{
+	struct timeline *tl = xcalloc(1, sizeof *tl);
+
+	(void)app;
+	tl->sel = -1;
+	return tl;
+}
+
+static void
+timeline_free(void *data)
+{
+	struct timeline *tl = data;
+
+	event_list_free(&tl->buf);
+	free(tl->lines);
+	free(tl->months);
+	free(tl);
+}
+
 const struct event_row *
 timeline_selected(const struct app *app)
 {
-	const struct timeline *tl = &app->tl;
+	const struct timeline *tl = timeline_state(app);
 
 	return tl->sel >= 0 && tl->sel < tl->buf.n ? &tl->buf.rows[tl->sel] : NULL;
 }
 
-void
-timeline_free(struct timeline *tl)
+int
+timeline_reversed(const struct app *app)
 {
-	event_list_free(&tl->buf);
-	free(tl->lines);
-	free(tl->months);
-	tl->lines = NULL;
-	tl->months = NULL;
-	tl->nlines = tl->linecap = tl->nmonths = 0;
+	return timeline_state(app)->reversed;
+}
+
+void
+timeline_set_reversed(struct app *app, int reversed)
+{
+	timeline_state(app)->reversed = reversed;
+}
+
+int
+timeline_pending(const struct app *app)
+{
+	return timeline_state(app)->pending != 0;
+}
+
+int
+timeline_total(const struct app *app, long long *total)
+{
+	const struct timeline *tl = timeline_state(app);
+
+	if (tl->pending & TIMELINE_TOTAL)
+		return -1;
+	*total = tl->total;
+	return 0;
 }
 
 /* Year and month precision events sit under their year only: a month
@@ -122,7 +193,7 @@ timeline_relayout(struct timeline *tl, int sel_row)
 static int
 timeline_count_one(struct app *app, int which, struct app_stop *stop)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	const struct event_row *r = timeline_selected(app);
 	struct event_pos pos;
 	struct err e;
@@ -161,7 +232,7 @@ timeline_count(struct app *app, struct app_stop *stop)
 	size_t i;
 
 	for (i = 0; i < sizeof order / sizeof *order; i++)
-		if ((app->tl.pending & order[i]) &&
+		if ((timeline_state(app)->pending & order[i]) &&
 		    timeline_count_one(app, order[i], stop) == 1)
 			return 0;
 	return 1;
@@ -170,7 +241,7 @@ timeline_count(struct app *app, struct app_stop *stop)
 void
 timeline_position(const struct app *app, char *out, size_t size)
 {
-	const struct timeline *tl = &app->tl;
+	const struct timeline *tl = timeline_state(app);
 	const char *unknown = draw_utf8() ? "\xe2\x80\xa6" : "...";
 	char rank[24], total[24];
 
@@ -193,7 +264,7 @@ timeline_settle(struct app *app)
 	struct app_stop stop = { .deadline = 0, .on_input = 1,
 		.rows = app->rows, .cols = app->cols };
 
-	if (app->tl.pending == 0)
+	if (!timeline_pending(app))
 		return 0;
 	timeline_count(app, &stop);
 	app->dirty = 1;
@@ -215,7 +286,7 @@ timeline_count_now(struct app *app)
 static void
 timeline_update_rank(struct app *app, int delta)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 
 	if (!(tl->pending & TIMELINE_RANK) && delta != 0) {
 		tl->rank += delta;
@@ -230,7 +301,7 @@ timeline_update_rank(struct app *app, int delta)
 static int
 timeline_fetch(struct app *app, int after)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	struct event_list more;
 	struct event_pos pos;
 	struct err e;
@@ -284,7 +355,7 @@ timeline_fetch(struct app *app, int after)
 static void
 timeline_extend(struct app *app)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 
 	if (tl->buf.n == 0)
 		return;
@@ -297,7 +368,7 @@ timeline_extend(struct app *app)
 void
 timeline_reload(struct app *app, const struct event_pos *near)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	struct event_pos from;
 	struct err e;
 	int i;
@@ -352,9 +423,9 @@ timeline_reload(struct app *app, const struct event_pos *near)
 /* Reads the timeline again where it is, the selection on its row: after
  * a bookmark, tags or a note changed what its lines show. */
 void
-app_refresh(struct app *app)
+timeline_refresh(struct app *app)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	const struct event_row *r = timeline_selected(app);
 	struct event_pos pos;
 	int row;
@@ -371,7 +442,7 @@ app_refresh(struct app *app)
 static void
 timeline_move(struct app *app, int delta)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	int step = tl->reversed ? -delta : delta, moved = 0, room, k;
 
 	if (tl->sel < 0 || tl->buf.n == 0)
@@ -397,7 +468,7 @@ timeline_move(struct app *app, int delta)
 static void
 timeline_jump(struct app *app, int to_end)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	int end_of_buffer = to_end != tl->reversed, saved = tl->reversed;
 	long long before = timeline_selected(app) ? timeline_selected(app)->id : 0;
 
@@ -424,7 +495,8 @@ timeline_jump(struct app *app, int to_end)
 static int
 timeline_handle(struct app *app, enum action a)
 {
-	int page = app->tl.height > 2 ? app->tl.height - 1 : 1;
+	struct timeline *tl = timeline_state(app);
+	int page = tl->height > 2 ? tl->height - 1 : 1;
 
 	switch (a) {
 	case ACT_DOWN: timeline_move(app, 1); break;
@@ -436,9 +508,9 @@ timeline_handle(struct app *app, enum action a)
 	case ACT_FIRST: timeline_jump(app, 0); break;
 	case ACT_LAST: timeline_jump(app, 1); break;
 	case ACT_REVERSE:
-		app->tl.reversed = !app->tl.reversed;
-		timeline_relayout(&app->tl, 2);
-		app_message(app, 0, "%s first", app->tl.reversed ? "newest" : "oldest");
+		tl->reversed = !tl->reversed;
+		timeline_relayout(tl, 2);
+		app_message(app, 0, "%s first", tl->reversed ? "newest" : "oldest");
 		break;
 	default:
 		return 0;
@@ -462,7 +534,7 @@ static void
 timeline_draw_strip(struct app *app, int y, int x, int w)
 {
 	const struct event_row *sel = timeline_selected(app);
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	int per, cols, c, i, top = 1, n;
 
 	draw_fill(y, x, w, color_attr(AREA_NORMAL));
@@ -499,10 +571,10 @@ timeline_draw_strip(struct app *app, int y, int x, int w)
 }
 
 static void
-timeline_draw_header(struct app *app, const struct timeline_line *l, int y,
-    int x, int w)
+timeline_draw_header(const struct timeline *tl, const struct timeline_line *l,
+    int y, int x, int w)
 {
-	const struct event_row *r = &app->tl.buf.rows[l->index];
+	const struct event_row *r = &tl->buf.rows[l->index];
 	char text[64];
 	int month;
 
@@ -519,21 +591,29 @@ timeline_draw_header(struct app *app, const struct timeline_line *l, int y,
 	draw_str(y, x + 1, w - 1, text, color_attr(AREA_HEADER));
 }
 
+void
+timeline_tags_text(const char *tags, struct buf *out)
+{
+	const char *t;
+
+	for (t = tags; *t; t++) {
+		if (t == tags || t[-1] == ' ')
+			buf_adds(out, t == tags ? "#" : " #");
+		if (*t != ' ')
+			buf_addc(out, *t);
+	}
+}
+
 /* " #watch #india" after the title. */
 static int
 timeline_draw_tags(const char *tags, int y, int x, int w, unsigned long attr)
 {
 	struct buf b;
-	const char *t;
 	int n;
 
 	buf_init(&b);
-	for (t = tags; *t; t++) {
-		if (t == tags || t[-1] == ' ')
-			buf_adds(&b, " #");
-		if (*t != ' ')
-			buf_addc(&b, *t);
-	}
+	buf_adds(&b, " ");
+	timeline_tags_text(tags, &b);
 	n = draw_str(y, x, w, b.data, attr);
 	buf_free(&b);
 	return n;
@@ -593,7 +673,7 @@ timeline_draw_event(const struct event_row *r, int y, int x, int w,
 static void
 timeline_draw(struct app *app, const struct rect *r, int focused)
 {
-	struct timeline *tl = &app->tl;
+	struct timeline *tl = timeline_state(app);
 	int y = r->y + 1, h = r->h - 1, i, sel_line;
 	char title[160], where[64];
 
@@ -634,7 +714,7 @@ timeline_draw(struct app *app, const struct rect *r, int focused)
 			continue;
 		}
 		if (tl->lines[line].kind != 0)
-			timeline_draw_header(app, &tl->lines[line], y + i, r->x, r->w);
+			timeline_draw_header(tl, &tl->lines[line], y + i, r->x, r->w);
 		else
 			timeline_draw_event(&tl->buf.rows[tl->lines[line].index],
 			    y + i, r->x, r->w, tl->lines[line].index == tl->sel, focused);
@@ -643,6 +723,8 @@ timeline_draw(struct app *app, const struct rect *r, int focused)
 
 const struct pane_ops timeline_ops = {
 	.name = "timeline",
+	.init = timeline_init,
+	.free = timeline_free,
 	.draw = timeline_draw,
 	.handle = timeline_handle,
 };

@@ -13,21 +13,53 @@
 #include "browser/draw.h"
 #include "scotl/views.h"
 
-void
-viewlist_free(struct viewlist *vl)
+struct viewlist {
+	int open;
+	struct saved_view *views;
+	int n, sel, top;
+};
+
+static struct viewlist *
+viewlist_state(const struct app *app)
+{
+	return app->layer[LAYER_VIEWS].data;
+}
+
+static void *
+viewlist_init(struct app *app)
+{
+	(void)app;
+	return xcalloc(1, sizeof(struct viewlist));
+}
+
+static void
+viewlist_clear(struct viewlist *vl)
 {
 	views_list_free(vl->views, vl->n);
 	vl->views = NULL;
 	vl->n = 0;
 }
 
+static void
+viewlist_free(void *data)
+{
+	viewlist_clear(data);
+	free(data);
+}
+
+static int
+viewlist_is_open(struct app *app)
+{
+	return viewlist_state(app)->open;
+}
+
 static int
 viewlist_load(struct app *app)
 {
-	struct viewlist *vl = &app->vl;
+	struct viewlist *vl = viewlist_state(app);
 	struct err e;
 
-	viewlist_free(vl);
+	viewlist_clear(vl);
 	if (views_list(app->db, &vl->views, &vl->n, &e) != 0) {
 		app_message(app, 1, "%s", e.msg);
 		return -1;
@@ -42,31 +74,36 @@ viewlist_load(struct app *app)
 void
 viewlist_open(struct app *app)
 {
-	app->vl.sel = app->vl.top = 0;
+	struct viewlist *vl = viewlist_state(app);
+
+	vl->sel = vl->top = 0;
 	if (viewlist_load(app) != 0)
 		return;
-	if (app->vl.n == 0) {
+	if (vl->n == 0) {
 		app_message(app, 0, "no saved views: f to filter, then :save NAME");
 		return;
 	}
-	app->vl.open = 1;
+	vl->open = 1;
 }
 
 static void
 viewlist_close(struct app *app)
 {
-	app->vl.open = 0;
-	viewlist_free(&app->vl);
+	struct viewlist *vl = viewlist_state(app);
+
+	vl->open = 0;
+	viewlist_clear(vl);
 }
 
 static void
 viewlist_apply(struct app *app)
 {
+	struct viewlist *vl = viewlist_state(app);
 	char *filter;
 
-	if (app->vl.n == 0)
+	if (vl->n == 0)
 		return;
-	filter = xstrdup(app->vl.views[app->vl.sel].filter);
+	filter = xstrdup(vl->views[vl->sel].filter);
 	viewlist_close(app);
 	app_apply_filter(app, filter);
 	free(filter);
@@ -75,7 +112,7 @@ viewlist_apply(struct app *app)
 static void
 viewlist_delete(struct app *app)
 {
-	struct viewlist *vl = &app->vl;
+	struct viewlist *vl = viewlist_state(app);
 	char name[VIEWS_NAME_MAX + 1];
 	struct err e;
 
@@ -91,11 +128,16 @@ viewlist_delete(struct app *app)
 		viewlist_close(app);
 }
 
-/* A: the action the key is bound to; CH: the character, -1 for keys. */
-void
-viewlist_key(struct app *app, enum action a, int ch)
+/* Esc, q and C-g close; Enter applies; d deletes; the moving keys move.
+ * A key clears the status line's message first. */
+static void
+viewlist_handle(struct app *app, const struct key *k)
 {
-	struct viewlist *vl = &app->vl;
+	struct viewlist *vl = viewlist_state(app);
+	enum action a = k->action;
+	int ch = k->is_key ? -1 : k->code;
+
+	app_message_clear(app);
 
 	if (ch == 27 || ch == 'q' || ch == 7) {
 		viewlist_close(app);
@@ -124,10 +166,10 @@ viewlist_key(struct app *app, enum action a, int ch)
 		vl->sel = 0;
 }
 
-void
+static void
 viewlist_draw(struct app *app)
 {
-	struct viewlist *vl = &app->vl;
+	struct viewlist *vl = viewlist_state(app);
 	int w = app->cols > 74 ? 70 : app->cols - 4;
 	int h = app->rows - 2 < vl->n + 2 ? app->rows - 2 : vl->n + 2;
 	int x = (app->cols - w) / 2, y = 1, rows = h - 2, i;
@@ -154,3 +196,12 @@ viewlist_draw(struct app *app)
 	draw_str(y + 1 + i, x + 1, w - 2, "scotl list --view NAME prints one",
 	    attr | A_DIM);
 }
+
+const struct layer_ops viewlist_layer_ops = {
+	.name = "views",
+	.init = viewlist_init,
+	.free = viewlist_free,
+	.is_open = viewlist_is_open,
+	.draw = viewlist_draw,
+	.handle = viewlist_handle,
+};

@@ -17,8 +17,38 @@
 #include "browser/draw.h"
 #include "scotl/entity.h"
 
-void
-xref_free(struct xref *xr)
+struct xref_item {
+	long long entity_id;
+	char kind[16];
+	char *name;
+	char *detail;           /* role and state, or SCO status */
+	long long count;        /* other events, or shared events */
+	int header;             /* 1 a section title, 2 a line of text */
+};
+
+struct xref {
+	struct xref_item *items;
+	int n, cap;
+	int sel, top;
+	long long partners_of;  /* 0, or the person whose partners are shown */
+	char partners_name[128];
+};
+
+static struct xref *
+xref_state(const struct app *app)
+{
+	return app->pane[PANE_XREF].data;
+}
+
+static void *
+xref_init(struct app *app)
+{
+	(void)app;
+	return xcalloc(1, sizeof(struct xref));
+}
+
+static void
+xref_clear(struct xref *xr)
 {
 	int i;
 
@@ -29,6 +59,13 @@ xref_free(struct xref *xr)
 	free(xr->items);
 	xr->items = NULL;
 	xr->n = xr->cap = 0;
+}
+
+static void
+xref_free(void *data)
+{
+	xref_clear(data);
+	free(data);
 }
 
 static void
@@ -61,6 +98,7 @@ xref_others(struct app *app, long long id)
 static void
 xref_section(struct app *app, const char *kind, const char *title)
 {
+	struct xref *xr = xref_state(app);
 	const struct event_detail *d = &app->detail;
 	char detail[256], status[32];
 	int i, first = 1;
@@ -72,7 +110,7 @@ xref_section(struct app *app, const char *kind, const char *title)
 		if (strcmp(p->kind, kind) != 0)
 			continue;
 		if (first)
-			xref_add(&app->xr, 0, "", title, NULL, 0, 1);
+			xref_add(xr, 0, "", title, NULL, 0, 1);
 		first = 0;
 		if (strcmp(kind, "state") == 0) {
 			status[0] = '\0';
@@ -85,7 +123,7 @@ xref_section(struct app *app, const char *kind, const char *title)
 		} else {
 			snprintf(detail, sizeof detail, "%s", p->role);
 		}
-		xref_add(&app->xr, p->entity_id, p->kind, p->name, detail,
+		xref_add(xr, p->entity_id, p->kind, p->name, detail,
 		    xref_others(app, p->entity_id), 0);
 	}
 }
@@ -93,23 +131,24 @@ xref_section(struct app *app, const char *kind, const char *title)
 static void
 xref_load_partners(struct app *app)
 {
+	struct xref *xr = xref_state(app);
 	struct entity_detail d;
 	struct err e;
 	char title[192];
 	int i;
 
-	if (entity_get(app->db, app->xr.partners_of, &d, &e) != 0) {
+	if (entity_get(app->db, xr->partners_of, &d, &e) != 0) {
 		app_message(app, 1, "%s", e.msg);
 		return;
 	}
 	snprintf(title, sizeof title, "Shares events with %s", d.ref.name);
-	xref_add(&app->xr, 0, "", title, NULL, 0, 1);
+	xref_add(xr, 0, "", title, NULL, 0, 1);
 	for (i = 0; i < d.npartners; i++)
-		xref_add(&app->xr, d.partners[i].who.id, d.partners[i].who.kind,
+		xref_add(xr, d.partners[i].who.id, d.partners[i].who.kind,
 		    d.partners[i].who.name, d.partners[i].who.state,
 		    d.partners[i].shared, 0);
 	if (d.npartners == 0)
-		xref_add(&app->xr, 0, "", "nobody", NULL, 0, 1);
+		xref_add(xr, 0, "", "nobody", NULL, 0, 1);
 	entity_detail_free(&d);
 }
 
@@ -118,6 +157,7 @@ xref_load_partners(struct app *app)
 static void
 xref_yours(struct app *app)
 {
+	struct xref *xr = xref_state(app);
 	const struct event_row *r = timeline_selected(app);
 	char *note = NULL, *line, *next;
 	struct buf b;
@@ -126,18 +166,13 @@ xref_yours(struct app *app)
 
 	if (r == NULL || (!r->bookmarked && !r->noted && !(r->tags && r->tags[0])))
 		return;
-	xref_add(&app->xr, 0, "", "Yours (m bookmark, t tags, a note)", NULL, 0, 1);
+	xref_add(xr, 0, "", "Yours (m bookmark, t tags, a note)", NULL, 0, 1);
 	if (r->bookmarked)
-		xref_add(&app->xr, 0, "", "! bookmarked", NULL, 0, 2);
+		xref_add(xr, 0, "", "! bookmarked", NULL, 0, 2);
 	if (r->tags && r->tags[0]) {
 		buf_init(&b);
-		for (line = r->tags; *line; line++) {
-			if (line == r->tags || line[-1] == ' ')
-				buf_adds(&b, line == r->tags ? "#" : " #");
-			if (*line != ' ')
-				buf_addc(&b, *line);
-		}
-		xref_add(&app->xr, 0, "", b.data, NULL, 0, 2);
+		timeline_tags_text(r->tags, &b);
+		xref_add(xr, 0, "", b.data, NULL, 0, 2);
 		buf_free(&b);
 	}
 	if (r->noted && annot_note_get(app->db, r->id, &note, &e) == 0 && note) {
@@ -145,19 +180,19 @@ xref_yours(struct app *app)
 			next = strchr(line, '\n');
 			if (next)
 				*next++ = '\0';
-			xref_add(&app->xr, 0, "", line, NULL, 0, 2);
+			xref_add(xr, 0, "", line, NULL, 0, 2);
 		}
 	}
 	free(note);
 }
 
-void
+static void
 xref_load(struct app *app)
 {
-	struct xref *xr = &app->xr;
+	struct xref *xr = xref_state(app);
 	const struct event_detail *d = &app->detail;
 
-	xref_free(xr);
+	xref_clear(xr);
 	xr->sel = -1;
 	xr->top = 0;
 	if (xr->partners_of > 0) {
@@ -181,9 +216,16 @@ xref_load(struct app *app)
 }
 
 static void
+xref_event_selected(struct app *app)
+{
+	xref_state(app)->partners_of = 0;
+	xref_load(app);
+}
+
+static void
 xref_move(struct app *app, int delta)
 {
-	struct xref *xr = &app->xr;
+	struct xref *xr = xref_state(app);
 	int i = xr->sel, last = xr->sel;
 
 	while (delta != 0 && xr->sel >= 0) {
@@ -201,7 +243,7 @@ xref_move(struct app *app, int delta)
 static int
 xref_handle(struct app *app, enum action a)
 {
-	struct xref *xr = &app->xr;
+	struct xref *xr = xref_state(app);
 	const struct xref_item *it = xr->sel >= 0 ? &xr->items[xr->sel] : NULL;
 	int page = app->rect[PANE_XREF].h - 2 > 1 ? app->rect[PANE_XREF].h - 2 : 1;
 
@@ -244,9 +286,6 @@ xref_draw_item(const struct xref_item *it, int y, int x, int w, int selected,
 {
 	unsigned long base = selected ? color_attr(focused ? AREA_CURSOR :
 	    AREA_CURSOR_BLUR) : color_attr(AREA_NORMAL);
-	enum area name_area = strcmp(it->kind, "person") == 0 ? AREA_PERSON :
-	    strcmp(it->kind, "state") == 0 ? AREA_STATE :
-	    strcmp(it->kind, "organisation") == 0 ? AREA_ORGANISATION : AREA_PLACE;
 	char count[32];
 	int col = 2, cw;
 
@@ -259,7 +298,7 @@ xref_draw_item(const struct xref_item *it, int y, int x, int w, int selected,
 	snprintf(count, sizeof count, " %lld", it->count);
 	cw = (int)strlen(count);
 	col += draw_str(y, x + col, w - col - cw, it->name,
-	    selected ? base : color_attr(name_area));
+	    selected ? base : color_attr(color_entity_area(it->kind)));
 	if (it->detail[0] && col + 3 < w - cw) {
 		col += draw_str(y, x + col, w - col - cw, " \xe2\x80\x94 ", base);
 		draw_str(y, x + col, w - col - cw, it->detail,
@@ -273,7 +312,7 @@ xref_draw_item(const struct xref_item *it, int y, int x, int w, int selected,
 static void
 xref_draw(struct app *app, const struct rect *r, int focused)
 {
-	struct xref *xr = &app->xr;
+	struct xref *xr = xref_state(app);
 	int h = r->h - 1, i;
 
 	draw_fill(r->y, r->x, r->w, color_attr(focused ? AREA_TITLE_FOCUS : AREA_TITLE));
@@ -296,6 +335,9 @@ xref_draw(struct app *app, const struct rect *r, int focused)
 
 const struct pane_ops xref_ops = {
 	.name = "xref",
+	.init = xref_init,
+	.free = xref_free,
 	.draw = xref_draw,
 	.handle = xref_handle,
+	.event_selected = xref_event_selected,
 };

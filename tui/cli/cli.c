@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "browser/app.h"
+#include "browser/browser.h"
 #include "cli/cli.h"
 #include "scotl/bundled.h"
 #include "scotl/filter.h"
@@ -346,13 +346,12 @@ cli_open_own_db(const struct cli *cli, struct db **db)
 static int
 cli_browse(struct cli *cli)
 {
-	char config[PATH_MAX];
 	struct db *db;
 	int status;
 
 	if ((status = cli_open_own_db(cli, &db)) != CLI_OK)
 		return status;
-	status = app_run(db, cli->fresh, config_default_path(config, sizeof config));
+	status = browser_run(db, cli->fresh);
 	db_close(db);
 	return status;
 }

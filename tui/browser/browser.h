@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: ISC */
+/* The browser, as the command line starts it: the one way into
+ * tui/browser from outside. */
+#ifndef SCOTL_BROWSER_H
+#define SCOTL_BROWSER_H
+
+struct db;
+
+/* Runs the browser on DB until the user quits, with the config file of
+ * the user; FRESH starts at the top instead of where the user was. 0, or
+ * 1 when where the user was could not be saved (said on stderr). */
+int browser_run(struct db *db, int fresh);
+
+#endif
