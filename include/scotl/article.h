@@ -19,11 +19,7 @@ struct article {
 	size_t body_len;
 };
 
-/* Stores a new article and indexes its title and body for full-text
- * search; the hash is computed here. NAME, SOURCE, URL, PUBLISHED may be
- * NULL. */
-int article_add(struct db *db, const struct article *a, long long *id,
-    struct err *e);
+/* Articles are stored by the import (model/import/rows.c). */
 
 /* Just the body of an article, as a new string. */
 int article_body(struct db *db, long long id, char **body, struct err *e);

@@ -14,12 +14,18 @@ struct mention_row {
 	long long end;
 };
 
-/* Finds every name and alias of the gazetteer in the article's body, as
- * written (case and all) and between word boundaries, the longest at any
- * place winning, and stores them. Returns the number stored or -1.
- * One pass over the text whatever the number of names (Aho-Corasick); the
+/* Finds every name and alias of the gazetteer in BODY, as written (case
+ * and all) and between word boundaries, the longest at any place winning:
+ * the mentions in order of position, with their entity's kind, as a new
+ * array. Writes nothing; the database gives only the gazetteer. One pass
+ * over the text whatever the number of names (Aho-Corasick); the
  * automaton is built once per connection and rebuilt when names change. */
-int mention_scan(struct db *db, long long article_id, struct err *e);
+int mention_find(struct db *db, const char *body, size_t len,
+    struct mention_row **out, int *n, struct err *e);
+
+/* Orders mentions by position, the longest first at one place, as
+ * mention_list gives them. */
+void mention_sort(struct mention_row *m, int n);
 
 /* The mentions of an article in order of position. */
 int mention_list(struct db *db, long long article_id, struct mention_row **out,

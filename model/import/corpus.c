@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "import/rows.h"
 #include "scotl/article.h"
 #include "scotl/chrome.h"
 #include "scotl/corpus.h"
 #include "scotl/date.h"
 #include "scotl/mention.h"
 #include "scotl/rec.h"
+#include "scotl/sha256.h"
 
 static const char *const corpus_kinds[] = {
 	"founding", "accession", "summit", "nsa-meeting", "officials-meeting",
@@ -103,11 +105,12 @@ corpus_check_fields(struct corpus *c, const struct rec *r, const char *once,
 	return 0;
 }
 
+/* What a row of rows.c came to: 1 (refused) is told with file and line. */
 static int
-corpus_step_done(struct corpus *c, sqlite3_stmt *st, const char *doing)
+corpus_wrote(struct corpus *c, int rc, const char *doing)
 {
-	if (sqlite3_step(st) == SQLITE_DONE)
-		return 0;
+	if (rc <= 0)
+		return rc;
 	return corpus_fail(c, "%s: %s", doing, sqlite3_errmsg(c->db->h));
 }
 
@@ -159,8 +162,6 @@ corpus_resolve(struct corpus *c, const char *name, const char *kind)
 	return -1;
 }
 
-static const char corpus_sql_insert_alias[] =
-	"INSERT INTO alias(entity_id, name, norm, kind) VALUES (?1, ?2, ?3, ?4)";
 static const char corpus_sql_alias_owner[] =
 	"SELECT e.name FROM alias a JOIN entity e ON e.id = a.entity_id"
 	" WHERE a.norm = ?1";
@@ -185,39 +186,23 @@ corpus_alias(struct corpus *c, long long entity, const char *name,
 		    db_col_str(st, 0));
 		goto out;
 	}
-	if ((st = db_stmt(c->db, corpus_sql_insert_alias, c->e)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, entity);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, norm, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
-	if ((rc = corpus_step_done(c, st, "adding a name")) == 0)
+	if ((rc = corpus_wrote(c, rows_alias(c->db, entity, name, norm, kind,
+	    c->e), "adding a name")) == 0)
 		c->n->aliases++;
 out:
 	free(norm);
 	return rc;
 }
 
-static const char corpus_sql_insert_entity[] =
-	"INSERT INTO entity(kind, name, state_id, capital) VALUES (?1, ?2, ?3, ?4)";
-
 static long long
 corpus_entity(struct corpus *c, const char *kind, const char *name,
     long long state, int capital)
 {
-	sqlite3_stmt *st = db_stmt(c->db, corpus_sql_insert_entity, c->e);
 	long long id;
 
-	if (st == NULL)
+	if (corpus_wrote(c, rows_entity(c->db, kind, name, state, capital, &id,
+	    c->e), "adding an entity") != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if (state > 0)
-		sqlite3_bind_int64(st, 3, state);
-	sqlite3_bind_int(st, 4, capital);
-	if (corpus_step_done(c, st, "adding an entity") != 0)
-		return -1;
-	id = sqlite3_last_insert_rowid(c->db->h);
 	c->n->entities++;
 	if (corpus_alias(c, id, name, "name") != 0)
 		return -1;
@@ -226,34 +211,30 @@ corpus_entity(struct corpus *c, const char *kind, const char *name,
 
 /* --- gazetteer -------------------------------------------------------- */
 
-/* Optional date bounds of a role or a membership: FROM | UNTIL. */
+/* Optional date bounds of a role or a membership: FROM | UNTIL, read
+ * into S (its days kept in A and B). */
 static int
-corpus_bind_span(struct corpus *c, sqlite3_stmt *st, int col, const char *from,
-    const char *until)
+corpus_span(struct corpus *c, const char *from, const char *until,
+    struct date_span *a, struct date_span *b, struct rows_span *s)
 {
-	struct date_span a, b;
-
-	memset(&a, 0, sizeof a);
+	memset(a, 0, sizeof *a);
+	memset(s, 0, sizeof *s);
 	if (from && *from) {
-		if (corpus_date(c, from, &a) != 0)
+		if (corpus_date(c, from, a) != 0)
 			return -1;
-		db_bind_text(st, col, from);
-		db_bind_text(st, col + 2, a.first);
+		s->since = from;
+		s->first = a->first;
 	}
 	if (until && *until) {
-		if (corpus_date(c, until, &b) != 0)
+		if (corpus_date(c, until, b) != 0)
 			return -1;
-		if (from && *from && strcmp(b.last, a.first) < 0)
+		if (from && *from && strcmp(b->last, a->first) < 0)
 			return corpus_fail(c, "'%s' is before '%s'", until, from);
-		db_bind_text(st, col + 1, until);
-		db_bind_text(st, col + 3, b.last);
+		s->until = until;
+		s->last = b->last;
 	}
 	return 0;
 }
-
-static const char corpus_sql_insert_membership[] =
-	"INSERT INTO membership(state_id, status, since, until, first_day, last_day)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 static int
 corpus_sco(struct corpus *c, long long state, char *value)
@@ -262,7 +243,8 @@ corpus_sco(struct corpus *c, long long state, char *value)
 		"member", "observer", "dialogue partner", "guest",
 	};
 	char *p[3] = { NULL, NULL, NULL };
-	sqlite3_stmt *st;
+	struct date_span a, b;
+	struct rows_span s;
 	size_t i;
 
 	rec_split(value, p, 3);
@@ -272,13 +254,10 @@ corpus_sco(struct corpus *c, long long state, char *value)
 	if (i == sizeof statuses / sizeof *statuses)
 		return corpus_fail(c, "'%s' is not an SCO status (member, "
 		    "observer, dialogue partner, guest)", p[0]);
-	if ((st = db_stmt(c->db, corpus_sql_insert_membership, c->e)) == NULL)
+	if (corpus_span(c, p[1], p[2], &a, &b, &s) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, state);
-	db_bind_text(st, 2, p[0]);
-	if (corpus_bind_span(c, st, 3, p[1], p[2]) != 0)
-		return -1;
-	return corpus_step_done(c, st, "adding an SCO status");
+	return corpus_wrote(c, rows_membership(c->db, state, p[0], &s, c->e),
+	    "adding an SCO status");
 }
 
 static int
@@ -351,31 +330,23 @@ corpus_organisation(struct corpus *c, const struct rec *r)
 	return 0;
 }
 
-static const char corpus_sql_insert_role[] =
-	"INSERT INTO role(entity_id, title, state_id, since, until, first_day,"
-	" last_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-
 static int
 corpus_role(struct corpus *c, long long person, char *value)
 {
 	char *p[4] = { NULL, NULL, NULL, NULL };
 	long long state = 0;
-	sqlite3_stmt *st;
+	struct date_span a, b;
+	struct rows_span s;
 
 	rec_split(value, p, 4);
 	if (*p[0] == '\0')
 		return corpus_fail(c, "a role needs a title");
 	if (p[1] && *p[1] && (state = corpus_resolve(c, p[1], "state")) < 0)
 		return -1;
-	if ((st = db_stmt(c->db, corpus_sql_insert_role, c->e)) == NULL)
+	if (corpus_span(c, p[2], p[3], &a, &b, &s) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	db_bind_text(st, 2, p[0]);
-	if (state > 0)
-		sqlite3_bind_int64(st, 3, state);
-	if (corpus_bind_span(c, st, 4, p[2], p[3]) != 0)
-		return -1;
-	return corpus_step_done(c, st, "adding a role");
+	return corpus_wrote(c, rows_role(c->db, person, p[0], state, &s, c->e),
+	    "adding a role");
 }
 
 static int
@@ -473,6 +444,7 @@ corpus_article(struct corpus *c, const struct rec *r)
 {
 	struct article a = { .name = r->fields[0].value };
 	struct date_span d;
+	char hash[65];
 	long long id;
 	int rc;
 
@@ -492,7 +464,9 @@ corpus_article(struct corpus *c, const struct rec *r)
 	c->line = r->line;
 	if (corpus_article_body(c, a.name, &a.body) != 0)
 		return -1;
-	if ((rc = article_add(c->db, &a, &id, c->e)) == 0)
+	sha256_hex(a.body, strlen(a.body), hash);
+	a.hash = hash;
+	if ((rc = rows_article(c->db, &a, &id, c->e)) == 0)
 		c->n->articles++;
 	free(a.body);
 	return rc;
@@ -517,11 +491,6 @@ corpus_article_id(struct corpus *c, const char *name, char **body)
 		*body = db_col_text(st, 1);
 	return sqlite3_column_int64(st, 0);
 }
-
-static const char corpus_sql_insert_event[] =
-	"INSERT INTO event(slug, start, end, precision, first_day, last_day,"
-	" title, summary, kind, place_id, confidence)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
 static int
 corpus_slug_ok(const char *s)
@@ -555,9 +524,9 @@ static long long
 corpus_event_row(struct corpus *c, const struct rec *r)
 {
 	const char *slug = r->fields[0].value, *date, *title, *kind, *place;
-	long long place_id = 0;
+	struct rows_event_rec ev = { .slug = slug };
+	long long place_id = 0, id;
 	struct date_span d;
-	sqlite3_stmt *st;
 	double conf;
 
 	if ((date = corpus_field(c, r, "date", 1)) == NULL ||
@@ -581,26 +550,18 @@ corpus_event_row(struct corpus *c, const struct rec *r)
 		return -1;
 	if (corpus_event_confidence(c, r, &conf) != 0)
 		return -1;
-	if ((st = db_stmt(c->db, corpus_sql_insert_event, c->e)) == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-	db_bind_text(st, 2, d.start);
-	if (d.end[0])
-		db_bind_text(st, 3, d.end);
-	sqlite3_bind_text(st, 4, date_precision_name(d.precision), -1, SQLITE_STATIC);
-	db_bind_text(st, 5, d.first);
-	db_bind_text(st, 6, d.last);
-	sqlite3_bind_text(st, 7, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, corpus_field(c, r, "summary", 0), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, kind, -1, SQLITE_STATIC);
-	if (place_id > 0)
-		sqlite3_bind_int64(st, 10, place_id);
-	sqlite3_bind_double(st, 11, conf);
+	ev.d = &d;
+	ev.title = title;
+	ev.summary = corpus_field(c, r, "summary", 0);
+	ev.kind = kind;
+	ev.place = place_id;
+	ev.confidence = conf;
 	c->line = r->line;
-	if (corpus_step_done(c, st, "adding the event") != 0)
+	if (corpus_wrote(c, rows_corpus_event(c->db, &ev, &id, c->e),
+	    "adding the event") != 0)
 		return -1;
 	c->n->events++;
-	return sqlite3_last_insert_rowid(c->db->h);
+	return id;
 }
 
 static const char corpus_sql_entity_state[] =
@@ -630,16 +591,12 @@ corpus_default_state(struct corpus *c, long long entity)
 	return sqlite3_column_int64(st, 1);
 }
 
-static const char corpus_sql_insert_participant[] =
-	"INSERT INTO participant(event_id, entity_id, role, state_id)"
-	" VALUES (?1, ?2, ?3, ?4)";
-
 static int
 corpus_participant(struct corpus *c, long long event, char *value)
 {
 	char *p[3] = { NULL, NULL, NULL };
 	long long who, state;
-	sqlite3_stmt *st;
+	int rc;
 
 	rec_split(value, p, 3);
 	if ((who = corpus_resolve(c, p[0], NULL)) < 0)
@@ -650,30 +607,19 @@ corpus_participant(struct corpus *c, long long event, char *value)
 		state = corpus_default_state(c, who);
 	if (state < 0)
 		return -1;
-	if ((st = db_stmt(c->db, corpus_sql_insert_participant, c->e)) == NULL)
+	if ((rc = rows_participant(c->db, event, who, p[1], state, c->e)) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_int64(st, 2, who);
-	if (p[1] && *p[1])
-		db_bind_text(st, 3, p[1]);
-	if (state > 0)
-		sqlite3_bind_int64(st, 4, state);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (rc > 0)
 		return corpus_fail(c, "'%s' is a participant twice", p[0]);
 	c->n->participants++;
 	return 0;
 }
-
-static const char corpus_sql_insert_evidence[] =
-	"INSERT OR IGNORE INTO evidence(event_id, article_id, span_start, span_end)"
-	" VALUES (?1, ?2, ?3, ?4)";
 
 static int
 corpus_evidence(struct corpus *c, long long event, char *value)
 {
 	char *p[2] = { NULL, NULL }, *body = NULL, *at;
 	long long article;
-	sqlite3_stmt *st;
 	int rc = -1;
 
 	if (rec_split(value, p, 2) != 2 || *p[1] == '\0')
@@ -688,22 +634,13 @@ corpus_evidence(struct corpus *c, long long event, char *value)
 		    p[0], p[1]);
 		goto out;
 	}
-	if ((st = db_stmt(c->db, corpus_sql_insert_evidence, c->e)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_int64(st, 2, article);
-	sqlite3_bind_int64(st, 3, at - body);
-	sqlite3_bind_int64(st, 4, (at - body) + (long long)strlen(p[1]));
-	if ((rc = corpus_step_done(c, st, "adding evidence")) == 0)
+	if ((rc = corpus_wrote(c, rows_evidence(c->db, event, article, at - body,
+	    (at - body) + (long long)strlen(p[1]), c->e), "adding evidence")) == 0)
 		c->n->evidence++;
 out:
 	free(body);
 	return rc;
 }
-
-static const char corpus_sql_insert_claim[] =
-	"INSERT INTO claim(event_id, start, end, first_day, last_day, source,"
-	" article_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 static int
 corpus_claim(struct corpus *c, long long event, char *value)
@@ -711,7 +648,6 @@ corpus_claim(struct corpus *c, long long event, char *value)
 	char *p[2] = { NULL, NULL };
 	struct date_span d;
 	long long article;
-	sqlite3_stmt *st;
 
 	if (rec_split(value, p, 2) != 2 || *p[1] == '\0')
 		return corpus_fail(c, "a claim is DATE | SOURCE");
@@ -719,18 +655,8 @@ corpus_claim(struct corpus *c, long long event, char *value)
 		return -1;
 	if ((article = corpus_article_id(c, p[1], NULL)) < 0)
 		return -1;
-	if ((st = db_stmt(c->db, corpus_sql_insert_claim, c->e)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	db_bind_text(st, 2, d.start);
-	if (d.end[0])
-		db_bind_text(st, 3, d.end);
-	db_bind_text(st, 4, d.first);
-	db_bind_text(st, 5, d.last);
-	db_bind_text(st, 6, p[1]);
-	if (article > 0)
-		sqlite3_bind_int64(st, 7, article);
-	if (corpus_step_done(c, st, "adding a claim") != 0)
+	if (corpus_wrote(c, rows_claim(c->db, event, &d, p[1], article, c->e),
+	    "adding a claim") != 0)
 		return -1;
 	c->n->claims++;
 	return 0;
@@ -809,6 +735,25 @@ corpus_gazetteer(struct corpus *c)
 
 static const char corpus_sql_article_ids[] = "SELECT id FROM article ORDER BY id";
 
+/* The articles came before the gazetteer: their bodies are read back
+ * for the names. */
+static int
+corpus_article_mentions(struct corpus *c, long long id)
+{
+	struct mention_row *m = NULL;
+	char *body;
+	int n = 0, rc = -1;
+
+	if (db_require_writable(c->db, "store mentions", c->e) != 0 ||
+	    article_body(c->db, id, &body, c->e) != 0)
+		return -1;
+	if (mention_find(c->db, body, strlen(body), &m, &n, c->e) == 0)
+		rc = rows_mentions(c->db, id, m, n, c->e);
+	free(m);
+	free(body);
+	return rc;
+}
+
 /* Once the gazetteer is in, every article's mentions of it. */
 static int
 corpus_mentions(struct corpus *c)
@@ -825,7 +770,7 @@ corpus_mentions(struct corpus *c)
 	}
 	sqlite3_reset(st);
 	for (i = 0; i < n; i++) {
-		if ((got = mention_scan(c->db, ids[i], c->e)) < 0)
+		if ((got = corpus_article_mentions(c, ids[i])) < 0)
 			break;
 		c->n->mentions += got;
 	}

@@ -12,7 +12,6 @@
 #include "scotl/extract.h"
 #include "scotl/mention.h"
 
-#define EXTRACT_MAX_PEOPLE 64
 /* How far apart two mentions may be, in bytes, to be read together: a
  * nationality before a person, an apposition after one, two items of a
  * list. Nothing further away is looked at, which keeps the work per
@@ -33,13 +32,11 @@ struct extract_sentence {
 };
 
 struct extract {
-	struct db *db;
-	long long article;
-	char *title;
-	char *name;             /* the article's file name, for claims */
-	char *body;
+	struct db *db;          /* for the states of places and known events */
+	const char *title;
+	const char *body;
 	size_t len;
-	struct mention_row *m;
+	const struct mention_row *m;
 	int nm;
 	long long longest;      /* the longest mention, in bytes */
 	struct extract_sentence *s;
@@ -61,9 +58,6 @@ static const char *const extract_cues[] = {
 	"session", "conference", "gathering", "spoke", "attack", "attacks",
 	"agreement", "accession", "joined", "ceasefire", "meet",
 };
-
-static const char extract_sql_article[] =
-	"SELECT title, coalesce(name, ''), body FROM article WHERE id = ?1";
 
 /* --- sentences ----------------------------------------------------- */
 
@@ -538,57 +532,14 @@ extract_who_json(const struct extract *x, char *out, size_t size)
 		snprintf(out + used, size - used, "]");
 }
 
+/* A known event this candidate reports (dates overlapping, the same
+ * place or most participants): 1 with its id and, when the dates
+ * differ, its date; 0 when none. */
 static int
-extract_evidence(struct extract *x, long long event, struct err *e)
-{
-	static const char sql[] =
-		"INSERT OR IGNORE INTO evidence(event_id, article_id, span_start,"
-		" span_end) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *st = db_stmt(x->db, sql, e);
-	const struct extract_sentence *s = &x->s[x->cue_sentence];
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	sqlite3_bind_int64(st, 2, x->article);
-	sqlite3_bind_int64(st, 3, (long long)s->start);
-	sqlite3_bind_int64(st, 4, (long long)s->end);
-	return db_step_done(x->db, st, "store evidence", e);
-}
-
-static int
-extract_claim(struct extract *x, long long event, const struct date_span *d,
-    const char *source, long long article, struct err *e)
-{
-	static const char sql[] =
-		"INSERT INTO claim(event_id, start, end, first_day, last_day, source,"
-		" article_id) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS"
-		" (SELECT 1 FROM claim WHERE event_id = ?1 AND first_day = ?4 AND"
-		" last_day = ?5)";
-	sqlite3_stmt *st = db_stmt(x->db, sql, e);
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	db_bind_text(st, 2, d->start);
-	if (d->end[0])
-		db_bind_text(st, 3, d->end);
-	db_bind_text(st, 4, d->first);
-	db_bind_text(st, 5, d->last);
-	db_bind_text(st, 6, source);
-	if (article > 0)
-		sqlite3_bind_int64(st, 7, article);
-	return db_step_done(x->db, st, "store a date claim", e);
-}
-
-/* A known event this candidate reports: evidence, and a claim when the
- * dates differ (the known date kept as a claim too). */
-static int
-extract_attach(struct extract *x, struct extract_result *r, struct err *e)
+extract_match(struct extract *x, struct extract_found *f, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(x->db, extract_sql_match, e);
 	char who[EXTRACT_MAX_PEOPLE * 24];
-	struct date_span known;
 	int rc;
 
 	if (st == NULL)
@@ -604,133 +555,72 @@ extract_attach(struct extract *x, struct extract_result *r, struct err *e)
 		sqlite3_reset(st);
 		return rc == SQLITE_DONE ? 0 : db_fail(x->db, e, "match events");
 	}
-	r->event_id = sqlite3_column_int64(st, 0);
+	f->event_id = sqlite3_column_int64(st, 0);
 	date_from_parts(db_col_str(st, 3),
-	    db_col_str(st, 4), &known, e);
+	    db_col_str(st, 4), &f->known, e);
 	sqlite3_reset(st);
-	if (extract_evidence(x, r->event_id, e) != 0)
-		return -1;
-	if (strcmp(known.first, x->when.first) != 0 ||
-	    strcmp(known.last, x->when.last) != 0) {
-		r->disputed = 1;
-		if (extract_claim(x, r->event_id, &known, "as recorded before", 0, e) != 0 ||
-		    extract_claim(x, r->event_id, &x->when, x->name, x->article, e) != 0)
-			return -1;
-	}
+	f->disputed = strcmp(f->known.first, x->when.first) != 0 ||
+	    strcmp(f->known.last, x->when.last) != 0;
 	return 1;
 }
 
-static int
-extract_create(struct extract *x, struct extract_result *r, struct err *e)
+/* What a new event or a known one is told: the candidate itself. */
+static void
+extract_fill(const struct extract *x, struct extract_found *f)
 {
-	static const char sql_event[] =
-		"INSERT INTO event(start, end, precision, first_day, last_day, title,"
-		" kind, place_id, origin, confidence)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'extracted', ?9)";
-	static const char sql_who[] =
-		"INSERT OR IGNORE INTO participant(event_id, entity_id, state_id)"
-		" VALUES (?1, ?2, (SELECT CASE kind WHEN 'state' THEN id ELSE state_id"
-		" END FROM entity WHERE id = ?2))";
-	sqlite3_stmt *st = db_stmt(x->db, sql_event, e);
-	double confidence = 0.5 + (x->place ? 0.1 : 0) + (x->explicit_date ? 0.1 : 0) +
+	const struct extract_sentence *s = &x->s[x->cue_sentence];
+
+	f->when = x->when;
+	snprintf(f->kind, sizeof f->kind, "%s", x->kind);
+	f->place = x->place;
+	f->confidence = 0.5 + (x->place ? 0.1 : 0) + (x->explicit_date ? 0.1 : 0) +
 	    (x->nwho >= 2 ? 0.1 : 0);
-	int i;
-
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, x->when.start);
-	if (x->when.end[0])
-		db_bind_text(st, 2, x->when.end);
-	sqlite3_bind_text(st, 3, date_precision_name(x->when.precision), -1, SQLITE_STATIC);
-	db_bind_text(st, 4, x->when.first);
-	db_bind_text(st, 5, x->when.last);
-	db_bind_text(st, 6, x->title);
-	db_bind_text(st, 7, x->kind);
-	if (x->place > 0)
-		sqlite3_bind_int64(st, 8, x->place);
-	sqlite3_bind_double(st, 9, confidence);
-	if (db_step_done(x->db, st, "store an extracted event", e) != 0)
-		return -1;
-	r->event_id = sqlite3_last_insert_rowid(x->db->h);
-	r->created = 1;
-	for (i = 0; i < x->nwho; i++) {
-		if ((st = db_stmt(x->db, sql_who, e)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, r->event_id);
-		sqlite3_bind_int64(st, 2, x->who[i]);
-		if (db_step_done(x->db, st, "store a participant", e) != 0)
-			return -1;
-	}
-	return extract_evidence(x, r->event_id, e);
-}
-
-static int
-extract_load(struct extract *x, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(x->db, extract_sql_article, e);
-	int i;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, x->article);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		err_set(e, "no article %lld", x->article);
-		return -1;
-	}
-	x->title = db_col_text(st, 0);
-	x->name = db_col_text(st, 1);
-	x->body = db_col_text(st, 2);
-	x->len = strlen(x->body);
-	sqlite3_reset(st);
-	if (mention_list(x->db, x->article, &x->m, &x->nm, e) != 0)
-		return -1;
-	for (i = 0; i < x->nm; i++)
-		if (x->m[i].end - x->m[i].start > x->longest)
-			x->longest = x->m[i].end - x->m[i].start;
-	return 0;
+	memcpy(f->who, x->who, (size_t)x->nwho * sizeof *x->who);
+	f->nwho = x->nwho;
+	f->span_start = (long long)s->start;
+	f->span_end = (long long)s->end;
 }
 
 int
-extract_event(struct db *db, long long article_id, const char *published,
-    struct extract_result *r, struct err *e)
+extract_find(struct db *db, const struct article *a,
+    const struct mention_row *m, int n, struct extract_found *f,
+    struct err *e)
 {
 	struct extract x;
 	int rc = 0, i;
 
-	memset(r, 0, sizeof *r);
+	memset(f, 0, sizeof *f);
 	memset(&x, 0, sizeof x);
 	x.db = db;
-	x.article = article_id;
+	x.title = a->title;
+	x.body = a->body;
+	x.len = strlen(a->body);
+	x.m = m;
+	x.nm = n;
 	x.cue_sentence = -1;
-	if (extract_load(&x, e) != 0) {
-		rc = -1;
-		goto out;
-	}
+	for (i = 0; i < n; i++)
+		if (m[i].end - m[i].start > x.longest)
+			x.longest = m[i].end - m[i].start;
 	extract_sentences(&x);
 	for (i = 0; i < x.ns && x.cue_sentence < 0; i++)
 		if (x.s[i].cue)
 			x.cue_sentence = i;
 	if (x.cue_sentence < 0)
 		goto out;               /* nothing happens in this article */
-	x.nd = dates_find(x.body, x.len, published, &x.dates);
+	x.nd = dates_find(x.body, x.len, a->published, &x.dates);
 	if (extract_participants(&x, e) != 0) {
 		rc = -1;
 		goto out;
 	}
-	extract_date(&x, published);
+	extract_date(&x, a->published);
 	if (!x.have_when || (x.nwho == 0 && x.place == 0))
 		goto out;
 	extract_kind(&x);
-	rc = extract_attach(&x, r, e);
-	if (rc == 0)
-		rc = extract_create(&x, r, e);
-	rc = rc < 0 ? -1 : 0;
+	if ((rc = extract_match(&x, f, e)) >= 0) {
+		extract_fill(&x, f);
+		rc = 1;
+	}
 out:
-	free(x.title);
-	free(x.name);
-	free(x.body);
-	free(x.m);
 	free(x.s);
 	free(x.dates);
 	return rc;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "import/rows.h"
 #include "scotl/article.h"
 #include "scotl/charset.h"
 #include "scotl/chrome.h"
@@ -134,6 +135,7 @@ struct import_doc {
 	char *title;
 	char *body;
 	char *published;
+	char hash[65];          /* of the body, computed once */
 };
 
 static void
@@ -279,16 +281,14 @@ static const char import_sql_by_hash[] = "SELECT id FROM article WHERE hash = ?1
  * the database cannot say (taken for "none", the article would be
  * stored twice or fail on its hash with a misleading message). */
 static long long
-import_existing(struct db *db, const char *body, struct err *e)
+import_existing(struct db *db, const char *hash, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, import_sql_by_hash, e);
-	char hash[65];
 	long long id = 0;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sha256_hex(body, strlen(body), hash);
 	db_bind_text(st, 1, hash);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -320,6 +320,67 @@ import_date(struct import_doc *doc, const struct import_options *o,
 		doc->published = xstrdup(o->date);
 }
 
+int
+import_people(struct db *db, long long article, const struct people_found *p,
+    int np, struct mention_row **m, int *n, struct err *e)
+{
+	long long id;
+	int i;
+
+	if (np == 0)
+		return 0;
+	*m = xrealloc(*m, (size_t)(*n + np) * sizeof **m);
+	for (i = 0; i < np; i++) {
+		struct mention_row *r = &(*m)[(*n)++];
+
+		if (rows_person(db, article, &p[i], &id, e) != 0)
+			return -1;
+		r->entity_id = id;
+		snprintf(r->kind, sizeof r->kind, "%s", "person");
+		r->start = p[i].start;
+		r->end = p[i].end;
+	}
+	mention_sort(*m, *n);
+	return 0;
+}
+
+/* Each step finds what it finds in the text and the mentions held here,
+ * and rows.c writes it before the next step runs: the people's mentions
+ * need the people's ids, the event those of its participants. */
+int
+import_article(struct db *db, struct article *a, struct import_outcome *out,
+    struct err *e)
+{
+	struct mention_row *m = NULL;
+	struct people_found *p = NULL;
+	struct extract_found f;
+	struct extract_result ev;
+	size_t len = strlen(a->body);
+	int n = 0, np = 0, found = 0, rc = -1;
+
+	memset(&ev, 0, sizeof ev);
+	if (rows_article(db, a, &a->id, e) != 0 ||
+	    mention_find(db, a->body, len, &m, &n, e) != 0 ||
+	    (out->mentions = rows_mentions(db, a->id, m, n, e)) < 0 ||
+	    (np = people_find(db, a->body, len, m, n, &p, e)) < 0 ||
+	    import_people(db, a->id, p, np, &m, &n, e) != 0 ||
+	    (found = extract_find(db, a, m, n, &f, e)) < 0 ||
+	    (found && rows_event(db, a, &f, &ev, e) != 0))
+		goto out;
+	out->article_id = a->id;
+	out->people = np;
+	out->event_id = ev.event_id;
+	out->event_created = ev.created;
+	out->event_disputed = ev.disputed;
+	rc = 0;
+out:
+	if (np > 0)
+		people_found_free(p, np);
+	free(p);
+	free(m);
+	return rc;
+}
+
 static int
 import_store(struct db *db, const char *path, struct import_doc *doc,
     const struct import_options *o, struct import_outcome *out, struct err *e)
@@ -332,18 +393,17 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		.url = doc->h.url,
 		.published = doc->published,
 		.charset = out->charset,
+		.hash = doc->hash,
 		.body = doc->body,
 	};
-	struct extract_result ev;
 	long long id;
-	int got;
 
 	if (db_begin_write(db, "import an article", e) != 0)
 		return -1;
 	/* Another import may have stored the same text since import_file
 	 * looked: holding the write lock, this one sees the last commit and
 	 * no one else can store it now. */
-	if ((id = import_existing(db, doc->body, e)) != 0) {
+	if ((id = import_existing(db, doc->hash, e)) != 0) {
 		db_rollback(db);
 		if (id < 0)
 			return -1;
@@ -351,18 +411,10 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		out->status = IMPORT_DUPLICATE;
 		return 0;
 	}
-	if (article_add(db, &a, &out->article_id, e) != 0 ||
-	    (got = mention_scan(db, out->article_id, e)) < 0 ||
-	    (out->people = people_propose(db, out->article_id, e)) < 0 ||
-	    extract_event(db, out->article_id, doc->published, &ev, e) != 0 ||
-	    db_commit(db, e) != 0) {
+	if (import_article(db, &a, out, e) != 0 || db_commit(db, e) != 0) {
 		db_rollback(db);
 		return -1;
 	}
-	out->mentions = got;
-	out->event_id = ev.event_id;
-	out->event_created = ev.created;
-	out->event_disputed = ev.disputed;
 	return 0;
 }
 
@@ -385,7 +437,8 @@ import_fd(struct db *db, int fd, const char *name,
 	    import_prepare(&raw, name, o, &doc, out) != 1)
 		goto done;
 	import_date(&doc, o, out);
-	if ((id = import_existing(db, doc.body, e)) < 0) {
+	sha256_hex(doc.body, strlen(doc.body), doc.hash);
+	if ((id = import_existing(db, doc.hash, e)) < 0) {
 		rc = -1;
 		goto done;
 	}

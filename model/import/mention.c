@@ -6,16 +6,13 @@
 #include <string.h>
 
 #include "store/store.h"
-#include "scotl/article.h"
 #include "scotl/mention.h"
 
 static const char mention_sql_aliases[] =
 	"SELECT a.name, a.entity_id FROM alias a ORDER BY a.id";
 static const char mention_sql_alias_key[] =
 	"SELECT count(*) * 1000003 + coalesce(max(id), 0) FROM alias";
-static const char mention_sql_insert[] =
-	"INSERT OR IGNORE INTO mention(article_id, entity_id, span_start, span_end)"
-	" VALUES (?1, ?2, ?3, ?4)";
+static const char mention_sql_kind[] = "SELECT kind FROM entity WHERE id = ?1";
 static const char mention_sql_list[] =
 	"SELECT m.entity_id, e.kind, m.span_start, m.span_end FROM mention m"
 	" JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1"
@@ -283,7 +280,7 @@ mention_find_all(const struct mention_matcher *m, const char *body, size_t len,
 }
 
 static int
-mention_cmp(const void *a, const void *b)
+mention_hit_cmp(const void *a, const void *b)
 {
 	const struct mention_hit *x = a, *y = b;
 
@@ -292,52 +289,88 @@ mention_cmp(const void *a, const void *b)
 	return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/* As mention_sql_list orders them. */
 static int
-mention_store(struct db *db, long long article, struct mention_hit *hits,
-    int n, struct err *e)
+mention_cmp(const void *a, const void *b)
 {
-	sqlite3_stmt *st;
-	size_t covered = 0;
-	int i, stored = 0;
+	const struct mention_row *x = a, *y = b;
 
-	if (n == 0)
-		return 0;
-	qsort(hits, (size_t)n, sizeof *hits, mention_cmp);
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end;
+}
+
+void
+mention_sort(struct mention_row *m, int n)
+{
+	if (n > 1)
+		qsort(m, (size_t)n, sizeof *m, mention_cmp);
+}
+
+/* The kind of the entity a name stands for: gazetteer data, read as the
+ * mentions are found. */
+static int
+mention_kind(struct db *db, struct mention_row *m, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, mention_sql_kind, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, m->entity_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(m->kind, sizeof m->kind, "%s", db_col_str(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "reading names");
+}
+
+/* The longest name at a place wins; names inside it do not count ("New
+ * Delhi" is not also "Delhi"). */
+static int
+mention_keep(struct db *db, struct mention_hit *hits, int n,
+    struct mention_row **out, int *nout, struct err *e)
+{
+	size_t covered = 0;
+	int i, cap = 0;
+
+	qsort(hits, (size_t)n, sizeof *hits, mention_hit_cmp);
 	for (i = 0; i < n; i++) {
-		/* The longest name at a place wins; names inside it do not
-		 * count ("New Delhi" is not also "Delhi"). */
+		struct mention_row *m;
+
 		if (hits[i].start < covered)
 			continue;
 		covered = hits[i].end;
-		if ((st = db_stmt(db, mention_sql_insert, e)) == NULL)
+		*out = xgrow(*out, *nout, &cap, sizeof **out);
+		m = &(*out)[(*nout)++];
+		m->entity_id = hits[i].entity;
+		m->start = (long long)hits[i].start;
+		m->end = (long long)hits[i].end;
+		if (mention_kind(db, m, e) != 0)
 			return -1;
-		sqlite3_bind_int64(st, 1, article);
-		sqlite3_bind_int64(st, 2, hits[i].entity);
-		sqlite3_bind_int64(st, 3, (long long)hits[i].start);
-		sqlite3_bind_int64(st, 4, (long long)hits[i].end);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return db_fail(db, e, "store a mention");
-		stored++;
 	}
-	return stored;
+	return 0;
 }
 
 int
-mention_scan(struct db *db, long long article_id, struct err *e)
+mention_find(struct db *db, const char *body, size_t len,
+    struct mention_row **out, int *n, struct err *e)
 {
 	struct mention_hit *hits = NULL;
 	struct mention_matcher *m;
-	int n = 0, cap = 0, rc;
-	char *body;
+	int nhits = 0, cap = 0, rc = 0;
 
-	if (db_require_writable(db, "store mentions", e) != 0 ||
-	    (m = mention_matcher(db, e)) == NULL ||
-	    article_body(db, article_id, &body, e) != 0)
+	*out = NULL;
+	*n = 0;
+	if ((m = mention_matcher(db, e)) == NULL)
 		return -1;
-	mention_find_all(m, body, strlen(body), &hits, &n, &cap);
-	rc = mention_store(db, article_id, hits, n, e);
+	mention_find_all(m, body, len, &hits, &nhits, &cap);
+	if (nhits > 0 && mention_keep(db, hits, nhits, out, n, e) != 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		rc = -1;
+	}
 	free(hits);
-	free(body);
 	return rc;
 }
 

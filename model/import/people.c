@@ -7,7 +7,6 @@
 #include <strings.h>
 
 #include "store/store.h"
-#include "scotl/article.h"
 #include "scotl/mention.h"
 #include "scotl/people.h"
 
@@ -212,154 +211,151 @@ people_state(struct people_scan *c, size_t title, size_t name_end)
 }
 
 static const char people_sql_known[] = "SELECT 1 FROM alias WHERE norm = ?1";
-static const char people_sql_entity[] =
-	"INSERT INTO entity(kind, name, origin) VALUES ('person', ?1, 'extracted')";
-static const char people_sql_alias[] =
-	"INSERT INTO alias(entity_id, name, norm, kind) VALUES (?1, ?2, ?3, 'name')";
-static const char people_sql_role[] =
-	"INSERT INTO role(entity_id, title, state_id) VALUES (?1, ?2, ?3)";
-static const char people_sql_mention[] =
-	"INSERT OR IGNORE INTO mention(article_id, entity_id, span_start, span_end)"
-	" VALUES (?1, ?2, ?3, ?4)";
+
+/* What is proposed so far in this article, and where. */
+struct people_list {
+	struct people_found *p;
+	int n, cap;
+};
+
+/* Whether a name (in lower case) names someone already: in the
+ * gazetteer, or among the people this article proposed before it. */
+static int
+people_known(struct db *db, const struct people_list *l, const char *norm,
+    struct err *e)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->p[i].norm, norm) == 0 || (l->p[i].surname_norm != NULL &&
+		    strcmp(l->p[i].surname_norm, norm) == 0))
+			return 1;
+	if ((st = db_stmt(db, people_sql_known, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+	return db_step_exists(db, st, "look up a name", e);
+}
 
 /* The last word of the name as a second alias, unless it names someone
  * else already ("Mukambetov" finds Ruslan Mukambetov). */
 static int
-people_surname(struct db *db, long long id, const char *name, struct err *e)
+people_surname(struct db *db, struct people_list *l, struct people_found *p,
+    struct err *e)
 {
-	const char *last = strrchr(name, ' ');
-	sqlite3_stmt *st;
+	const char *last = strrchr(p->name, ' ');
 	char *norm;
-	int known, rc = 0;
+	int known;
 
 	if (last == NULL || strlen(last + 1) < 3)
 		return 0;
 	norm = util_ascii_lower(last + 1);
-	if ((st = db_stmt(db, people_sql_known, e)) == NULL) {
+	/* The name itself holds a space: it cannot be its own surname. */
+	if ((known = people_known(db, l, norm, e)) != 0) {
 		free(norm);
-		return -1;
+		return known < 0 ? -1 : 0;
 	}
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	if ((known = db_step_exists(db, st, "look up a name", e)) < 0) {
-		free(norm);
-		return -1;
-	}
-	if (!known) {
-		static const char sql[] = "INSERT INTO alias(entity_id, name, norm, kind)"
-		    " VALUES (?1, ?2, ?3, 'alias')";
-
-		if ((st = db_stmt(db, sql, e)) == NULL) {
-			free(norm);
-			return -1;
-		}
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, last + 1, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, norm, -1, SQLITE_STATIC);
-		rc = db_step_done(db, st, "name a person", e);
-	}
-	free(norm);
-	return rc;
+	p->surname = xstrdup(last + 1);
+	p->surname_norm = norm;
+	return 0;
 }
 
 static int
-people_add(struct db *db, long long article, const char *name, const char *title,
-    long long state, const struct people_name *span, struct err *e)
+people_add(struct db *db, struct people_list *l, const char *name,
+    const char *title, long long state, const struct people_name *span,
+    struct err *e)
 {
 	char *norm = util_ascii_lower(name);
-	sqlite3_stmt *st;
-	long long id;
-	int known, rc = -1;
+	struct people_found p = {
+		.norm = norm, .title = title, .state = state,
+		.start = (long long)span->start, .end = (long long)span->end,
+	};
+	int known = people_known(db, l, norm, e);
 
-	if ((st = db_stmt(db, people_sql_known, e)) == NULL)
-		goto out;
-	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
-	if ((known = db_step_exists(db, st, "look up a name", e)) < 0)
-		goto out;
-	if (known) {
-		rc = 0;
-		goto out;
+	if (known != 0) {
+		free(norm);
+		return known < 0 ? -1 : 0;
 	}
-	if ((st = db_stmt(db, people_sql_entity, e)) == NULL)
-		goto out;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (db_step_done(db, st, "propose a person", e) != 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db->h);
-	if ((st = db_stmt(db, people_sql_alias, e)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, norm, -1, SQLITE_STATIC);
-	if (db_step_done(db, st, "name a person", e) != 0 ||
-	    people_surname(db, id, name, e) != 0 ||
-	    (st = db_stmt(db, people_sql_role, e)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	if (state > 0)
-		sqlite3_bind_int64(st, 3, state);
-	if (db_step_done(db, st, "give a role", e) != 0 ||
-	    (st = db_stmt(db, people_sql_mention, e)) == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, article);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int64(st, 3, (long long)span->start);
-	sqlite3_bind_int64(st, 4, (long long)span->end);
-	rc = db_step_done(db, st, "store a mention", e) == 0 ? 1 : -1;
-out:
-	free(norm);
-	return rc;
+	p.name = xstrdup(name);
+	if (people_surname(db, l, &p, e) != 0) {
+		people_found_free(&p, 1);
+		return -1;
+	}
+	l->p = xgrow(l->p, l->n, &l->cap, sizeof *l->p);
+	l->p[l->n++] = p;
+	return 1;
 }
 
+void
+people_found_free(struct people_found *p, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].name);
+		free(p[i].norm);
+		free(p[i].surname);
+		free(p[i].surname_norm);
+	}
+}
+
+/* A title at I, followed by a name nobody knows: proposed. Returns how
+ * far the title reaches (0 when none starts at I), or -1. */
+static long
+people_title_at(struct db *db, struct people_scan *c, struct people_list *l,
+    size_t i, struct err *e)
+{
+	const char *body = c->s;
+	size_t k, tl, len = c->len;
+	struct people_name nm;
+	char *name;
+	int rc;
+
+	for (k = 0; k < sizeof people_titles / sizeof *people_titles; k++) {
+		tl = strlen(people_titles[k]);
+		if (i + tl + 1 >= len || strncmp(body + i, people_titles[k], tl) != 0 ||
+		    body[i + tl] != ' ')
+			continue;
+		if (people_name_at(body, len, i + tl + 1, &nm) &&
+		    !people_known_span(c, nm.start, nm.end)) {
+			name = xstrndup(body + nm.start, nm.end - nm.start);
+			rc = people_add(db, l, name, people_titles[k],
+			    people_state(c, i, nm.end), &nm, e);
+			free(name);
+			if (rc < 0)
+				return -1;
+		}
+		return (long)tl;
+	}
+	return 0;
+}
 
 int
-people_propose(struct db *db, long long article_id, struct err *e)
+people_find(struct db *db, const char *body, size_t len,
+    const struct mention_row *m, int n, struct people_found **out,
+    struct err *e)
 {
-	struct mention_row *m = NULL;
+	struct people_list l = { NULL, 0, 0 };
 	struct people_scan c;
-	struct people_name nm;
-	int n = 0, added = 0, rc;
-	size_t i, k, len, tl;
-	char *body, *name;
+	long tl = 0;
+	size_t i;
 
-	if (article_body(db, article_id, &body, e) != 0)
-		return -1;
-	len = strlen(body);
-	if (mention_list(db, article_id, &m, &n, e) != 0) {
-		free(body);
-		return -1;
-	}
+	*out = NULL;
 	people_scan_init(&c, body, len, m, n);
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len && tl >= 0; i++) {
 		/* Titles start a word with a capital. */
 		if (!isupper((unsigned char)body[i]) ||
 		    (i > 0 && isalpha((unsigned char)body[i - 1])))
 			continue;
-		for (k = 0; k < sizeof people_titles / sizeof *people_titles; k++) {
-			tl = strlen(people_titles[k]);
-			if (i + tl + 1 >= len || strncmp(body + i, people_titles[k], tl) != 0 ||
-			    body[i + tl] != ' ')
-				continue;
-			if (people_name_at(body, len, i + tl + 1, &nm) &&
-			    !people_known_span(&c, nm.start, nm.end)) {
-				name = xstrndup(body + nm.start, nm.end - nm.start);
-				rc = people_add(db, article_id, name, people_titles[k],
-				    people_state(&c, i, nm.end), &nm, e);
-				free(name);
-				if (rc < 0) {
-					people_scan_free(&c);
-					free(m);
-					free(body);
-					return -1;
-				}
-				added += rc;
-			}
-			i += tl;
-			break;
-		}
+		if ((tl = people_title_at(db, &c, &l, i, e)) > 0)
+			i += (size_t)tl;
 	}
 	people_scan_free(&c);
-	free(m);
-	free(body);
-	return added;
+	if (tl < 0) {
+		people_found_free(l.p, l.n);
+		free(l.p);
+		return -1;
+	}
+	*out = l.p;
+	return l.n;
 }

@@ -19,10 +19,8 @@
 #include "store/store.h"
 #include "scotl/article.h"
 #include "scotl/bundled.h"
-#include "scotl/extract.h"
-#include "scotl/mention.h"
+#include "scotl/importer.h"
 #include "scotl/paths.h"
-#include "scotl/people.h"
 #include "scotl/sha256.h"
 #include "scotl/userdb.h"
 
@@ -151,6 +149,7 @@ static int
 userdb_carry_article(struct db *db, sqlite3_stmt *row, struct userdb_carried *c,
     struct err *e)
 {
+	char hash[65];
 	struct article a = {
 		.name = (char *)sqlite3_column_text(row, 1),
 		.title = (char *)sqlite3_column_text(row, 2),
@@ -159,10 +158,10 @@ userdb_carry_article(struct db *db, sqlite3_stmt *row, struct userdb_carried *c,
 		.published = (char *)sqlite3_column_text(row, 5),
 		.charset = (char *)sqlite3_column_text(row, 6),
 		.body = (char *)sqlite3_column_text(row, 7),
+		.hash = hash,
 	};
-	struct extract_result ev;
+	struct import_outcome out;
 	sqlite3_stmt *st;
-	char hash[65];
 	long long id = 0;
 	int found;
 
@@ -178,10 +177,9 @@ userdb_carry_article(struct db *db, sqlite3_stmt *row, struct userdb_carried *c,
 	if (found != SQLITE_ROW && found != SQLITE_DONE)
 		return db_fail(db, e, "look for an article");
 	if (found == SQLITE_DONE) {
-		if (article_add(db, &a, &id, e) != 0 ||
-		    mention_scan(db, id, e) < 0 || people_propose(db, id, e) < 0 ||
-		    extract_event(db, id, a.published, &ev, e) != 0)
+		if (import_article(db, &a, &out, e) != 0)
 			return -1;
+		id = a.id;
 		c->articles++;
 	}
 	if ((st = db_stmt(db, userdb_sql_map_article, e)) == NULL)

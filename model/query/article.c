@@ -6,52 +6,6 @@
 
 #include "store/store.h"
 #include "scotl/article.h"
-#include "scotl/sha256.h"
-
-static const char article_sql_insert[] =
-	"INSERT INTO article(name, title, source, url, published, charset, body,"
-	" hash) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'UTF-8'), ?7, ?8)";
-static const char article_sql_index[] =
-	"INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)";
-
-static void
-article_bind_or_null(sqlite3_stmt *st, int col, const char *s)
-{
-	if (s != NULL && *s != '\0')
-		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
-}
-
-int
-article_add(struct db *db, const struct article *a, long long *id,
-    struct err *e)
-{
-	sqlite3_stmt *st;
-	char hash[65];
-
-	if (db_require_writable(db, "store an article", e) != 0 ||
-	    (st = db_stmt(db, article_sql_insert, e)) == NULL)
-		return -1;
-	sha256_hex(a->body, strlen(a->body), hash);
-	article_bind_or_null(st, 1, a->name);
-	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
-	article_bind_or_null(st, 3, a->source);
-	article_bind_or_null(st, 4, a->url);
-	article_bind_or_null(st, 5, a->published);
-	article_bind_or_null(st, 6, a->charset);
-	sqlite3_bind_text(st, 7, a->body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, hash, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, e, "store an article");
-	*id = sqlite3_last_insert_rowid(db->h);
-	if ((st = db_stmt(db, article_sql_index, e)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, *id);
-	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, e, "index an article");
-	return 0;
-}
 
 static const char article_sql_find[] =
 	"SELECT id FROM article WHERE id = ?1 OR name = ?2 ORDER BY id LIMIT 1";

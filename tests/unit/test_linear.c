@@ -23,12 +23,14 @@
 
 #include "store/store.h"
 #include "fixture.h"
+#include "import/rows.h"
 #include "scotl/article.h"
 #include "scotl/corpus.h"
 #include "scotl/extract.h"
 #include "scotl/importer.h"
 #include "scotl/mention.h"
 #include "scotl/people.h"
+#include "scotl/sha256.h"
 
 #define LINEAR_FACTOR 16
 #define LINEAR_BOUND 64.0
@@ -124,9 +126,12 @@ linear_run(struct db *db, const char *raw, size_t len, const char *path,
 		.max_size = IMPORT_DEFAULT_MAX_SIZE };
 	struct import_outcome out;
 	struct extract_result r;
+	struct extract_found f;
+	struct mention_row *m = NULL;
+	struct people_found *p = NULL;
 	struct article a;
-	char *title, *body;
-	long long id = 0;
+	char *title, *body, hash[65];
+	int n = 0, np = 0, found;
 	struct err e;
 	double t0;
 	int rc = -1;
@@ -139,23 +144,28 @@ linear_run(struct db *db, const char *raw, size_t len, const char *path,
 	a.name = (char *)path;
 	a.title = title;
 	a.body = body;
+	a.hash = hash;
 	a.published = (char *)o.date;
 	if (db_begin_write(db, "test", &e) != 0)
 		goto out;
 	t0 = linear_now();
-	if (article_add(db, &a, &id, &e) != 0)
+	sha256_hex(body, strlen(body), hash);
+	if (rows_article(db, &a, &a.id, &e) != 0)
 		goto rollback;
 	t[STEP_STORE] = linear_now() - t0;
 	t0 = linear_now();
-	if (mention_scan(db, id, &e) < 0)
+	if (mention_find(db, body, strlen(body), &m, &n, &e) != 0 ||
+	    rows_mentions(db, a.id, m, n, &e) < 0)
 		goto rollback;
 	t[STEP_MENTIONS] = linear_now() - t0;
 	t0 = linear_now();
-	if (people_propose(db, id, &e) < 0)
+	if ((np = people_find(db, body, strlen(body), m, n, &p, &e)) < 0 ||
+	    import_people(db, a.id, p, np, &m, &n, &e) != 0)
 		goto rollback;
 	t[STEP_PEOPLE] = linear_now() - t0;
 	t0 = linear_now();
-	if (extract_event(db, id, o.date, &r, &e) != 0)
+	if ((found = extract_find(db, &a, m, n, &f, &e)) < 0 ||
+	    (found && rows_event(db, &a, &f, &r, &e) != 0))
 		goto rollback;
 	t[STEP_EVENT] = linear_now() - t0;
 	rc = 0;
@@ -164,6 +174,10 @@ rollback:
 		tap_diag("%s", e.msg);
 	db_rollback(db);
 out:
+	if (np > 0)
+		people_found_free(p, np);
+	free(p);
+	free(m);
 	free(title);
 	free(body);
 	return rc;
