@@ -16,21 +16,28 @@
 int userdb_open(struct db **out, const char *path, enum db_mode mode,
     struct err *e);
 
-/* What a rebuild carried over from the old file, and what it could not
- * place (annotations of events the new database does not have). */
+/* What a rebuild carried over from the old file: the imported articles
+ * (the hook below counts the user's own rows). */
 struct userdb_carried {
-	int articles, notes, tags, bookmarks, views, history;
-	int lost;
+	int articles;
 	char kept[4096];        /* where the old file is now, "" if none */
 };
 
+/* Carries the user's own rows (notes, tags, bookmarks, saved views,
+ * filter history) into DB, inside the rebuild's transaction, with the
+ * old file attached as "old" and temp.map_event (old event id, new one)
+ * filled; ARG is the hook's own. The user layer owns those rows, and
+ * the import layer does not call it: the caller hands it in. */
+typedef int userdb_carry_fn(struct db *db, void *arg, struct err *e);
+
 /* Makes the user's database at PATH anew from the bundled corpus and
  * carries over from the file there (if any) the imported articles (each
- * imported again, its mentions and events found again), the notes, tags
- * and bookmarks of events found again (by name, else by the article
- * that reports them), the saved views and the filter history. The old
+ * imported again, its mentions and events found again), and, through
+ * CARRY (called with ARG once the events are found again, by name, else
+ * by the article that reports them), what else is the user's. The old
  * file is kept beside it as PATH.old-TIME; the new one takes its name
  * in one rename. */
-int userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e);
+int userdb_rebuild(const char *path, userdb_carry_fn *carry, void *arg,
+    struct userdb_carried *c, struct err *e);
 
 #endif

@@ -802,8 +802,7 @@ corpus_load(struct db *db, const char *datadir, struct corpus_counts *n,
 	if (corpus_file(&c, "articles.rec", "article", corpus_article) != 0 ||
 	    corpus_gazetteer(&c) != 0 || corpus_mentions(&c) != 0 ||
 	    corpus_file(&c, "events.rec", "event", corpus_event) != 0 ||
-	    db_exec(db, "INSERT INTO article_fts(article_fts) VALUES ('optimize')",
-	    e) != 0 || db_commit(db, e) != 0) {
+	    rows_fts_optimize(db, e) != 0 || db_commit(db, e) != 0) {
 		db_rollback(db);
 		return -1;
 	}

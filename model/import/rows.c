@@ -55,6 +55,15 @@ rows_article(struct db *db, const struct article *a, long long *id,
 	return 0;
 }
 
+/* The full-text index merged into one b-tree once a corpus is loaded:
+ * fts5's own command, written as a row of article_fts. */
+int
+rows_fts_optimize(struct db *db, struct err *e)
+{
+	return db_exec(db, "INSERT INTO article_fts(article_fts) VALUES ('optimize')",
+	    e);
+}
+
 static int
 rows_mention(struct db *db, long long article, long long entity,
     long long start, long long end, struct err *e)

@@ -21,6 +21,9 @@
 int rows_article(struct db *db, const struct article *a, long long *id,
     struct err *e);
 
+/* The full-text index made compact, after a bulk load. */
+int rows_fts_optimize(struct db *db, struct err *e);
+
 /* The mentions of an article; returns how many, or -1. */
 int rows_mentions(struct db *db, long long article, const struct mention_row *m,
     int n, struct err *e);

@@ -217,56 +217,6 @@ static const char userdb_sql_map_events[] =
 	"  FROM old.evidence v JOIN temp.map_article m ON m.old = v.article_id"
 	"  JOIN main.evidence n ON n.article_id = m.new GROUP BY v.event_id;";
 
-/* What the user wrote, into the events found again. The place in the
- * timeline (ui_state) names the old file's events: left behind. */
-static const char userdb_sql_annotations[] =
-	"INSERT INTO main.note(event_id, body, created, updated)"
-	"  SELECT m.new, n.body, n.created, n.updated FROM old.note n"
-	"  JOIN temp.map_event m ON m.old = n.event_id ORDER BY n.id;"
-	"INSERT OR IGNORE INTO main.tag(event_id, name) SELECT m.new, t.name"
-	"  FROM old.tag t JOIN temp.map_event m ON m.old = t.event_id;"
-	"INSERT OR IGNORE INTO main.bookmark(event_id, created)"
-	"  SELECT m.new, b.created FROM old.bookmark b"
-	"  JOIN temp.map_event m ON m.old = b.event_id;"
-	"INSERT OR REPLACE INTO main.saved_view(name, filter, updated)"
-	"  SELECT name, filter, updated FROM old.saved_view;"
-	"INSERT OR IGNORE INTO main.filter_history(text)"
-	"  SELECT text FROM old.filter_history ORDER BY id;";
-
-static const char userdb_sql_counts[] =
-	"SELECT (SELECT count(*) FROM old.note n JOIN temp.map_event m"
-	"  ON m.old = n.event_id),"
-	" (SELECT count(*) FROM old.tag t JOIN temp.map_event m"
-	"  ON m.old = t.event_id),"
-	" (SELECT count(*) FROM old.bookmark b JOIN temp.map_event m"
-	"  ON m.old = b.event_id),"
-	" (SELECT count(*) FROM old.saved_view),"
-	" (SELECT count(*) FROM old.filter_history),"
-	" (SELECT count(*) FROM old.note) + (SELECT count(*) FROM old.tag) +"
-	" (SELECT count(*) FROM old.bookmark)";
-
-static int
-userdb_count(struct db *db, struct userdb_carried *c, struct err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(db->h, userdb_sql_counts, -1, &st, NULL) !=
-	    SQLITE_OK)
-		return db_fail(db, e, "count what was carried over");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		c->notes = sqlite3_column_int(st, 0);
-		c->tags = sqlite3_column_int(st, 1);
-		c->bookmarks = sqlite3_column_int(st, 2);
-		c->views = sqlite3_column_int(st, 3);
-		c->history = sqlite3_column_int(st, 4);
-		c->lost = sqlite3_column_int(st, 5) - c->notes - c->tags -
-		    c->bookmarks;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "count what was carried over");
-}
-
 static int
 userdb_attach(struct db *db, const char *old, struct err *e)
 {
@@ -282,10 +232,11 @@ userdb_attach(struct db *db, const char *old, struct err *e)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "open the old database");
 }
 
-/* From the old file at OLD into the new one, in one transaction. */
+/* From the old file at OLD into the new one, in one transaction: the
+ * articles and the map of the events here, the rest by CARRY. */
 static int
-userdb_carry(struct db *db, const char *old, struct userdb_carried *c,
-    struct err *e)
+userdb_carry(struct db *db, const char *old, userdb_carry_fn *carry,
+    void *arg, struct userdb_carried *c, struct err *e)
 {
 	int rc;
 
@@ -296,8 +247,7 @@ userdb_carry(struct db *db, const char *old, struct userdb_carried *c,
 	    " new INTEGER)", e) != 0 ||
 	    userdb_carry_articles(db, c, e) != 0 ||
 	    db_exec(db, userdb_sql_map_events, e) != 0 ||
-	    db_exec(db, userdb_sql_annotations, e) != 0 ||
-	    userdb_count(db, c, e) != 0 || db_commit(db, e) != 0 ? -1 : 0;
+	    carry(db, arg, e) != 0 || db_commit(db, e) != 0 ? -1 : 0;
 	if (rc != 0)
 		db_rollback(db);
 	db_stmts_reset(db);
@@ -412,7 +362,8 @@ userdb_keep_old(struct db *old, const char *path, struct userdb_carried *c,
 }
 
 int
-userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
+userdb_rebuild(const char *path, userdb_carry_fn *carry, void *arg,
+    struct userdb_carried *c, struct err *e)
 {
 	char *fresh = xmalloc(strlen(path) + 32);
 	struct db *db = NULL, *old = NULL;
@@ -434,7 +385,7 @@ userdb_rebuild(const char *path, struct userdb_carried *c, struct err *e)
 	if (bundled_copy(fresh, e) != 0)
 		goto done;
 	if (!empty && (db_open(&db, fresh, DB_READWRITE, e) != 0 ||
-	    userdb_carry(db, c->kept, c, e) != 0))
+	    userdb_carry(db, c->kept, carry, arg, c, e) != 0))
 		goto done;
 	db_close(db);
 	db = NULL;

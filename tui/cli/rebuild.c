@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* scotl rebuild: the user's own database made anew from the bundled
- * corpus, with what is the user's carried over (userdb.h). For a file
- * that an interrupted first run of an older scotl left empty, and which
- * every command now refuses, saying to run this. */
+ * corpus, with what is the user's carried over (userdb.h, and carry.h
+ * for the notes, tags, bookmarks, views and filters). For a file that an
+ * interrupted first run of an older scotl left empty, and which every
+ * command now refuses, saying to run this. */
 #include "config.h"
 
 #include <getopt.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "scotl/carry.h"
 #include "scotl/paths.h"
 #include "scotl/userdb.h"
 
@@ -30,23 +32,24 @@ cli_rebuild_count(int n, const char *one, const char *many, const char *sep)
 }
 
 static void
-cli_rebuild_report(const char *path, const struct userdb_carried *c)
+cli_rebuild_report(const char *path, const struct userdb_carried *c,
+    const struct carry_counts *u)
 {
 	printf("rebuilt %s from the bundled corpus\n", path);
 	if (c->kept[0] == '\0')
 		return;
 	fputs("carried over: ", stdout);
 	cli_rebuild_count(c->articles, "imported article", "imported articles", ", ");
-	cli_rebuild_count(c->notes, "note", "notes", ", ");
-	cli_rebuild_count(c->tags, "tag", "tags", ", ");
-	cli_rebuild_count(c->bookmarks, "bookmark", "bookmarks", ", ");
-	cli_rebuild_count(c->views, "saved view", "saved views", ", ");
-	cli_rebuild_count(c->history, "filter of the history",
+	cli_rebuild_count(u->notes, "note", "notes", ", ");
+	cli_rebuild_count(u->tags, "tag", "tags", ", ");
+	cli_rebuild_count(u->bookmarks, "bookmark", "bookmarks", ", ");
+	cli_rebuild_count(u->views, "saved view", "saved views", ", ");
+	cli_rebuild_count(u->history, "filter of the history",
 	    "filters of the history", "\n");
-	if (c->lost > 0)
+	if (u->lost > 0)
 		printf("not carried over: %d notes, tags or bookmarks of events "
 		    "that were not found again (they stay in the old file)\n",
-		    c->lost);
+		    u->lost);
 	printf("the old file is kept as %s\n", c->kept);
 }
 
@@ -55,6 +58,7 @@ cli_rebuild(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_opts o = { .usage = cli_rebuild_usage };
 	struct userdb_carried c;
+	struct carry_counts u = { 0 };
 	char path[PATH_MAX];
 	struct err e;
 	int status;
@@ -68,8 +72,8 @@ cli_rebuild(struct cli *cli, int argc, char **argv)
 	if (cli->db_path != NULL && !paths_is_user_db(cli->db_path))
 		return cli_error(CLI_USAGE, "rebuild makes your own database "
 		    "(%s) anew, not another (--db %s)", path, cli->db_path);
-	if (userdb_rebuild(path, &c, &e) != 0)
+	if (userdb_rebuild(path, carry_annotations, &u, &c, &e) != 0)
 		return cli_error(CLI_ERROR, "%s", e.msg);
-	cli_rebuild_report(path, &c);
+	cli_rebuild_report(path, &c, &u);
 	return CLI_OK;
 }
