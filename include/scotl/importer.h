@@ -6,10 +6,7 @@
 #ifndef SCOTL_IMPORTER_H
 #define SCOTL_IMPORTER_H
 
-#include "scotl/article.h"
 #include "scotl/db.h"
-#include "scotl/mention.h"
-#include "scotl/people.h"
 #include "scotl/util.h"
 
 #define IMPORT_DEFAULT_MAX_SIZE (16LL * 1024 * 1024)
@@ -64,18 +61,5 @@ int import_fd(struct db *db, int fd, const char *name,
 int import_text(const char *raw, size_t len, const char *path,
     const struct import_options *o, char **title, char **body,
     struct import_outcome *out);
-
-/* Stores article A (A->hash the SHA-256 of its body) inside the caller's
- * transaction, with what the steps find in it: its mentions, the people
- * it names that the gazetteer does not know, the event it reports. Sets
- * A->id and, in OUT, article_id, mentions, people and event_*. */
-int import_article(struct db *db, struct article *a, struct import_outcome *out,
-    struct err *e);
-
-/* The step of import_article that stores the people people_find proposed
- * and adds their mentions to M (N of them, in order of position), where
- * the event's extraction looks for them. */
-int import_people(struct db *db, long long article, const struct people_found *p,
-    int np, struct mention_row **m, int *n, struct err *e);
 
 #endif

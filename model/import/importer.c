@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "import/import.h"
 #include "import/rows.h"
 #include "scotl/article.h"
 #include "scotl/charset.h"

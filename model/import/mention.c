@@ -307,8 +307,7 @@ mention_sort(struct mention_row *m, int n)
 		qsort(m, (size_t)n, sizeof *m, mention_cmp);
 }
 
-/* The kind of the entity a name stands for: gazetteer data, read as the
- * mentions are found. */
+/* The kind of the entity a name stands for: gazetteer data. */
 static int
 mention_kind(struct db *db, struct mention_row *m, struct err *e)
 {
@@ -322,6 +321,40 @@ mention_kind(struct db *db, struct mention_row *m, struct err *e)
 		snprintf(m->kind, sizeof m->kind, "%s", db_col_str(st, 0));
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "reading names");
+}
+
+/* Orders mentions by the entity they name. */
+static int
+mention_entity_cmp(const void *a, const void *b)
+{
+	const struct mention_row *x = *(struct mention_row *const *)a;
+	const struct mention_row *y = *(struct mention_row *const *)b;
+
+	return x->entity_id < y->entity_id ? -1 : x->entity_id > y->entity_id;
+}
+
+/* The kinds of the N entities M names, each read once however often the
+ * text names it: a long article names the same few many times. */
+static int
+mention_kinds(struct db *db, struct mention_row *m, int n, struct err *e)
+{
+	struct mention_row **by;
+	int i, j, rc = 0;
+
+	if (n == 0)
+		return 0;
+	by = xmalloc((size_t)n * sizeof *by);
+	for (i = 0; i < n; i++)
+		by[i] = &m[i];
+	qsort(by, (size_t)n, sizeof *by, mention_entity_cmp);
+	for (i = 0; i < n; i = j) {
+		if ((rc = mention_kind(db, by[i], e)) != 0)
+			break;
+		for (j = i + 1; j < n && by[j]->entity_id == by[i]->entity_id; j++)
+			snprintf(by[j]->kind, sizeof by[j]->kind, "%s", by[i]->kind);
+	}
+	free(by);
+	return rc;
 }
 
 /* The longest name at a place wins; names inside it do not count ("New
@@ -345,10 +378,8 @@ mention_keep(struct db *db, struct mention_hit *hits, int n,
 		m->entity_id = hits[i].entity;
 		m->start = (long long)hits[i].start;
 		m->end = (long long)hits[i].end;
-		if (mention_kind(db, m, e) != 0)
-			return -1;
 	}
-	return 0;
+	return mention_kinds(db, *out, *nout, e);
 }
 
 int

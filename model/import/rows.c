@@ -199,14 +199,18 @@ rows_bind_date(sqlite3_stmt *st, int col, const struct date_span *d)
 		db_bind_text(st, col + 1, d->end);
 }
 
-static int
-rows_event_claim(struct db *db, long long event, const struct date_span *d,
-    const char *source, long long article, struct err *e)
+/* SQL, one of the two claim INSERTs (the same parameters, one with a
+ * guard against a second claim of the same days), prepared and bound;
+ * NULL when it cannot be prepared (E says why). ARTICLE 0 for none. */
+static sqlite3_stmt *
+rows_claim_stmt(struct db *db, const char *sql, long long event,
+    const struct date_span *d, const char *source, long long article,
+    struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, rows_sql_event_claim, e);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	if (st == NULL)
-		return -1;
+		return NULL;
 	sqlite3_bind_int64(st, 1, event);
 	rows_bind_date(st, 2, d);
 	db_bind_text(st, 4, d->first);
@@ -214,6 +218,18 @@ rows_event_claim(struct db *db, long long event, const struct date_span *d,
 	db_bind_text(st, 6, source);
 	if (article > 0)
 		sqlite3_bind_int64(st, 7, article);
+	return st;
+}
+
+static int
+rows_event_claim(struct db *db, long long event, const struct date_span *d,
+    const char *source, long long article, struct err *e)
+{
+	sqlite3_stmt *st = rows_claim_stmt(db, rows_sql_event_claim, event, d,
+	    source, article, e);
+
+	if (st == NULL)
+		return -1;
 	return db_step_done(db, st, "store a date claim", e);
 }
 
@@ -440,16 +456,10 @@ int
 rows_claim(struct db *db, long long event, const struct date_span *d,
     const char *source, long long article, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, rows_sql_claim, e);
+	sqlite3_stmt *st = rows_claim_stmt(db, rows_sql_claim, event, d, source,
+	    article, e);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	rows_bind_date(st, 2, d);
-	db_bind_text(st, 4, d->first);
-	db_bind_text(st, 5, d->last);
-	db_bind_text(st, 6, source);
-	if (article > 0)
-		sqlite3_bind_int64(st, 7, article);
 	return rows_done(st);
 }

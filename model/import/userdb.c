@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "import/import.h"
 #include "scotl/article.h"
 #include "scotl/bundled.h"
 #include "scotl/importer.h"

@@ -13,6 +13,7 @@
 
 #include "store/store.h"
 #include "fuzz.h"
+#include "import/import.h"
 #include "scotl/article.h"
 #include "scotl/date.h"
 #include "scotl/dates.h"

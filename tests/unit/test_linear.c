@@ -23,6 +23,7 @@
 
 #include "store/store.h"
 #include "fixture.h"
+#include "import/import.h"
 #include "import/rows.h"
 #include "scotl/article.h"
 #include "scotl/corpus.h"

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
-/* The import's steps on text and mentions in memory (model/import/mention.c,
- * people.c, extract.c): the database holds only the gazetteer, read for
- * names and places; nothing is written to it. */
+/* The import's steps (model/import/mention.c, people.c, extract.c) take
+ * the text and the mentions in memory and return what they found. From
+ * the database they only read reference data: the gazetteer (names,
+ * kinds, states, places) and the known events (none here, so the event
+ * found is a new one). Nothing is written to it. */
 #include "config.h"
 
 #include <stdio.h>
