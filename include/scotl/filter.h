@@ -30,9 +30,6 @@ int filter_compile(const char *text, struct filter **out, int *column,
     struct err *e);
 void filter_free(struct filter *f);
 
-/* The condition, for tests and for --explain-like output. */
-const char *filter_sql_text(const struct filter *f);
-
 /* The values bound to the condition: parameter ?(1000 + I) is
  * filter_param_value(f, I), for I below filter_param_count(f). */
 int filter_param_count(const struct filter *f);

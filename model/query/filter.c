@@ -30,12 +30,6 @@ struct filter_parser {
 	int failed;
 };
 
-const char *
-filter_sql_text(const struct filter *f)
-{
-	return f->sql;
-}
-
 int
 filter_param_count(const struct filter *f)
 {

@@ -632,7 +632,7 @@ app_signals(void)
 
 /* Out of memory ends the process (util.h): the terminal is given back
  * first, so that the message is read on a sane one (unless it is gone,
- * as browser_run does). */
+ * as app_run does). */
 static void
 app_oom(void)
 {
@@ -788,7 +788,7 @@ app_free(struct app *app)
 }
 
 int
-browser_run(struct db *db, int fresh)
+app_run(struct db *db, int fresh)
 {
 	struct app app;
 	struct event_pos pos;

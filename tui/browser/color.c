@@ -87,19 +87,6 @@ color_entity_area(const char *kind)
 	return AREA_PLACE;
 }
 
-const char *
-color_area_name(enum area a)
-{
-	return color_styles[a].name;
-}
-
-const char *
-color_mode(void)
-{
-	return color_depth == COLOR_256 ? "256" : color_depth == COLOR_8 ? "8" :
-	    "mono";
-}
-
 void
 color_init(void)
 {

@@ -44,14 +44,8 @@ unsigned long color_attr(enum area a);
 /* A config line "color AREA FG BG [ATTR...]": 0, or -1 with a message. */
 int color_config(int argc, char **argv, char *err, int errsize);
 
-const char *color_area_name(enum area a);
-
 /* The area an entity of KIND ("person", "state", "organisation",
  * "place") is drawn in. */
 enum area color_entity_area(const char *kind);
-
-/* Which mode is in use, for the status line and the tests: "256", "8",
- * "mono". */
-const char *color_mode(void);
 
 #endif

@@ -101,12 +101,6 @@ keymap_action(int key)
 }
 
 const char *
-keymap_action_name(enum action a)
-{
-	return keymap_actions[a].name;
-}
-
-const char *
 keymap_action_help(enum action a)
 {
 	return keymap_actions[a].help;

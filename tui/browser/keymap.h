@@ -43,7 +43,6 @@ enum action {
 /* Keys are curses key codes; characters are their code point. */
 enum action keymap_action(int key);
 
-const char *keymap_action_name(enum action a);
 const char *keymap_action_help(enum action a);
 
 /* A config line "bind KEY ACTION": 0, or -1 with a message. ACTION may be

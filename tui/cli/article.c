@@ -65,27 +65,14 @@ cli_article_text(const struct article *a)
 	putchar('\n');
 }
 
-static int
-cli_article_option(void *data, int opt, const char *arg)
-{
-	if (opt == 'f' && cli_parse_format(arg, "text|json", data))
-		return CLI_USAGE;
-	return CLI_GO_ON;
-}
-
 int
 cli_article(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format format = CLI_TEXT;
 	const struct cli_opts o = {
 		.usage = cli_article_usage,
-		.longs = opts,
-		.option = cli_article_option,
-		.data = &format,
+		.formats = "text|json",
+		.format = &format,
 	};
 	struct article a;
 	struct db *db;

@@ -351,7 +351,7 @@ cli_browse(struct cli *cli)
 
 	if ((status = cli_open_own_db(cli, &db)) != CLI_OK)
 		return status;
-	status = browser_run(db, cli->fresh);
+	status = app_run(db, cli->fresh);
 	db_close(db);
 	return status;
 }

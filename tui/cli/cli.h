@@ -79,6 +79,13 @@ struct cli_opts {
 	 * with (the handler has said why). */
 	int (*option)(void *data, int opt, const char *arg);
 	void *data;
+	/* --format, taken by the parser after the command's own long
+	 * options (last where getopt_long lists what an abbreviation may
+	 * mean): FORMATS lists what it allows ("text|json"), FORMAT is
+	 * where the one chosen goes. NULL: no --format, or the command's
+	 * own (list and export, whose --format is not last). */
+	const char *formats;
+	enum cli_format *format;
 };
 
 /* Parses the options in ARGV (ARGV[0] names the command in getopt's

@@ -217,27 +217,14 @@ cli_entity_print(struct db *db, long long id, enum cli_format format)
 	return status;
 }
 
-static int
-cli_entity_option(void *data, int opt, const char *arg)
-{
-	if (opt == 'f' && cli_parse_format(arg, "text|json", data))
-		return CLI_USAGE;
-	return CLI_GO_ON;
-}
-
 int
 cli_entity(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format format = CLI_TEXT;
 	const struct cli_opts o = {
 		.usage = cli_entity_usage,
-		.longs = opts,
-		.option = cli_entity_option,
-		.data = &format,
+		.formats = "text|json",
+		.format = &format,
 	};
 	struct entity_list l;
 	struct db *db;

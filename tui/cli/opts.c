@@ -2,7 +2,8 @@
 /* The option parser every command shares: the getopt_long loop, the
  * options every command takes (--db, -h/--help, -V/--version) and what
  * is said about a bad option. Each command gives its own options and a
- * handler for them (cli_opts in cli.h). */
+ * handler for them (cli_opts in cli.h), and may leave its --format to
+ * the parser. */
 #include "config.h"
 
 #include <getopt.h>
@@ -23,19 +24,31 @@ static const struct option cli_opts_common[] = {
 
 #define CLI_OPTS_NCOMMON (sizeof cli_opts_common / sizeof *cli_opts_common)
 
-/* The common options, then the command's own, for getopt_long. */
+/* What getopt_long returns for the --format the parser handles: not a
+ * character, so that it is no short option and no command's own. */
+enum { CLI_OPTS_FORMAT = 0x100 };
+
+static const struct option cli_opts_format = {
+	"format", required_argument, NULL, CLI_OPTS_FORMAT
+};
+
+/* The common options, the command's own, then the --format the parser
+ * handles for it, for getopt_long. */
 static struct option *
-cli_opts_table(const struct option *longs)
+cli_opts_table(const struct cli_opts *o)
 {
+	const struct option *longs = o->longs;
 	struct option *t;
 	size_t n = 0;
 
 	while (longs != NULL && longs[n].name != NULL)
 		n++;
-	t = xmalloc((CLI_OPTS_NCOMMON + n + 1) * sizeof *t);
+	t = xmalloc((CLI_OPTS_NCOMMON + n + 2) * sizeof *t);
 	memcpy(t, cli_opts_common, sizeof cli_opts_common);
 	if (n > 0)
 		memcpy(t + CLI_OPTS_NCOMMON, longs, n * sizeof *t);
+	if (o->formats != NULL)
+		t[CLI_OPTS_NCOMMON + n++] = cli_opts_format;
 	memset(&t[CLI_OPTS_NCOMMON + n], 0, sizeof *t);
 	return t;
 }
@@ -64,6 +77,9 @@ cli_opts_one(struct cli *cli, const struct cli_opts *o, int opt)
 	case '?':
 		fputs(o->usage, stderr);
 		return CLI_USAGE;
+	case CLI_OPTS_FORMAT:
+		return cli_parse_format(optarg, o->formats, o->format) != 0 ?
+		    CLI_USAGE : CLI_GO_ON;
 	default:
 		return o->option != NULL ? o->option(o->data, opt, optarg) :
 		    CLI_GO_ON;
@@ -76,7 +92,7 @@ int
 cli_opts_parse(struct cli *cli, int argc, char **argv,
     const struct cli_opts *o)
 {
-	struct option *table = cli_opts_table(o->longs);
+	struct option *table = cli_opts_table(o);
 	int opt, status = CLI_GO_ON;
 	struct buf shorts;
 

@@ -218,27 +218,14 @@ cli_show_json(const struct event_detail *d)
 	printf("}\n");
 }
 
-static int
-cli_show_option(void *data, int opt, const char *arg)
-{
-	if (opt == 'f' && cli_parse_format(arg, "text|json", data))
-		return CLI_USAGE;
-	return CLI_GO_ON;
-}
-
 int
 cli_show(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format format = CLI_TEXT;
 	const struct cli_opts o = {
 		.usage = cli_show_usage,
-		.longs = opts,
-		.option = cli_show_option,
-		.data = &format,
+		.formats = "text|json",
+		.format = &format,
 	};
 	struct event_detail d;
 	struct db *db;
