@@ -47,6 +47,9 @@ struct mention_matcher {
 	long long key;          /* which gazetteer it was built from */
 };
 
+/* Where the connection keeps the automaton (mention_matcher). */
+static const struct db_slot_key mention_slot = { .name = "mention" };
+
 static int
 mention_edge(const struct mention_state *st, unsigned char c)
 {
@@ -188,10 +191,10 @@ mention_matcher(struct db *db, struct err *e)
 	}
 	key = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	m = store_slot(db, STORE_SLOT_MENTION);
+	m = db_slot(db, &mention_slot);
 	if (m != NULL && m->key == key)
 		return m;
-	store_slot_set(db, STORE_SLOT_MENTION, NULL, NULL);
+	db_slot_set(db, &mention_slot, NULL, NULL);
 	if ((st = db_stmt(db, mention_sql_aliases, e)) == NULL)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
@@ -206,7 +209,7 @@ mention_matcher(struct db *db, struct err *e)
 		return NULL;
 	}
 	mention_link(m);
-	store_slot_set(db, STORE_SLOT_MENTION, m, mention_matcher_drop);
+	db_slot_set(db, &mention_slot, m, mention_matcher_drop);
 	return m;
 }
 

@@ -193,7 +193,7 @@ event_row_pos(const struct event_row *row, struct event_pos *pos)
  * must satisfy has few events (an entity, a tag, is:bookmarked), the
  * query goes through that term's event ids instead and sorts them. */
 
-/* What the queries keep with a connection (STORE_SLOT_EVENTS). */
+/* What the queries keep with a connection (in its slot). */
 struct events_cache {
 	long max_span;                  /* the longest event, days; -1 unknown */
 	long long drive_max;            /* the largest driver used */
@@ -201,16 +201,18 @@ struct events_cache {
 	int drive_entity_small;         /* and whether its events are few */
 };
 
+static const struct db_slot_key events_slot = { .name = "events" };
+
 static struct events_cache *
 events_cache(struct db *db)
 {
-	struct events_cache *c = store_slot(db, STORE_SLOT_EVENTS);
+	struct events_cache *c = db_slot(db, &events_slot);
 
 	if (c == NULL) {
 		c = xcalloc(1, sizeof *c);
 		c->max_span = -1;
 		c->drive_max = EVENTS_DRIVE_MAX;
-		store_slot_set(db, STORE_SLOT_EVENTS, c, free);
+		db_slot_set(db, &events_slot, c, free);
 	}
 	return c;
 }

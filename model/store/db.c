@@ -659,22 +659,59 @@ db_wal(struct db *db, struct err *e)
 	return 0;
 }
 
-void *
-store_slot(struct db *db, enum store_slot which)
+/* The entry of KEY in DB's slots; -1 when its module set none yet. */
+static int
+db_slot_find(struct db *db, const struct db_slot_key *key)
 {
-	return db->slot[which].data;
+	int i;
+
+	for (i = 0; i < DB_SLOTS; i++)
+		if (db->slot[i].key == key)
+			return i;
+	return -1;
+}
+
+/* A free entry for KEY: the table is fixed, so that keeping a cache
+ * never allocates, and it has room for every module that keeps one. */
+static int
+db_slot_take(struct db *db, const struct db_slot_key *key)
+{
+	int i = db_slot_find(db, NULL);
+
+	if (i < 0) {
+		fprintf(stderr, "scotl: more than %d slots in a connection "
+		    "(%s): raise DB_SLOTS\n", DB_SLOTS, key->name);
+		abort();
+	}
+	db->slot[i].key = key;
+	return i;
+}
+
+void *
+db_slot(struct db *db, const struct db_slot_key *key)
+{
+	int i = db_slot_find(db, key);
+
+	return i >= 0 ? db->slot[i].data : NULL;
 }
 
 void
-store_slot_set(struct db *db, enum store_slot which, void *data,
+db_slot_set(struct db *db, const struct db_slot_key *key, void *data,
     void (*free_fn)(void *))
 {
-	void *old = db->slot[which].data;
+	int i = db_slot_find(db, key);
+	void *old;
 
-	if (old != NULL && old != data && db->slot[which].free_fn != NULL)
-		db->slot[which].free_fn(old);
-	db->slot[which].data = data;
-	db->slot[which].free_fn = free_fn;
+	if (i < 0) {
+		if (data == NULL)
+			return;
+		i = db_slot_take(db, key);
+	}
+	old = db->slot[i].data;
+	if (old != NULL && old != data && db->slot[i].free_fn != NULL)
+		db->slot[i].free_fn(old);
+	db->slot[i].data = data;
+	db->slot[i].free_fn = free_fn;
 }
 
 int
@@ -710,7 +747,7 @@ fail:
 	/* SQLite's messages quote names from the file. */
 	util_clean_terminal(e->msg, 1);
 	/* Not vetted, whatever was found before it failed. */
-	store_slot_set(db, STORE_SLOT_DBCHECK, NULL, NULL);
+	dbcheck_forget(db);
 	db_close(db);
 	return -1;
 }
@@ -726,8 +763,9 @@ db_close(struct db *db)
 		sqlite3_finalize(db->cache[i].stmt);
 	if (sqlite3_close(db->h) == SQLITE_OK)
 		dbcheck_remember(db);
-	for (i = 0; i < STORE_SLOTS; i++)
-		store_slot_set(db, (enum store_slot)i, NULL, NULL);
+	for (i = 0; i < DB_SLOTS; i++)
+		if (db->slot[i].key != NULL)
+			db_slot_set(db, db->slot[i].key, NULL, NULL);
 	free(db->path);
 	free(db);
 }

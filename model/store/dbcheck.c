@@ -33,11 +33,13 @@ struct dbcheck_stamp {
 	long long mtime_ns, wal_mtime_ns;
 };
 
-/* Kept with the connection (STORE_SLOT_DBCHECK) for db_close. */
+/* Kept with the connection (in its slot) for db_close. */
 struct dbcheck_state {
 	enum dbcheck_how how;           /* how its pages were vetted */
 	struct dbcheck_stamp stamp;     /* and the file's stamp then */
 };
+
+static const struct db_slot_key dbcheck_slot = { .name = "dbcheck" };
 
 static const char dbcheck_sql_schema[] =
 	"SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type";
@@ -438,7 +440,7 @@ dbcheck_pages(struct db *db, struct err *e)
 {
 	struct dbcheck_state *s = xcalloc(1, sizeof *s);
 
-	store_slot_set(db, STORE_SLOT_DBCHECK, s, free);
+	db_slot_set(db, &dbcheck_slot, s, free);
 	if (strcmp(db->path, ":memory:") == 0 || dbcheck_is_own(db->path)) {
 		s->how = DBCHECK_OWN;
 		return 0;
@@ -462,7 +464,7 @@ dbcheck_pages(struct db *db, struct err *e)
 enum dbcheck_how
 dbcheck_checked(struct db *db)
 {
-	struct dbcheck_state *s = store_slot(db, STORE_SLOT_DBCHECK);
+	struct dbcheck_state *s = db_slot(db, &dbcheck_slot);
 
 	return s != NULL ? s->how : DBCHECK_NONE;
 }
@@ -474,7 +476,7 @@ dbcheck_checked(struct db *db)
 void
 dbcheck_remember(struct db *db)
 {
-	struct dbcheck_state *s = store_slot(db, STORE_SLOT_DBCHECK);
+	struct dbcheck_state *s = db_slot(db, &dbcheck_slot);
 	enum dbcheck_how how = dbcheck_checked(db);
 	struct dbcheck_stamp now;
 
@@ -483,4 +485,10 @@ dbcheck_remember(struct db *db)
 	dbcheck_stamp_of(db->path, &now);
 	if (!dbcheck_stamp_same(&now, &s->stamp))
 		dbcheck_cache_add(&now);
+}
+
+void
+dbcheck_forget(struct db *db)
+{
+	db_slot_set(db, &dbcheck_slot, NULL, NULL);
 }

@@ -29,15 +29,18 @@ enum dbcheck_how {
 };
 
 /* What a module keeps with a connection (a cache) lives in a struct
- * private to its file, reached through its slot; db_close frees it with
- * the hook it was set with, after the connection is closed (dbcheck.c
- * stamps the file then): a slot holds nothing of SQLite's. */
-enum store_slot {
-	STORE_SLOT_MENTION,     /* mention.c: the gazetteer's automaton */
-	STORE_SLOT_EVENTS,      /* events.c: the sizes that choose a driver */
-	STORE_SLOT_DBCHECK,     /* dbcheck.c: how the pages were vetted */
-	STORE_SLOTS
+ * private to its file, in a slot of the connection that the module finds
+ * by the address of its own static key: the store names none of the
+ * modules above it. db_close frees each with the hook it was set with,
+ * after the connection is closed (dbcheck.c stamps the file then): a
+ * slot holds nothing of SQLite's. */
+struct db_slot_key {
+	const char *name;       /* the module, for the message of a full table */
 };
+
+/* More modules keeping a slot than this is a programming error, which
+ * ends the process with a message (db_slot_set). */
+#define DB_SLOTS 8
 
 struct db {
 	sqlite3 *h;
@@ -55,16 +58,17 @@ struct db {
 	int (*wait)(void *, const char *, double, int); /* db_set_wait */
 	void *wait_arg;
 	struct {
+		const struct db_slot_key *key;  /* NULL: free entry */
 		void *data;
 		void (*free_fn)(void *);
-	} slot[STORE_SLOTS];            /* store_slot_set */
+	} slot[DB_SLOTS];               /* db_slot_set */
 };
 
-/* What the module set in slot WHICH of DB; NULL until it sets it. */
-void *store_slot(struct db *db, enum store_slot which);
-/* Sets slot WHICH to DATA, which db_close (or a store_slot_set of the
+/* What the module of KEY set in its slot of DB; NULL until it sets it. */
+void *db_slot(struct db *db, const struct db_slot_key *key);
+/* Sets the slot of KEY to DATA, which db_close (or a db_slot_set of the
  * slot to other data) frees with FREE_FN, when both are not NULL. */
-void store_slot_set(struct db *db, enum store_slot which, void *data,
+void db_slot_set(struct db *db, const struct db_slot_key *key, void *data,
     void (*free_fn)(void *));
 
 /* A prepared statement for SQL, which must be a string constant: it is
@@ -127,6 +131,8 @@ enum dbcheck_how dbcheck_checked(struct db *db);
 /* After DB's connection is closed, if the file was vetted and written:
  * its new stamp. */
 void dbcheck_remember(struct db *db);
+/* DB's pages are taken for not vetted (a db_open that failed). */
+void dbcheck_forget(struct db *db);
 
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];

@@ -519,11 +519,15 @@ count_free(void *data)
 	(*(int *)data)++;
 }
 
+/* Two modules' keys, as each module defines its own. */
+static const struct db_slot_key test_slot_a = { .name = "test a" };
+static const struct db_slot_key test_slot_b = { .name = "test b" };
+
 /* What a module keeps with a connection is freed by its hook, once. */
 static void
 test_slots(void)
 {
-	int first = 0, second = 0, i, all_null = 1;
+	int first = 0, second = 0, other = 0;
 	struct db *db;
 	struct err e;
 
@@ -531,19 +535,23 @@ test_slots(void)
 		ok(0, "a :memory: database opens: %s", e.msg);
 		return;
 	}
-	for (i = 0; i < STORE_SLOTS; i++)
-		all_null &= store_slot(db, (enum store_slot)i) == NULL;
-	ok(all_null, "every slot starts NULL");
-	store_slot_set(db, STORE_SLOT_EVENTS, &first, count_free);
-	ok(store_slot(db, STORE_SLOT_EVENTS) == &first, "a slot gives what was set");
-	store_slot_set(db, STORE_SLOT_EVENTS, &first, count_free);
+	ok(db_slot(db, &test_slot_a) == NULL && db_slot(db, &test_slot_b) == NULL,
+	    "every slot starts NULL");
+	db_slot_set(db, &test_slot_a, &first, count_free);
+	ok(db_slot(db, &test_slot_a) == &first, "a slot gives what was set");
+	db_slot_set(db, &test_slot_b, &other, count_free);
+	ok(db_slot(db, &test_slot_a) == &first && db_slot(db, &test_slot_b) == &other,
+	    "two keys hold different data");
+	db_slot_set(db, &test_slot_a, &first, count_free);
 	is_int(first, 0, "setting the same data again does not free it");
-	store_slot_set(db, STORE_SLOT_EVENTS, &second, count_free);
+	db_slot_set(db, &test_slot_a, &second, count_free);
 	is_int(first, 1, "other data in its place frees the old with its hook");
 	is_int(second, 0, "and not the new");
+	is_int(other, 0, "nor what another key holds");
 	db_close(db);
 	is_int(first, 1, "db_close does not free the old again");
 	is_int(second, 1, "db_close runs the hook of what the slot holds, once");
+	is_int(other, 1, "and of what every other slot holds, once");
 }
 
 int
