@@ -194,6 +194,28 @@ gen_some_state(struct gen *g)
 }
 
 static void
+gen_entities_free(struct gen_entity *list, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(list[i].name);
+		free(list[i].title);
+	}
+	free(list);
+}
+
+/* What gen_entities read and made. */
+static void
+gen_free(struct gen *g)
+{
+	gen_entities_free(g->states, g->nstates);
+	gen_entities_free(g->orgs, g->norgs);
+	gen_entities_free(g->places, g->nplaces);
+	gen_entities_free(g->people, g->npeople);
+}
+
+static void
 gen_entities(struct gen *g)
 {
 	sqlite3_stmt *ent = gen_prepare(g, "INSERT OR IGNORE INTO entity(kind, name,"
@@ -576,5 +598,6 @@ main(int argc, char **argv)
 		return 1;
 	}
 	db_close(g.db);
+	gen_free(&g);
 	return 0;
 }
