@@ -8,6 +8,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
 #include "import/html.h"
@@ -15,71 +16,62 @@
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
 	HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
 
-/* The parse's own state, reached through the context's _private. */
-struct html_state {
-	struct html_report *rep;
-	long folded;            /* open elements deeper than HTML_DEPTH */
-};
-
 /* --- parsing ------------------------------------------------------------- */
 
 /* Errors are counted and the first kept, never printed. */
 static void
-html_error(void *ctx, xmlErrorPtr err)
+html_error(void *data, xmlErrorPtr err)
 {
-	htmlParserCtxtPtr c = ctx;
-	struct html_state *st = c != NULL ? c->_private : NULL;
+	struct html_report *rep = data;
 
-	if (st == NULL || st->rep == NULL || err == NULL)
+	if (rep == NULL || err == NULL)
 		return;
-	if (st->rep->errors++ == 0) {
-		st->rep->first_line = err->line;
-		st->rep->first_code = err->code;
+	if (rep->errors++ == 0) {
+		rep->first_line = err->line;
+		rep->first_code = err->code;
 	}
 }
 
+/* An element deeper than HTML_DEPTH is taken off the parser's stack of
+ * open elements as soon as it opens: what it holds goes to its parent,
+ * and the stack stays short. libxml2 would otherwise stop the parse at
+ * 256 (losing the rest of the page), or, with a deep stack, look through
+ * all of it for every end tag that matches none (quadratic time). */
 static void
 html_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	htmlParserCtxtPtr c = ctx;
-	struct html_state *st = c->_private;
+	struct html_report *rep = c->_private;
 
-	if (st->folded > 0 || c->nodeNr >= HTML_DEPTH) {
-		st->folded++;
-		if (st->rep != NULL)
-			st->rep->folded++;
+	if (c->nodeNr >= HTML_DEPTH && c->nameNr > 1 &&
+	    c->nameTab[c->nameNr - 1] == name) {
+		c->nameNr--;
+		c->name = c->nameTab[c->nameNr - 1];
+		c->nameTab[c->nameNr] = NULL;
+		if (rep != NULL)
+			rep->folded++;
 		return;
 	}
 	xmlSAX2StartElement(ctx, name, atts);
-}
-
-static void
-html_end(void *ctx, const xmlChar *name)
-{
-	htmlParserCtxtPtr c = ctx;
-	struct html_state *st = c->_private;
-
-	if (st->folded > 0)
-		st->folded--;
-	else
-		xmlSAX2EndElement(ctx, name);
 }
 
 static htmlDocPtr
 html_read(const char *s, size_t len, const char *encoding,
     struct html_report *rep)
 {
-	struct html_state st = { rep, 0 };
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	void *saved_data = xmlStructuredErrorContext;
 	htmlParserCtxtPtr c;
 	htmlDocPtr doc;
 
 	if (len == 0 || len > INT_MAX || (c = htmlNewParserCtxt()) == NULL)
 		return NULL;
-	c->_private = &st;
-	c->sax->serror = html_error;
+	c->_private = rep;
 	c->sax->startElement = html_start;
-	c->sax->endElement = html_end;
+	/* The HTML parser reports through the global handler only. */
+	xmlSetStructuredErrorFunc(rep, html_error);
 	doc = htmlCtxtReadMemory(c, s, (int)len, NULL, encoding, HTML_OPTIONS);
+	xmlSetStructuredErrorFunc(saved_data, saved);
 	htmlFreeParserCtxt(c);
 	return doc;
 }

@@ -13,11 +13,12 @@
 #include "scotl/util.h"
 
 /* Elements nested deeper than this are folded into their ancestor at
- * this depth (their text kept), below libxml2's own cap of 256, which
+ * this depth, their text kept: below libxml2's own cap of 256, which
  * stops the parse and would lose the rest of the page. */
 #define HTML_DEPTH 200
 
-/* What the parser said about a page: how many errors, the first one. */
+/* What the parser said about a page: how many errors (the first one's
+ * line and libxml2 code), how many elements were folded. */
 struct html_report {
 	long errors;
 	int first_line;

@@ -8,6 +8,7 @@
 
 #include "fixture.h"
 #include "scotl/text.h"
+#include "import/html.h"
 
 static void
 reduced(const char *html, size_t len, const char *want, const char *want_title,
@@ -100,6 +101,20 @@ truncated(void)
 	    NULL }, "a NUL byte in the text ends nothing");
 }
 
+/* What libxml2 says goes to the report, never to the terminal. */
+static void
+reported(void)
+{
+	static const char bad[] = "<p>a</span> &bogus; <b>b</p>";
+	struct html_report rep;
+	htmlDocPtr doc = html_parse(bad, sizeof bad - 1, &rep);
+
+	ok(doc != NULL && rep.errors >= 1 && rep.first_line == 1,
+	    "the parser's errors are collected (%ld)", rep.errors);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -154,5 +169,6 @@ main(void)
 	    "windows-1251", "the XML declaration's encoding");
 	deep();
 	truncated();
+	reported();
 	return tap_done();
 }
