@@ -234,8 +234,11 @@ html_title(htmlDocPtr doc)
 		html_chars(&b, s);
 	xmlFree(s);
 	html_trim_spaces(&b);
-	if (b.data == NULL)
-		buf_add(&b, "", 0);
+	/* An empty title is none: the importer then takes the first line. */
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
 	return buf_steal(&b);
 }
 

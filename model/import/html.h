@@ -34,7 +34,8 @@ htmlDocPtr html_parse(const char *s, size_t len, struct html_report *rep);
 /* The visible text of DOC: block elements as paragraphs, <br> as a line
  * break, scripts, styles, the head and the page's navigation, asides and
  * footers left out (a footer inside an <article> or a <blockquote> is
- * kept). Appends to OUT; *title gets the first <title> (NULL if none). */
+ * kept). Appends to OUT; *title gets the first <title> (NULL if none or
+ * empty). */
 void html_text(htmlDocPtr doc, struct buf *out, char **title);
 
 /* The charset the raw bytes of a page declare, before any conversion:

@@ -147,6 +147,9 @@ main(void)
 	reduced("<html><head><title>Real &amp; title</title></head><body><svg>"
 	    "<title>Icon</title></svg><p>x</p></body></html>", 108, "x",
 	    "Real & title", "the page's title, not a picture's");
+	reduced("<html><head><title> </title></head><body><h1>Head</h1><p>Body."
+	    "</p></body></html>", 80, "Head\n\nBody.", NULL,
+	    "an empty title is none, so the page is not a title alone");
 	reduced("<html><head><meta charset=\"windows-1251\"><title>\xd0\x9c\xd0\xb8\xd1\x80"
 	    "</title></head><body><p>\xd0\x9c\xd0\xb8\xd1\x80</p></body></html>",
 	    102, "\xd0\x9c\xd0\xb8\xd1\x80", "\xd0\x9c\xd0\xb8\xd1\x80",
