@@ -15,16 +15,18 @@
  * UTF-8. Returns how many characters were removed. */
 long text_sanitise(const char *s, size_t len, struct buf *out);
 
-/* The charset a saved page declares (<meta charset=...> or the
- * http-equiv Content-Type), read from the raw bytes; "" when none. */
+/* The charset a saved page declares (its XML declaration, else a parsed
+ * <meta charset=...> or http-equiv Content-Type, never the word anywhere
+ * else), read from the raw bytes; "" when none. */
 void text_html_charset(const char *s, size_t len, char *out, size_t size);
 
 /* 1 when the bytes look like an HTML page. */
 int text_is_html(const char *s, size_t len);
 
-/* The text of a UTF-8 HTML page: tags removed, script and style dropped,
- * entities decoded, block elements as paragraphs. *title gets the
- * <title> (NULL when none). */
+/* The visible text of a UTF-8 HTML page, read by libxml2's HTML parser:
+ * script and style dropped, entities decoded, block elements as
+ * paragraphs, <br> as a line break. *title gets the <title> (NULL when
+ * none). */
 void text_html_reduce(const char *s, size_t len, struct buf *out,
     char **title);
 

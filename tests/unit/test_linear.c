@@ -69,6 +69,10 @@ static const struct {
 	{ "HTML tags", "<html><head><title>A page</title></head><body>",
 	    "<p><span class=\"w\">India</span> &amp; <b>met</b> 1 &lt; 2</p>\n",
 	    16384 },
+	/* Nesting without end, and end tags that close nothing: libxml2
+	 * looks through every open element for each of them. */
+	{ "HTML nested without end", "<html><head><title>A page</title></head>"
+	    "<body>", "<div><span>India met</b></p>\n", 16384 },
 	{ "white space", "", "  \t India \r\n\n  met \n\n\n   \t ", 16384 },
 };
 
