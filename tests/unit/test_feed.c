@@ -223,6 +223,32 @@ test_hostile(void)
 	ok(feed_parse("", 0, &f, &e) == -1, "nothing is not a feed");
 }
 
+/* Entities that expand to a billion words: libxml2's limits (no
+ * XML_PARSE_HUGE) stop the parse instead of filling the memory. */
+static void
+test_laughs(void)
+{
+	struct buf b;
+	struct feed f;
+	struct err e;
+	int i, j;
+
+	buf_init(&b);
+	buf_adds(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a0 \"lol\">");
+	for (i = 1; i < 10; i++) {
+		buf_printf(&b, "<!ENTITY a%d \"", i);
+		for (j = 0; j < 10; j++)
+			buf_printf(&b, "&a%d;", i - 1);
+		buf_adds(&b, "\">");
+	}
+	buf_adds(&b, "]>\n<rss><channel><title>T</title><item><title>X</title>"
+	    "<description>&a9;</description></item></channel></rss>");
+	ok(feed_parse(b.data, b.len, &f, &e) == -1, "a billion laughs is refused");
+	ok(strstr(e.msg, "not well-formed XML") != NULL, "as not well-formed: %s",
+	    e.msg);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -233,5 +259,6 @@ main(void)
 	test_atom();
 	test_other_kinds();
 	test_hostile();
+	test_laughs();
 	return tap_done();
 }
