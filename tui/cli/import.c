@@ -373,6 +373,30 @@ cli_import_feed(struct cli_import *c, const char *path,
 	buf_free(&what);
 }
 
+/* A file that is one article: counted by what became of it. */
+static void
+cli_import_counted(struct cli_import *c, const char *path,
+    const struct import_outcome *o)
+{
+	switch (o->status) {
+	case IMPORT_NEW:
+		c->imported++;
+		c->mentions += o->mentions;
+		c->events_new += o->event_created;
+		c->events_attached += o->event_id > 0 && !o->event_created;
+		c->events_disputed += o->event_disputed;
+		c->people += o->people;
+		break;
+	case IMPORT_DUPLICATE:
+		c->duplicates++;
+		break;
+	case IMPORT_REJECTED:
+		c->rejected++;
+		cli_import_report(c, "rejected", path, o->reason);
+		break;
+	}
+}
+
 static int
 cli_import_one(struct cli_import *c, const char *path)
 {
@@ -387,23 +411,8 @@ cli_import_one(struct cli_import *c, const char *path)
 	c->done_bytes += o.bytes;
 	if (o.feed && o.status != IMPORT_REJECTED)
 		cli_import_feed(c, path, &o);
-	else switch (o.status) {
-	case IMPORT_NEW:
-		c->imported++;
-		c->mentions += o.mentions;
-		c->events_new += o.event_created;
-		c->events_attached += o.event_id > 0 && !o.event_created;
-		c->events_disputed += o.event_disputed;
-		c->people += o.people;
-		break;
-	case IMPORT_DUPLICATE:
-		c->duplicates++;
-		break;
-	case IMPORT_REJECTED:
-		c->rejected++;
-		cli_import_report(c, "rejected", path, o.reason);
-		break;
-	}
+	else
+		cli_import_counted(c, path, &o);
 	if (o.status != IMPORT_REJECTED && o.warning[0]) {
 		c->warnings++;
 		cli_import_report(c, "warning", path, o.warning);
