@@ -41,6 +41,14 @@ struct import_outcome {
 	int event_created;      /* a new extracted event */
 	int event_disputed;     /* evidence for a known event, other date */
 	int people;             /* people proposed (unknown to the gazetteer) */
+	/* A feed: one article per item. Then mentions, people, event_created
+	 * and event_disputed are sums over its items, and article_id is the
+	 * first item stored. */
+	int feed;               /* the file was a feed */
+	int items;              /* items in it */
+	int items_new, items_duplicate, items_rejected;
+	int events_attached;    /* items that report a known event */
+	int undated;            /* items stored without a publication date */
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include "scotl/chrome.h"
 #include "scotl/date.h"
 #include "scotl/extract.h"
+#include "scotl/feed.h"
 #include "scotl/importer.h"
 #include "scotl/mention.h"
 #include "scotl/people.h"
@@ -173,6 +175,31 @@ import_clean_in_place(char **s)
 	*s = clean;
 }
 
+/* The bytes as UTF-8, read as CHARSET (NULL: the byte-order mark, valid
+ * UTF-8 or the detector says); what was done is said in OUT. */
+static int
+import_decode(const char *raw, size_t len, const char *charset,
+    struct buf *utf8, struct import_outcome *out)
+{
+	struct charset_report rep;
+	struct err e;
+
+	if (charset_to_utf8(raw, len, charset, utf8, &rep, &e) != 0)
+		return import_reject(out, "%s", e.msg);
+	snprintf(out->charset, sizeof out->charset, "%s", rep.charset);
+	out->how = rep.how;
+	out->confidence = rep.confidence;
+	out->invalid = rep.invalid;
+	if (rep.invalid > 0)
+		import_warn(out, "%ld invalid sequences in %s shown as U+FFFD",
+		    rep.invalid, rep.charset);
+	if (strcmp(rep.how, "detected") == 0)
+		import_warn(out, "charset not declared: read as %s (%s, confidence "
+		    "%d%%)", rep.charset, rep.confidence < IMPORT_SURE ? "unsure" :
+		    "sure", rep.confidence);
+	return 1;
+}
+
 /* Decodes, reduces and cleans; fills the document or rejects. */
 static int
 import_prepare(const struct buf *raw, const char *path,
@@ -184,10 +211,8 @@ import_prepare(const struct buf *raw, const char *path,
 	    strcmp(path + strlen(path) - 4, ".htm") == 0));
 	const char *charset = o->charset, *body;
 	char declared[64] = "", *title = NULL;
-	struct charset_report rep;
 	struct buf utf8, clean, reduced;
 	size_t skip = 0;
-	struct err e;
 	int rc = 1;
 
 	if (html)
@@ -204,22 +229,9 @@ import_prepare(const struct buf *raw, const char *path,
 	buf_init(&utf8);
 	buf_init(&clean);
 	buf_init(&reduced);
-	if (charset_to_utf8(raw->data + skip, raw->len - skip, charset, &utf8, &rep,
-	    &e) != 0) {
-		rc = import_reject(out, "%s", e.msg);
+	if (import_decode(raw->data + skip, raw->len - skip, charset, &utf8,
+	    out) != 1)
 		goto out;
-	}
-	snprintf(out->charset, sizeof out->charset, "%s", rep.charset);
-	out->how = rep.how;
-	out->confidence = rep.confidence;
-	out->invalid = rep.invalid;
-	if (rep.invalid > 0)
-		import_warn(out, "%ld invalid sequences in %s shown as U+FFFD",
-		    rep.invalid, rep.charset);
-	if (strcmp(rep.how, "detected") == 0)
-		import_warn(out, "charset not declared: read as %s (%s, confidence "
-		    "%d%%)", rep.charset, rep.confidence < IMPORT_SURE ? "unsure" :
-		    "sure", rep.confidence);
 	if (html) {
 		text_html_reduce(utf8.data, utf8.len, &reduced, &title);
 		out->removed = text_sanitise(reduced.data, reduced.len, &clean);
@@ -419,11 +431,306 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 	return 0;
 }
 
+/* --- feeds: one article per item -------------------------------------- */
+
+/* An item made ready to store, or why it cannot be. */
+struct import_item {
+	struct import_doc doc;
+	char *name;
+	char *url;
+	const char *reason;     /* NULL when it can be stored */
+};
+
+static const char import_sql_by_name[] = "SELECT id FROM article WHERE name = ?1";
+
+/* The article stored under NAME: its id, 0 when none, -1 on error. */
+static long long
+import_by_name(struct db *db, const char *name, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, import_sql_by_name, e);
+	long long id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = db_fail(db, e, "look for the article in the database");
+	sqlite3_reset(st);
+	return id;
+}
+
+/* The name an item is stored under: the feed's file name and a digest
+ * of what identifies the item (its guid or id, else its link, title or
+ * body), the same at every import of the feed. A re-import knows the
+ * item by it even when the feed has edited its text since. */
+static char *
+import_item_name(const char *path, const struct feed_item *it)
+{
+	const char *base = strrchr(path, '/');
+	const char *key = it->key ? it->key : it->title ? it->title :
+	    it->body ? it->body : "";
+	char hex[65];
+	struct buf b;
+
+	base = base ? base + 1 : path[0] ? path : "feed";
+	sha256_hex(key, strlen(key), hex);
+	buf_init(&b);
+	buf_printf(&b, "%s#%.12s", base, hex);
+	return buf_steal(&b);
+}
+
+/* An item's title or body read as the page path reads a file: HTML
+ * reduced to its text, then sanitised. */
+static char *
+import_item_text(const char *s, int html)
+{
+	struct buf reduced, clean;
+	char *title = NULL;
+
+	buf_init(&reduced);
+	buf_init(&clean);
+	if (html) {
+		text_html_reduce(s, strlen(s), &reduced, &title);
+		text_sanitise(reduced.data ? reduced.data : "", reduced.len, &clean);
+	} else {
+		text_sanitise(s, strlen(s), &clean);
+	}
+	free(title);
+	buf_free(&reduced);
+	return buf_steal(&clean);
+}
+
+/* A title on one line: runs of white space become one space. */
+static void
+import_one_line(char *s)
+{
+	char *w = s, *r = s;
+
+	for (; *r != '\0'; r++)
+		if (isspace((unsigned char)*r)) {
+			if (w > s && w[-1] != ' ')
+				*w++ = ' ';
+		} else {
+			*w++ = *r;
+		}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+}
+
+static void
+import_item_prepare(const struct feed_item *it, const char *path,
+    const struct import_options *o, struct import_item *item)
+{
+	struct import_doc *doc = &item->doc;
+	char *text = import_item_text(it->body ? it->body : "", it->body_html);
+	const char *body = text;
+
+	if (it->title != NULL) {
+		doc->title = import_item_text(it->title, it->title_html);
+		import_one_line(doc->title);
+	}
+	if (doc->title == NULL || doc->title[0] == '\0') {
+		free(doc->title);
+		import_split_title(text, &doc->title, &body);
+	}
+	doc->body = chrome_strip(body, strlen(body));
+	free(text);
+	if (doc->title[0] == '\0' || doc->body[0] == '\0')
+		item->reason = "no text (a title alone is not an article)";
+	else if (!util_utf8_valid(doc->title, strlen(doc->title), NULL) ||
+	    !util_utf8_valid(doc->body, strlen(doc->body), NULL))
+		item->reason = "the converted text is not valid UTF-8";
+	if (it->date != NULL || o->date != NULL)
+		doc->published = xstrdup(it->date ? it->date : o->date);
+	sha256_hex(doc->body, strlen(doc->body), doc->hash);
+	item->name = import_item_name(path, it);
+	item->url = it->link ? import_clean(it->link) : NULL;
+	if (item->url != NULL)
+		import_one_line(item->url);
+}
+
+static void
+import_items_free(struct import_item *items, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		import_doc_free(&items[i].doc);
+		free(items[i].name);
+		free(items[i].url);
+	}
+	free(items);
+}
+
+/* Stored already: the same body, or the same item of the same feed. */
+static long long
+import_item_known(struct db *db, const struct import_item *item, struct err *e)
+{
+	long long id = import_existing(db, item->doc.hash, e);
+
+	return id != 0 ? id : import_by_name(db, item->name, e);
+}
+
+static void
+import_item_count(struct import_outcome *out, const struct import_outcome *one,
+    const struct import_item *item)
+{
+	out->mentions += one->mentions;
+	out->people += one->people;
+	out->event_created += one->event_created;
+	out->events_attached += one->event_id > 0 && !one->event_created;
+	out->event_disputed += one->event_disputed;
+	out->undated += item->doc.published == NULL;
+	if (out->article_id == 0)
+		out->article_id = one->article_id;
+}
+
+static int
+import_item_store(struct db *db, struct import_item *item, char *source,
+    struct import_outcome *out, struct err *e)
+{
+	struct import_outcome one;
+	struct article a = {
+		.name = item->name,
+		.title = item->doc.title,
+		.source = source,
+		.url = item->url,
+		.published = item->doc.published,
+		.charset = out->charset,
+		.hash = item->doc.hash,
+		.body = item->doc.body,
+	};
+
+	memset(&one, 0, sizeof one);
+	if (import_article(db, &a, &one, e) != 0)
+		return -1;
+	import_item_count(out, &one, item);
+	return 0;
+}
+
+/* Every item of a feed in one transaction: a feed is stored whole or not
+ * at all, as a file is. Items already stored are counted, not stored. */
+static int
+import_feed_store(struct db *db, struct import_item *items, int n,
+    char *source, const struct import_options *o, struct import_outcome *out,
+    struct err *e)
+{
+	long long id;
+	int i;
+
+	if (!o->dry_run && db_begin_write(db, "import a feed", e) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (items[i].reason != NULL)
+			continue;
+		if ((id = import_item_known(db, &items[i], e)) < 0)
+			goto fail;
+		if (id > 0) {
+			out->items_duplicate++;
+			continue;
+		}
+		out->items_new++;
+		if (!o->dry_run && import_item_store(db, &items[i], source, out,
+		    e) != 0)
+			goto fail;
+	}
+	if (!o->dry_run && db_commit(db, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	if (!o->dry_run)
+		db_rollback(db);
+	return -1;
+}
+
+/* Items that cannot be stored, said in the warning; the status of the
+ * whole feed. */
+static void
+import_feed_outcome(const struct feed *f, const struct import_item *items,
+    struct import_outcome *out)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		if (items[i].reason != NULL) {
+			out->items_rejected++;
+			import_warn(out, "item %d: %s", i + 1, items[i].reason);
+		} else if (f->items[i].date_text != NULL &&
+		    f->items[i].date == NULL) {
+			import_warn(out, "item %d: '%.40s' is not a date", i + 1,
+			    f->items[i].date_text);
+		}
+	}
+	if (out->undated > 0)
+		import_warn(out, "%d imported without a publication date: they "
+		    "give no events until dated; see --date", out->undated);
+	if (out->items_new > 0)
+		out->status = IMPORT_NEW;
+	else if (out->items_duplicate > 0)
+		out->status = IMPORT_DUPLICATE;
+	else
+		import_reject(out, "a %s feed without an item that has text",
+		    f->kind);
+}
+
+/* A feed: decoded as the file's charset says (checked against the
+ * allow-list), parsed, each item made an article. */
+static int
+import_feed(struct db *db, const struct buf *raw, const char *path,
+    const char *declared, const struct import_options *o,
+    struct import_outcome *out, struct err *e)
+{
+	const char *charset = o->charset ? o->charset : declared[0] ? declared :
+	    NULL;
+	struct import_item *items = NULL;
+	char *source = NULL;
+	struct feed f;
+	struct buf utf8;
+	struct err fe;
+	int i, rc = 0;
+
+	out->feed = 1;
+	memset(&f, 0, sizeof f);
+	if (charset != NULL && charset_canonical(charset) == NULL)
+		return import_reject(out, "unknown charset '%s'", charset);
+	buf_init(&utf8);
+	if (import_decode(raw->data, raw->len, charset, &utf8, out) != 1)
+		goto done;
+	if (feed_parse(utf8.data, utf8.len, &f, &fe) != 0) {
+		import_reject(out, "%s", fe.msg);
+		goto done;
+	}
+	out->items = f.n;
+	items = xcalloc(f.n > 0 ? (size_t)f.n : 1, sizeof *items);
+	for (i = 0; i < f.n; i++)
+		import_item_prepare(&f.items[i], path, o, &items[i]);
+	if (f.title != NULL) {
+		source = import_clean(f.title);
+		import_one_line(source);
+	}
+	rc = import_feed_store(db, items, f.n, source ? source :
+	    (char *)o->source, o, out, e);
+	if (rc == 0)
+		import_feed_outcome(&f, items, out);
+done:
+	free(source);
+	import_items_free(items, f.n);
+	feed_free(&f);
+	buf_free(&utf8);
+	return rc;
+}
+
 int
 import_fd(struct db *db, int fd, const char *name,
     const struct import_options *o, struct import_outcome *out, struct err *e)
 {
 	struct import_doc doc;
+	char declared[64];
 	struct buf raw;
 	long long id;
 	int rc = 0;
@@ -434,8 +741,13 @@ import_fd(struct db *db, int fd, const char *name,
 	buf_init(&raw);
 	if (name == NULL)
 		name = "";
-	if (import_read_fd(fd, o, &raw, out) != 1 ||
-	    import_prepare(&raw, name, o, &doc, out) != 1)
+	if (import_read_fd(fd, o, &raw, out) != 1)
+		goto done;
+	if (feed_sniff(raw.data, raw.len, declared, sizeof declared)) {
+		rc = import_feed(db, &raw, name, declared, o, out, e);
+		goto done;
+	}
+	if (import_prepare(&raw, name, o, &doc, out) != 1)
 		goto done;
 	import_date(&doc, o, out);
 	sha256_hex(doc.body, strlen(doc.body), doc.hash);

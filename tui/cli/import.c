@@ -31,9 +31,10 @@ static const char cli_import_usage[] =
 	"\n"
 	"Imports saved articles: plain text (the first line is the title),\n"
 	"text with a header block (Title:, Date:, Source:, URL:, Charset:),\n"
-	"and saved HTML pages. Folders are read recursively, each once; '-'\n"
-	"reads one article from standard input. Without --db the articles go\n"
-	"to your own database. Exit 1 when a file was rejected.\n";
+	"saved HTML pages, and news feeds (RSS and Atom: one article an\n"
+	"item). Folders are read recursively, each once; '-' reads one\n"
+	"article from standard input. Without --db the articles go to your\n"
+	"own database. Exit 1 when a file was rejected.\n";
 
 struct cli_import {
 	struct db *db;
@@ -347,6 +348,55 @@ cli_import_read(struct cli_import *c, const char *path,
 	return import_file(c->db, path, &c->opt, o, e);
 }
 
+/* A feed's items, counted as articles; its own line says what became
+ * of them: "feed.xml: 30 items, 28 imported, 2 duplicates". */
+static void
+cli_import_feed(struct cli_import *c, const char *path,
+    const struct import_outcome *o)
+{
+	struct buf what;
+
+	c->imported += o->items_new;
+	c->duplicates += o->items_duplicate;
+	c->mentions += o->mentions;
+	c->events_new += o->event_created;
+	c->events_attached += o->events_attached;
+	c->events_disputed += o->event_disputed;
+	c->people += o->people;
+	buf_init(&what);
+	buf_printf(&what, "%d items, %d imported", o->items, o->items_new);
+	if (o->items_duplicate > 0)
+		buf_printf(&what, ", %d duplicates", o->items_duplicate);
+	if (o->items_rejected > 0)
+		buf_printf(&what, ", %d without text", o->items_rejected);
+	cli_import_report(c, "feed", path, what.data);
+	buf_free(&what);
+}
+
+/* A file that is one article: counted by what became of it. */
+static void
+cli_import_counted(struct cli_import *c, const char *path,
+    const struct import_outcome *o)
+{
+	switch (o->status) {
+	case IMPORT_NEW:
+		c->imported++;
+		c->mentions += o->mentions;
+		c->events_new += o->event_created;
+		c->events_attached += o->event_id > 0 && !o->event_created;
+		c->events_disputed += o->event_disputed;
+		c->people += o->people;
+		break;
+	case IMPORT_DUPLICATE:
+		c->duplicates++;
+		break;
+	case IMPORT_REJECTED:
+		c->rejected++;
+		cli_import_report(c, "rejected", path, o->reason);
+		break;
+	}
+}
+
 static int
 cli_import_one(struct cli_import *c, const char *path)
 {
@@ -359,23 +409,10 @@ cli_import_one(struct cli_import *c, const char *path)
 		return cli_error(CLI_ERROR, "%s: %s", path, e.msg);
 	}
 	c->done_bytes += o.bytes;
-	switch (o.status) {
-	case IMPORT_NEW:
-		c->imported++;
-		c->mentions += o.mentions;
-		c->events_new += o.event_created;
-		c->events_attached += o.event_id > 0 && !o.event_created;
-		c->events_disputed += o.event_disputed;
-		c->people += o.people;
-		break;
-	case IMPORT_DUPLICATE:
-		c->duplicates++;
-		break;
-	case IMPORT_REJECTED:
-		c->rejected++;
-		cli_import_report(c, "rejected", path, o.reason);
-		break;
-	}
+	if (o.feed && o.status != IMPORT_REJECTED)
+		cli_import_feed(c, path, &o);
+	else
+		cli_import_counted(c, path, &o);
 	if (o.status != IMPORT_REJECTED && o.warning[0]) {
 		c->warnings++;
 		cli_import_report(c, "warning", path, o.warning);
