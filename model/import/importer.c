@@ -290,19 +290,19 @@ import_text(const char *raw, size_t len, const char *path,
 
 static const char import_sql_by_hash[] = "SELECT id FROM article WHERE hash = ?1";
 
-/* The article with this body: its id, 0 when there is none, -1 when
- * the database cannot say (taken for "none", the article would be
+/* The article SQL selects by KEY: its id, 0 when there is none, -1
+ * when the database cannot say (taken for "none", the article would be
  * stored twice or fail on its hash with a misleading message). */
 static long long
-import_existing(struct db *db, const char *hash, struct err *e)
+import_lookup(struct db *db, const char *sql, const char *key, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, import_sql_by_hash, e);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
 	long long id = 0;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, hash);
+	db_bind_text(st, 1, key);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
@@ -310,6 +310,13 @@ import_existing(struct db *db, const char *hash, struct err *e)
 		id = db_fail(db, e, "look for the article in the database");
 	sqlite3_reset(st);
 	return id;
+}
+
+/* The article with this body (see import_lookup). */
+static long long
+import_existing(struct db *db, const char *hash, struct err *e)
+{
+	return import_lookup(db, import_sql_by_hash, hash, e);
 }
 
 /* The publication date: the header's, else --date; a header date that
@@ -443,24 +450,11 @@ struct import_item {
 
 static const char import_sql_by_name[] = "SELECT id FROM article WHERE name = ?1";
 
-/* The article stored under NAME: its id, 0 when none, -1 on error. */
+/* The article stored under NAME (see import_lookup). */
 static long long
 import_by_name(struct db *db, const char *name, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, import_sql_by_name, e);
-	long long id = 0;
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, name);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		id = db_fail(db, e, "look for the article in the database");
-	sqlite3_reset(st);
-	return id;
+	return import_lookup(db, import_sql_by_name, name, e);
 }
 
 /* The name an item is stored under: the feed's file name and a digest
