@@ -12,11 +12,13 @@ struct article {
 	char *title;
 	char *source;
 	char *url;
+	char *author;
 	char *published;
 	char *charset;
 	char *hash;
 	char *body;
 	size_t body_len;
+	int title_made;         /* made from the first sentence, not found */
 };
 
 /* Articles are stored by the import (model/import/rows.c). */

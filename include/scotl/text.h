@@ -31,11 +31,11 @@ void text_html_reduce(const char *s, size_t len, struct buf *out,
     char **title);
 
 /* The header block of a text file: "Title:", "Date:", "Source:", "URL:",
- * "Charset:" lines before the first blank line. Fills what it finds and
+ * "Author:", "Charset:" lines before the first blank line. Fills what it finds and
  * returns the offset of the body after the block (0 when there is no
  * block). Values are copies (free them); missing ones are NULL. */
 struct text_header {
-	char *title, *date, *source, *url, *charset;
+	char *title, *date, *source, *url, *author, *charset;
 };
 size_t text_header(const char *s, size_t len, struct text_header *h);
 void text_header_free(struct text_header *h);

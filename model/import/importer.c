@@ -222,6 +222,7 @@ import_prepare(const struct buf *raw, const char *path,
 		snprintf(declared, sizeof declared, "%s", doc->h.charset);
 	import_clean_in_place(&doc->h.source);
 	import_clean_in_place(&doc->h.url);
+	import_clean_in_place(&doc->h.author);
 	if (charset == NULL && declared[0])
 		charset = declared;
 	if (charset != NULL && charset_canonical(charset) == NULL)
@@ -411,6 +412,7 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		.title = doc->title,
 		.source = (char *)(doc->h.source ? doc->h.source : o->source),
 		.url = doc->h.url,
+		.author = doc->h.author,
 		.published = doc->published,
 		.charset = out->charset,
 		.hash = doc->hash,
@@ -445,6 +447,7 @@ struct import_item {
 	struct import_doc doc;
 	char *name;
 	char *url;
+	char *author;
 	const char *reason;     /* NULL when it can be stored */
 };
 
@@ -546,6 +549,9 @@ import_item_prepare(const struct feed_item *it, const char *path,
 	item->url = it->link ? import_clean(it->link) : NULL;
 	if (item->url != NULL)
 		import_one_line(item->url);
+	item->author = it->author ? import_clean(it->author) : NULL;
+	if (item->author != NULL)
+		import_one_line(item->author);
 }
 
 static void
@@ -557,6 +563,7 @@ import_items_free(struct import_item *items, int n)
 		import_doc_free(&items[i].doc);
 		free(items[i].name);
 		free(items[i].url);
+		free(items[i].author);
 	}
 	free(items);
 }
@@ -594,6 +601,7 @@ import_item_store(struct db *db, struct import_item *item, char *source,
 		.title = item->doc.title,
 		.source = source,
 		.url = item->url,
+		.author = item->author,
 		.published = item->doc.published,
 		.charset = out->charset,
 		.hash = item->doc.hash,

@@ -11,7 +11,8 @@
 
 static const char rows_sql_article[] =
 	"INSERT INTO article(name, title, source, url, published, charset, body,"
-	" hash) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'UTF-8'), ?7, ?8)";
+	" hash, author, title_made) VALUES (?1, ?2, ?3, ?4, ?5,"
+	" coalesce(?6, 'UTF-8'), ?7, ?8, ?9, ?10)";
 static const char rows_sql_article_index[] =
 	"INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)";
 static const char rows_sql_mention[] =
@@ -42,6 +43,8 @@ rows_article(struct db *db, const struct article *a, long long *id,
 	rows_bind_or_null(st, 6, a->charset);
 	sqlite3_bind_text(st, 7, a->body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, a->hash, -1, SQLITE_STATIC);
+	rows_bind_or_null(st, 9, a->author);
+	sqlite3_bind_int(st, 10, a->title_made != 0);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, e, "store an article");
 	*id = sqlite3_last_insert_rowid(db->h);

@@ -102,6 +102,7 @@ text_header_free(struct text_header *h)
 	free(h->date);
 	free(h->source);
 	free(h->url);
+	free(h->author);
 	free(h->charset);
 	memset(h, 0, sizeof *h);
 }
@@ -119,6 +120,8 @@ text_header_slot(struct text_header *h, const char *key, size_t n)
 		return &h->url;
 	if (n == 7 && strncasecmp(key, "charset", 7) == 0)
 		return &h->charset;
+	if (n == 6 && strncasecmp(key, "author", 6) == 0)
+		return &h->author;
 	return NULL;
 }
 
@@ -138,7 +141,7 @@ text_header(const char *s, size_t len, struct text_header *h)
 		e = eol > i && s[eol - 1] == '\r' ? eol - 1 : eol;
 		if (e == i)                     /* the blank line ends it */
 			return h->title || h->date || h->source || h->url ||
-			    h->charset ? eol + 1 : 0;
+			    h->author || h->charset ? eol + 1 : 0;
 		for (k = i; k < e && s[k] != ':'; k++)
 			;
 		if (k == e || (slot = text_header_slot(h, s + i, k - i)) == NULL)

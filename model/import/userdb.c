@@ -136,8 +136,8 @@ userdb_open(struct db **out, const char *path, enum db_mode mode,
 /* --- rebuild --------------------------------------------------------- */
 
 static const char userdb_sql_old_articles[] =
-	"SELECT id, name, title, source, url, published, charset, body"
-	" FROM old.article ORDER BY id";
+	"SELECT id, name, title, source, url, published, charset, body, author,"
+	" title_made FROM old.article ORDER BY id";
 static const char userdb_sql_by_hash[] =
 	"SELECT id FROM main.article WHERE hash = ?1";
 static const char userdb_sql_map_article[] =
@@ -159,6 +159,8 @@ userdb_carry_article(struct db *db, sqlite3_stmt *row, struct userdb_carried *c,
 		.published = (char *)sqlite3_column_text(row, 5),
 		.charset = (char *)sqlite3_column_text(row, 6),
 		.body = (char *)sqlite3_column_text(row, 7),
+		.author = (char *)sqlite3_column_text(row, 8),
+		.title_made = sqlite3_column_int(row, 9),
 		.hash = hash,
 	};
 	struct import_outcome out;

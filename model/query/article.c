@@ -47,8 +47,8 @@ article_body(struct db *db, long long id, char **body, struct err *e)
 
 static const char article_sql_get[] =
 	"SELECT id, coalesce(name, ''), title, coalesce(source, ''),"
-	" coalesce(url, ''), coalesce(published, ''), charset, hash, body"
-	" FROM article WHERE id = ?1";
+	" coalesce(url, ''), coalesce(published, ''), charset, hash, body,"
+	" coalesce(author, ''), title_made FROM article WHERE id = ?1";
 
 int
 article_get(struct db *db, long long id, struct article *a, struct err *e)
@@ -76,6 +76,8 @@ article_get(struct db *db, long long id, struct article *a, struct err *e)
 	a->charset = db_col_text(st, 6);
 	a->hash = db_col_text(st, 7);
 	a->body = db_col_text(st, 8);
+	a->author = db_col_text(st, 9);
+	a->title_made = sqlite3_column_int(st, 10) != 0;
 	/* A NUL inside the text (a hand-edited database) ends it here. */
 	a->body_len = strlen(a->body);
 	sqlite3_reset(st);
@@ -89,6 +91,7 @@ article_free(struct article *a)
 	free(a->title);
 	free(a->source);
 	free(a->url);
+	free(a->author);
 	free(a->published);
 	free(a->charset);
 	free(a->hash);

@@ -241,11 +241,20 @@ static const char schema_v4[] =
 	"  NEW.entity_id" SCHEMA_MONTH_ADD
 	" END;";
 
+/* What a saved page says of itself beyond its title: its author, and
+ * whether the title was made by scotl from the first sentence (a text
+ * without a headline) rather than found in the file. */
+static const char schema_v5[] =
+	"ALTER TABLE article ADD COLUMN author TEXT;"
+	"ALTER TABLE article ADD COLUMN title_made INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (title_made IN (0, 1));";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 const int schema_migration_count =

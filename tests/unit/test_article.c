@@ -28,6 +28,8 @@ main(void)
 	is_str(a.source, "Test Wire", "source");
 	is_str(a.url, "https://example.org/b", "address");
 	is_str(a.charset, "UTF-8", "charset");
+	is_str(a.author, "", "no author: empty");
+	is_int(a.title_made, 0, "a title found, not made");
 	is_str(a.body, "Russian Security Council Secretary Nikolay Patrushev met "
 	    "Ajit Doval in New Delhi.", "the body, without 'Back to top button'");
 	is_int((long long)a.body_len, (long long)strlen(a.body), "its length in bytes");
@@ -40,6 +42,15 @@ main(void)
 		    " CAST(body AS BLOB) AS TEXT) WHERE id = 2", &e);
 		ok(article_get(db, 2, &a, &e) == 0 && a.body_len == 4 &&
 		    strlen(a.body) == 4, "a NUL inside a body ends it, length and all");
+		article_free(&a);
+	}
+	{
+		/* Migration 5's columns: the author and a made title. */
+		ok(db_exec(db, "UPDATE article SET author = 'Anna Petrova',"
+		    " title_made = 1 WHERE id = 2", &e) == 0, "the columns exist");
+		ok(article_get(db, 2, &a, &e) == 0, "read again");
+		is_str(a.author, "Anna Petrova", "the author is read");
+		is_int(a.title_made, 1, "and that its title was made");
 		article_free(&a);
 	}
 	ok(article_get(db, 42, &a, &e) != 0 && strstr(e.msg, "no article 42"),

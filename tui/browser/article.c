@@ -145,6 +145,10 @@ article_pane_load(struct app *app)
 	buf_printf(&meta, "%s", a.published[0] ? a.published : "undated");
 	if (a.source[0])
 		buf_printf(&meta, " \xc2\xb7 %s", a.source);
+	if (a.author[0])
+		buf_printf(&meta, " \xc2\xb7 %s", a.author);
+	if (a.title_made)
+		buf_printf(&meta, " \xc2\xb7 %s", "title made");
 	if (n > 1)
 		buf_printf(&meta, " \xc2\xb7 article %d of %d ([ ])", ap->evidence + 1, n);
 	ap->title = a.title;

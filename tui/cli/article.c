@@ -31,6 +31,9 @@ cli_article_json(const struct article *a)
 	out_json_string(stdout, a->charset);
 	printf(", \"hash\": ");
 	out_json_string(stdout, a->hash);
+	printf(", \"author\": ");
+	out_json_string_or_null(stdout, a->author);
+	printf(", \"title_made\": %s", a->title_made ? "true" : "false");
 	printf(",\n \"body\": ");
 	out_json_string(stdout, a->body);
 	printf("}\n");
@@ -48,6 +51,8 @@ cli_article_text(const struct article *a)
 	}
 	printf("\nTitle:      ");
 	out_text(stdout, a->title, 0);
+	if (a->title_made)
+		fputs(" (made from its first sentence)", stdout);
 	if (a->published[0]) {
 		printf("\nPublished:  ");
 		out_name(stdout, a->published);
@@ -55,6 +60,10 @@ cli_article_text(const struct article *a)
 	if (a->source[0]) {
 		printf("\nSource:     ");
 		out_text(stdout, a->source, 0);
+	}
+	if (a->author[0]) {
+		printf("\nAuthor:     ");
+		out_text(stdout, a->author, 0);
 	}
 	if (a->url[0]) {
 		printf("\nURL:        ");
