@@ -19,6 +19,7 @@
 #include "scotl/date.h"
 #include "scotl/extract.h"
 #include "scotl/feed.h"
+#include "scotl/headline.h"
 #include "scotl/importer.h"
 #include "scotl/mention.h"
 #include "scotl/people.h"
@@ -120,8 +121,10 @@ import_read_fd(int fd, const struct import_options *o, struct buf *raw,
 	return import_check_text(raw, out);
 }
 
-/* The title (first non-empty line) and the rest. */
-static void
+/* The title (first non-empty line) and the rest; or, when that line is
+ * the lead paragraph (headline_is_title), a title made from its first
+ * sentence and the whole text: 1 then, 0 when the title was found. */
+static int
 import_split_title(const char *text, char **title, const char **body)
 {
 	const char *p = text, *nl;
@@ -129,8 +132,14 @@ import_split_title(const char *text, char **title, const char **body)
 	while (*p == '\n' || *p == ' ' || *p == '\t')
 		p++;
 	nl = strchr(p, '\n');
+	if (!headline_is_title(p, nl ? (size_t)(nl - p) : strlen(p))) {
+		*title = headline_make(p);
+		*body = p;
+		return 1;
+	}
 	*title = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
 	*body = nl ? nl + 1 : p + strlen(p);
+	return 0;
 }
 
 struct import_doc {
@@ -138,6 +147,7 @@ struct import_doc {
 	char *title;
 	char *body;
 	char *published;
+	int title_made;         /* made from the first sentence */
 	char hash[65];          /* of the body, computed once */
 };
 
@@ -243,7 +253,8 @@ import_prepare(const struct buf *raw, const char *path,
 		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
 	} else {
-		import_split_title(clean.data, &doc->title, &body);
+		doc->title_made = import_split_title(clean.data, &doc->title,
+		    &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));
 	if (doc->title[0] == '\0' || doc->body[0] == '\0')
@@ -417,6 +428,7 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		.charset = out->charset,
 		.hash = doc->hash,
 		.body = doc->body,
+		.title_made = doc->title_made,
 	};
 	long long id;
 
@@ -533,7 +545,7 @@ import_item_prepare(const struct feed_item *it, const char *path,
 	}
 	if (doc->title == NULL || doc->title[0] == '\0') {
 		free(doc->title);
-		import_split_title(text, &doc->title, &body);
+		doc->title_made = import_split_title(text, &doc->title, &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));
 	free(text);
@@ -606,6 +618,7 @@ import_item_store(struct db *db, struct import_item *item, char *source,
 		.charset = out->charset,
 		.hash = item->doc.hash,
 		.body = item->doc.body,
+		.title_made = item->doc.title_made,
 	};
 
 	memset(&one, 0, sizeof one);
