@@ -599,6 +599,7 @@ import_item_count(struct import_outcome *out, const struct import_outcome *one,
 	out->events_attached += one->event_id > 0 && !one->event_created;
 	out->event_disputed += one->event_disputed;
 	out->undated += item->doc.published == NULL;
+	out->title_made += item->doc.title_made;
 	if (out->article_id == 0)
 		out->article_id = one->article_id;
 }
@@ -740,6 +741,23 @@ done:
 	return rc;
 }
 
+/* What the summary says of an article stored: a made title, and no
+ * publication date (then its event, if any, was dated by its text). */
+static void
+import_stored(const struct import_doc *doc, struct import_outcome *out)
+{
+	out->title_made = doc->title_made;
+	if (doc->published != NULL)
+		return;
+	out->undated = 1;
+	if (out->event_id > 0)
+		import_warn(out, "imported without a publication date: its "
+		    "event is dated by its text alone; see --date");
+	else
+		import_warn(out, "imported without a publication date: it gives "
+		    "no events until dated; see --date");
+}
+
 int
 import_fd(struct db *db, int fd, const char *name,
     const struct import_options *o, struct import_outcome *out, struct err *e)
@@ -778,6 +796,8 @@ import_fd(struct db *db, int fd, const char *name,
 	out->status = IMPORT_NEW;
 	if (!o->dry_run)
 		rc = import_store(db, name, &doc, o, out, e);
+	if (rc == 0 && out->status == IMPORT_NEW)
+		import_stored(&doc, out);
 done:
 	import_doc_free(&doc);
 	buf_free(&raw);
