@@ -121,18 +121,20 @@ import_read_fd(int fd, const struct import_options *o, struct buf *raw,
 	return import_check_text(raw, out);
 }
 
-/* The title (first non-empty line) and the rest; or, when that line is
- * the lead paragraph (headline_is_title), a title made from its first
- * sentence and the whole text: 1 then, 0 when the title was found. */
+/* The title (first non-empty line) and the rest; or, in a plain text
+ * (LEADS) where that line is the lead paragraph (headline_is_title), a
+ * title made from its first sentence and the whole text: 1 then, 0 when
+ * the title was found. */
 static int
-import_split_title(const char *text, char **title, const char **body)
+import_split_title(const char *text, int leads, char **title,
+    const char **body)
 {
 	const char *p = text, *nl;
 
 	while (*p == '\n' || *p == ' ' || *p == '\t')
 		p++;
 	nl = strchr(p, '\n');
-	if (!headline_is_title(p, nl ? (size_t)(nl - p) : strlen(p))) {
+	if (leads && !headline_is_title(p, nl ? (size_t)(nl - p) : strlen(p))) {
 		*title = headline_make(p);
 		*body = p;
 		return 1;
@@ -253,8 +255,8 @@ import_prepare(const struct buf *raw, const char *path,
 		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
 	} else {
-		doc->title_made = import_split_title(clean.data, &doc->title,
-		    &body);
+		doc->title_made = import_split_title(clean.data, !html,
+		    &doc->title, &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));
 	if (doc->title[0] == '\0' || doc->body[0] == '\0')
@@ -545,7 +547,7 @@ import_item_prepare(const struct feed_item *it, const char *path,
 	}
 	if (doc->title == NULL || doc->title[0] == '\0') {
 		free(doc->title);
-		doc->title_made = import_split_title(text, &doc->title, &body);
+		doc->title_made = import_split_title(text, 1, &doc->title, &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));
 	free(text);

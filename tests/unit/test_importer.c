@@ -120,6 +120,9 @@ test_plain_titles(void)
 	    "a Chinese lead: its title up to the first \xe3\x80\x82");
 	stores("Title: Met\n\nThe secretaries met.\n", "Met",
 	    "The secretaries met.", "a header block's title is not touched");
+	stores("<html><body><p>The secretaries met.</p><p>More.</p></body>"
+	    "</html>", "The secretaries met.", "More.",
+	    "a page without a title is not a plain text: its first line stays");
 }
 
 /* The made title is marked as made where it is stored. */
