@@ -30,13 +30,13 @@ static const char cli_import_usage[] =
 	"                    [--max-size BYTES] [--dry-run] [--db PATH] PATH...\n"
 	"\n"
 	"Imports saved articles: plain text (the first line is the title,\n"
-	"unless it is long or ends a sentence: then it is the lead, and the\n"
-	"title is made from it), text with a header block (Title:, Date:,\n"
-	"Source:, URL:, Charset:),\n"
-	"saved HTML pages, and news feeds (RSS and Atom: one article an\n"
-	"item). Folders are read recursively, each once; '-' reads one\n"
-	"article from standard input. Without --db the articles go to your\n"
-	"own database. Exit 1 when a file was rejected.\n";
+	"unless it is long or ends a sentence: then it is the lead paragraph\n"
+	"and a title is made from it), text with a header block (Title:,\n"
+	"Date:, Source:, URL:, Charset:), saved HTML pages, and news feeds\n"
+	"(RSS and Atom: one article an item). Folders are read recursively,\n"
+	"each once; '-' reads one article from standard input. Without --db\n"
+	"the articles go to your own database. Exit 1 when a file was\n"
+	"rejected.\n";
 
 struct cli_import {
 	struct db *db;
