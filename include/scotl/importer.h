@@ -41,6 +41,9 @@ struct import_outcome {
 	int event_created;      /* a new extracted event */
 	int event_disputed;     /* evidence for a known event, other date */
 	int people;             /* people proposed (unknown to the gazetteer) */
+	int undated;            /* articles stored without a publication date */
+	int title_made;         /* articles whose title was made from their
+	                         * first sentence (no headline) */
 	/* A feed: one article per item. Then mentions, people, event_created
 	 * and event_disputed are sums over its items, and article_id is the
 	 * first item stored. */
@@ -48,7 +51,6 @@ struct import_outcome {
 	int items;              /* items in it */
 	int items_new, items_duplicate, items_rejected;
 	int events_attached;    /* items that report a known event */
-	int undated;            /* items stored without a publication date */
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the

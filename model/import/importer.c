@@ -19,6 +19,7 @@
 #include "scotl/date.h"
 #include "scotl/extract.h"
 #include "scotl/feed.h"
+#include "scotl/headline.h"
 #include "scotl/importer.h"
 #include "scotl/mention.h"
 #include "scotl/people.h"
@@ -120,17 +121,27 @@ import_read_fd(int fd, const struct import_options *o, struct buf *raw,
 	return import_check_text(raw, out);
 }
 
-/* The title (first non-empty line) and the rest. */
-static void
-import_split_title(const char *text, char **title, const char **body)
+/* The title (first non-empty line) and the rest; or, in a plain text
+ * (LEADS) where that line is the lead paragraph (headline_is_title), a
+ * title made from its first sentence and the whole text: 1 then, 0 when
+ * the title was found. */
+static int
+import_split_title(const char *text, int leads, char **title,
+    const char **body)
 {
 	const char *p = text, *nl;
 
 	while (*p == '\n' || *p == ' ' || *p == '\t')
 		p++;
 	nl = strchr(p, '\n');
+	if (leads && !headline_is_title(p, nl ? (size_t)(nl - p) : strlen(p))) {
+		*title = headline_make(p);
+		*body = p;
+		return 1;
+	}
 	*title = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
 	*body = nl ? nl + 1 : p + strlen(p);
+	return 0;
 }
 
 struct import_doc {
@@ -138,6 +149,7 @@ struct import_doc {
 	char *title;
 	char *body;
 	char *published;
+	int title_made;         /* made from the first sentence */
 	char hash[65];          /* of the body, computed once */
 };
 
@@ -243,7 +255,8 @@ import_prepare(const struct buf *raw, const char *path,
 		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
 	} else {
-		import_split_title(clean.data, &doc->title, &body);
+		doc->title_made = import_split_title(clean.data, !html,
+		    &doc->title, &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));
 	if (doc->title[0] == '\0' || doc->body[0] == '\0')
@@ -417,6 +430,7 @@ import_store(struct db *db, const char *path, struct import_doc *doc,
 		.charset = out->charset,
 		.hash = doc->hash,
 		.body = doc->body,
+		.title_made = doc->title_made,
 	};
 	long long id;
 
@@ -533,7 +547,7 @@ import_item_prepare(const struct feed_item *it, const char *path,
 	}
 	if (doc->title == NULL || doc->title[0] == '\0') {
 		free(doc->title);
-		import_split_title(text, &doc->title, &body);
+		doc->title_made = import_split_title(text, 1, &doc->title, &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));
 	free(text);
@@ -587,6 +601,7 @@ import_item_count(struct import_outcome *out, const struct import_outcome *one,
 	out->events_attached += one->event_id > 0 && !one->event_created;
 	out->event_disputed += one->event_disputed;
 	out->undated += item->doc.published == NULL;
+	out->title_made += item->doc.title_made;
 	if (out->article_id == 0)
 		out->article_id = one->article_id;
 }
@@ -606,6 +621,7 @@ import_item_store(struct db *db, struct import_item *item, char *source,
 		.charset = out->charset,
 		.hash = item->doc.hash,
 		.body = item->doc.body,
+		.title_made = item->doc.title_made,
 	};
 
 	memset(&one, 0, sizeof one);
@@ -727,6 +743,23 @@ done:
 	return rc;
 }
 
+/* What the summary says of an article stored: a made title, and no
+ * publication date (then its event, if any, was dated by its text). */
+static void
+import_stored(const struct import_doc *doc, struct import_outcome *out)
+{
+	out->title_made = doc->title_made;
+	if (doc->published != NULL)
+		return;
+	out->undated = 1;
+	if (out->event_id > 0)
+		import_warn(out, "imported without a publication date: its "
+		    "event is dated by its text alone; see --date");
+	else
+		import_warn(out, "imported without a publication date: it gives "
+		    "no events until dated; see --date");
+}
+
 int
 import_fd(struct db *db, int fd, const char *name,
     const struct import_options *o, struct import_outcome *out, struct err *e)
@@ -765,6 +798,8 @@ import_fd(struct db *db, int fd, const char *name,
 	out->status = IMPORT_NEW;
 	if (!o->dry_run)
 		rc = import_store(db, name, &doc, o, out, e);
+	if (rc == 0 && out->status == IMPORT_NEW)
+		import_stored(&doc, out);
 done:
 	import_doc_free(&doc);
 	buf_free(&raw);

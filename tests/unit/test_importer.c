@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* model/import/importer.c: what a file says of itself (its header block, its
- * HTML <title>) is sanitised like its body before it is stored. */
+ * HTML <title>) is sanitised like its body before it is stored; a plain
+ * text's first line is its title unless it is the lead paragraph
+ * (model/import/headline.c), then the title is made from it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -56,6 +58,100 @@ test_header_stored(void)
 	free(dir);
 }
 
+/* The first line of a plain text: a headline kept as the title, or the
+ * lead kept in the body with a title made from its first sentence. */
+static void
+test_plain_titles(void)
+{
+	stores("On 18 August 2022 the secretaries met in Tashkent.\n\nThey "
+	    "talked.\n", "On 18 August 2022 the secretaries met in Tashkent",
+	    "On 18 August 2022 the secretaries met in Tashkent.\n\nThey talked.",
+	    "a first line ending in a full stop is the lead");
+	stores("On 18 August 2022 the secretaries met in Tashkent.\n",
+	    "On 18 August 2022 the secretaries met in Tashkent",
+	    "On 18 August 2022 the secretaries met in Tashkent.",
+	    "a lead alone is an article, not a title alone");
+	stores("The secretaries met in Tashkent, \"as planned.\"\nMore.\n",
+	    "The secretaries met in Tashkent, \"as planned.\"",
+	    "The secretaries met in Tashkent, \"as planned.\"\nMore.",
+	    "a full stop inside closing quotes ends a sentence");
+	stores("Doval discusses Afghanistan with the U.S.\n\nText.\n",
+	    "Doval discusses Afghanistan with the U.S.", "Text.",
+	    "a headline ending in an abbreviation stays the title");
+	stores("Security chiefs to meet in Tashkent...\n\nText.\n",
+	    "Security chiefs to meet in Tashkent...", "Text.",
+	    "a short headline ending in an ellipsis stays the title");
+	stores("Will the SCO agree?\n\nText.\n", "Will the SCO agree?", "Text.",
+	    "a question headline stays the title");
+	stores("Secretaries of the security councils of the Shanghai Cooperation "
+	    "Organisation member states gathered in Tashkent for their annual "
+	    "meeting under the chairmanship of Uzbekistan\nText.\n",
+	    "Secretaries of the security councils of the Shanghai Cooperation "
+	    "Organisation member states\xe2\x80\xa6",
+	    "Secretaries of the security councils of the Shanghai Cooperation "
+	    "Organisation member states gathered in Tashkent for their annual "
+	    "meeting under the chairmanship of Uzbekistan\nText.",
+	    "a long first line is the lead, its title cut at a word");
+	stores("\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90, 19 "
+	    "\xd0\xbc\xd0\xb0\xd1\x8f - \xd0\xa0\xd0\x98\xd0\x90. "
+	    "\xd0\xa1\xd0\xb5\xd0\xba\xd1\x80\xd0\xb5\xd1\x82\xd0\xb0"
+	    "\xd1\x80\xd0\xb8 \xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5"
+	    "\xd1\x82\xd1\x8f\xd1\x82\xd1\x81\xd1\x8f. \xd0\x94\xd0\xb0.\n",
+	    "\xd0\xa1\xd0\xb5\xd0\xba\xd1\x80\xd0\xb5\xd1\x82\xd0\xb0"
+	    "\xd1\x80\xd0\xb8 \xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5"
+	    "\xd1\x82\xd1\x8f\xd1\x82\xd1\x81\xd1\x8f",
+	    "\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90, 19 "
+	    "\xd0\xbc\xd0\xb0\xd1\x8f - \xd0\xa0\xd0\x98\xd0\x90. "
+	    "\xd0\xa1\xd0\xb5\xd0\xba\xd1\x80\xd0\xb5\xd1\x82\xd0\xb0"
+	    "\xd1\x80\xd0\xb8 \xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5"
+	    "\xd1\x82\xd1\x8f\xd1\x82\xd1\x81\xd1\x8f. \xd0\x94\xd0\xb0.",
+	    "a Russian dateline (МОСКВА, 19 мая - РИА.) is not the title");
+	/* 会议在塔什干举行。各方交换了意见。 */
+	stores("\xe4\xbc\x9a\xe8\xae\xae\xe5\x9c\xa8\xe5\xa1\x94\xe4\xbb"
+	    "\x80\xe5\xb9\xb2\xe4\xb8\xbe\xe8\xa1\x8c\xe3\x80\x82\xe5\x90"
+	    "\x84\xe6\x96\xb9\xe4\xba\xa4\xe6\x8d\xa2\xe4\xba\x86\xe6\x84"
+	    "\x8f\xe8\xa7\x81\xe3\x80\x82\n",
+	    "\xe4\xbc\x9a\xe8\xae\xae\xe5\x9c\xa8\xe5\xa1\x94\xe4\xbb"
+	    "\x80\xe5\xb9\xb2\xe4\xb8\xbe\xe8\xa1\x8c",
+	    "\xe4\xbc\x9a\xe8\xae\xae\xe5\x9c\xa8\xe5\xa1\x94\xe4\xbb"
+	    "\x80\xe5\xb9\xb2\xe4\xb8\xbe\xe8\xa1\x8c\xe3\x80\x82\xe5\x90"
+	    "\x84\xe6\x96\xb9\xe4\xba\xa4\xe6\x8d\xa2\xe4\xba\x86\xe6\x84"
+	    "\x8f\xe8\xa7\x81\xe3\x80\x82",
+	    "a Chinese lead: its title up to the first \xe3\x80\x82");
+	stores("Title: Met\n\nThe secretaries met.\n", "Met",
+	    "The secretaries met.", "a header block's title is not touched");
+	stores("<html><body><p>The secretaries met.</p><p>More.</p></body>"
+	    "</html>", "The secretaries met.", "More.",
+	    "a page without a title is not a plain text: its first line stays");
+}
+
+/* The made title is marked as made where it is stored. */
+static void
+test_made_stored(void)
+{
+	char *dir = fixture_tmpdir(), path[4300];
+	struct import_outcome out;
+	struct article a;
+	struct db *db;
+	struct err e;
+
+	snprintf(path, sizeof path, "%s/lead.txt", dir);
+	fixture_write(path, "The secretaries met in Tashkent.\n\nMore.\n");
+	db_open(&db, ":memory:", DB_CREATE, &e);
+	ok(import_file(db, path, &opts, &out, &e) == 0 && out.status == IMPORT_NEW,
+	    "a lead paragraph first is imported");
+	ok(out.title_made == 1 && out.undated == 1,
+	    "the outcome says its title was made and it has no date");
+	ok(strstr(out.warning, "imported without a publication date") != NULL,
+	    "and warns of the date");
+	ok(article_get(db, out.article_id, &a, &e) == 0 && a.title_made == 1,
+	    "the article is stored with its title marked as made");
+	article_free(&a);
+	db_close(db);
+	fixture_rmrf(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -70,5 +166,7 @@ main(void)
 	stores("Title: Caf\xff\n\nBody.\n", "Caf\xef\xbf\xbd", "Body.",
 	    "a header title that is not UTF-8 keeps U+FFFD for the bad byte");
 	test_header_stored();
+	test_plain_titles();
+	test_made_stored();
 	return tap_done();
 }

@@ -29,12 +29,14 @@ static const char cli_import_usage[] =
 	"usage: scotl import [--date DATE] [--source NAME] [--charset NAME]\n"
 	"                    [--max-size BYTES] [--dry-run] [--db PATH] PATH...\n"
 	"\n"
-	"Imports saved articles: plain text (the first line is the title),\n"
-	"text with a header block (Title:, Date:, Source:, URL:, Charset:),\n"
-	"saved HTML pages, and news feeds (RSS and Atom: one article an\n"
-	"item). Folders are read recursively, each once; '-' reads one\n"
-	"article from standard input. Without --db the articles go to your\n"
-	"own database. Exit 1 when a file was rejected.\n";
+	"Imports saved articles: plain text (the first line is the title,\n"
+	"unless it is long or ends a sentence: then it is the lead paragraph\n"
+	"and a title is made from it), text with a header block (Title:,\n"
+	"Date:, Source:, URL:, Charset:), saved HTML pages, and news feeds\n"
+	"(RSS and Atom: one article an item). Folders are read recursively,\n"
+	"each once; '-' reads one article from standard input. Without --db\n"
+	"the articles go to your own database. Exit 1 when a file was\n"
+	"rejected.\n";
 
 struct cli_import {
 	struct db *db;
@@ -43,7 +45,7 @@ struct cli_import {
 	int nfiles, cap;
 	long long total_bytes, done_bytes;
 	int imported, duplicates, rejected, warnings, mentions;
-	int events_new, events_attached, events_disputed, people;
+	int events_new, events_attached, events_disputed, people, undated;
 	struct buf report;      /* rejections and warnings, printed at the end */
 	void *seen;             /* struct cli_import_seen, a tsearch tree */
 	int progress;           /* draw a progress line on stderr */
@@ -397,6 +399,26 @@ cli_import_counted(struct cli_import *c, const char *path,
 	}
 }
 
+/* Articles without a headline, and without a date (said in the
+ * warning). */
+static void
+cli_import_made(struct cli_import *c, const char *path,
+    const struct import_outcome *o)
+{
+	char why[96];
+
+	c->undated += o->undated;
+	if (o->title_made == 0)
+		return;
+	if (o->feed)
+		snprintf(why, sizeof why, "%d items without a title: titles made "
+		    "from their first sentence", o->title_made);
+	else
+		snprintf(why, sizeof why, "no headline: title made from the first "
+		    "sentence");
+	cli_import_report(c, "note", path, why);
+}
+
 static int
 cli_import_one(struct cli_import *c, const char *path)
 {
@@ -417,6 +439,7 @@ cli_import_one(struct cli_import *c, const char *path)
 		c->warnings++;
 		cli_import_report(c, "warning", path, o.warning);
 	}
+	cli_import_made(c, path, &o);
 	return CLI_OK;
 }
 
@@ -534,10 +557,10 @@ cli_import_summary(struct cli_import *c, int tried)
 		printf("stopped at a database error: %d of %d files not "
 		    "imported; run the import again to import them\n",
 		    c->nfiles - tried, c->nfiles);
-	printf("%s%d imported, %d duplicates, %d rejected, %d warnings; %d "
-	    "mentions of known people, states and organisations\n",
+	printf("%s%d imported, %d duplicates, %d rejected, %d warnings, %d "
+	    "undated; %d mentions of known people, states and organisations\n",
 	    c->dry_run ? "dry run, nothing written: " : "", c->imported,
-	    c->duplicates, c->rejected, c->warnings, c->mentions);
+	    c->duplicates, c->rejected, c->warnings, c->undated, c->mentions);
 	printf("events: %d new (extracted), %d reported again as evidence for "
 	    "known events, %d of those with a date that disagrees\n",
 	    c->events_new, c->events_attached, c->events_disputed);
