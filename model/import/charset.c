@@ -466,7 +466,9 @@ charset_cyrillic_score(unsigned long prev, unsigned long cp)
  * at the start of words, never glued to Latin letters. Latin: accented
  * letters and typographic punctuation. CJK: kana for Japanese, hangul,
  * ideographs, not glued to Latin letters (an accented letter and the
- * one after it read as one character); half-width kana, private use, box drawing and C1 are what
+ * one after it read as one character), seldom after a space (Chinese and
+ * Japanese put none between words, Korean does: hangul read as GB18030
+ * gives ideographs after spaces); half-width kana, private use, box drawing and C1 are what
  * a wrong guess produces. */
 static int
 charset_char_score(unsigned long prev, unsigned long cp)
@@ -485,7 +487,9 @@ charset_char_score(unsigned long prev, unsigned long cp)
 		return -3;      /* glued to a Latin letter: an accent misread */
 	if (cp >= 0x3040 && cp <= 0x30ff)
 		return 3;
-	if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3))
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return prev == ' ' ? 0 : 2;
+	if (cp >= 0xac00 && cp <= 0xd7a3)
 		return 2;
 	if (cp >= 0x3000 && cp <= 0x303f)
 		return 1;

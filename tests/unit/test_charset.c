@@ -210,6 +210,7 @@ main(void)
 	decodes("zh.gb18030", "zh.utf8", NULL, "GB18030", "detected");
 	decodes("ja.sjis", "ja.utf8", NULL, "CP932", "detected");
 	decodes("zh.big5", "zh-tw.utf8", NULL, "BIG5-HKSCS", "detected");
+	decodes("ko.cp949", "ko.utf8", NULL, "CP949", "detected");
 
 	alone("fr.cp1252", "WINDOWS-1252");
 	alone("ru.cp1251", "WINDOWS-1251");
@@ -218,6 +219,7 @@ main(void)
 	alone("zh.gb18030", "GB18030");
 	alone("zh.big5", "BIG5-HKSCS");
 	alone("ja.sjis", "CP932");
+	alone("ko.cp949", "CP949");
 
 	reads("\xe4\xb8\x8a\xe6\xb5\xb7", 6, NULL, "gb2312", "\xe4\xb8\x8a\xe6\xb5\xb7",
 	    "UTF-8", "UTF-8", "valid UTF-8 declared gb2312 is read as UTF-8");
