@@ -563,9 +563,8 @@ charset_detect(const char *in, size_t len, int *confidence)
 /* --- uchardet ---------------------------------------------------------- */
 
 /* uchardet's guess, as an allowed iconv name; NULL when it has none, is
- * unsure, or names a charset scotl does not read (or UTF-8 and UTF-16,
- * which text that got this far is not: it is not valid UTF-8 and has no
- * byte-order mark). */
+ * unsure, or names a charset scotl does not read, or a UTF (text that got
+ * this far is not valid UTF-8 and has no byte-order mark). */
 static const char *
 charset_uchardet(const char *in, size_t len, int *confidence)
 {
@@ -594,10 +593,7 @@ charset_uchardet(const char *in, size_t len, int *confidence)
 			name = charset_canonical(said);
 	}
 	uchardet_delete(ud);
-	if (name != NULL && (strcmp(name, "UTF-8") == 0 ||
-	    strncmp(name, "UTF-", 4) == 0))
-		name = NULL;
-	return name;
+	return name != NULL && strncmp(name, "UTF-", 4) == 0 ? NULL : name;
 }
 
 /* uchardet first; scotl's own detector where it has no answer. */
