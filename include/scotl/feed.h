@@ -12,9 +12,9 @@
 #include "scotl/util.h"
 
 /* 1 when the bytes are a feed: a root element rss, rdf:RDF or feed,
- * after a UTF-8 byte-order mark, an XML declaration, comments and a
- * document type. DECLARED gets the encoding the XML declaration names
- * ("" when none). */
+ * after a byte-order mark (UTF-8 or UTF-16), an XML declaration,
+ * comments and a document type. DECLARED gets the encoding the XML
+ * declaration names ("" when none, or when a byte-order mark decides). */
 int feed_sniff(const char *s, size_t len, char *declared, size_t size);
 
 struct feed_item {

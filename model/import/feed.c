@@ -25,6 +25,9 @@
 #define FEED_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
 	XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA)
 
+/* How far into UTF-16 text the sniff looks for the root element. */
+#define FEED_SNIFF_MAX 65536
+
 #define FEED_NS_ATOM10 "http://www.w3.org/2005/Atom"
 #define FEED_NS_ATOM03 "http://purl.org/atom/ns#"
 #define FEED_NS_DC "http://purl.org/dc/elements/1.1/"
@@ -104,6 +107,37 @@ feed_prolog(const char *p, const char *end, char *declared, size_t size)
 	}
 }
 
+/* The first code units of UTF-16 text after its byte-order mark, one
+ * byte each (what is not ASCII becomes 0x80): enough to sniff the root
+ * element, which is ASCII. The caller frees it. */
+static char *
+feed_narrow(const char *s, size_t len, size_t *n)
+{
+	int big = s[0] == '\xfe';
+	size_t i, max = len > FEED_SNIFF_MAX ? FEED_SNIFF_MAX : len;
+	unsigned hi, lo;
+	char *out = xmalloc(max / 2 + 1);
+
+	*n = 0;
+	for (i = 2; i + 1 < max; i += 2) {
+		hi = (unsigned char)s[i + !big];
+		lo = (unsigned char)s[i + big];
+		out[(*n)++] = hi == 0 && lo < 0x80 ? (char)lo : '\x80';
+	}
+	return out;
+}
+
+static int
+feed_sniff_utf16(const char *s, size_t len)
+{
+	size_t n;
+	char *narrow = feed_narrow(s, len, &n), declared[8];
+	int found = feed_sniff(narrow, n, declared, sizeof declared);
+
+	free(narrow);
+	return found;
+}
+
 int
 feed_sniff(const char *s, size_t len, char *declared, size_t size)
 {
@@ -112,6 +146,10 @@ feed_sniff(const char *s, size_t len, char *declared, size_t size)
 
 	if (size > 0)
 		declared[0] = '\0';
+	/* A byte-order mark decides the charset, whatever is declared. */
+	if (len >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+	    memcmp(s, "\xfe\xff", 2) == 0))
+		return feed_sniff_utf16(s, len);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	p = feed_prolog(p, end, declared, size);

@@ -187,16 +187,17 @@ import_clean_in_place(char **s)
 	*s = clean;
 }
 
-/* The bytes as UTF-8, read as CHARSET (NULL: the byte-order mark, valid
- * UTF-8 or the detector says); what was done is said in OUT. */
+/* The bytes as UTF-8, read as FORCED (--charset), else as charset_to_utf8
+ * decides from a byte-order mark, DECLARED (may be NULL), valid UTF-8
+ * or the detectors; what was done is said in OUT. */
 static int
-import_decode(const char *raw, size_t len, const char *charset,
-    struct buf *utf8, struct import_outcome *out)
+import_decode(const char *raw, size_t len, const char *forced,
+    const char *declared, struct buf *utf8, struct import_outcome *out)
 {
 	struct charset_report rep;
 	struct err e;
 
-	if (charset_to_utf8(raw, len, charset, utf8, &rep, &e) != 0)
+	if (charset_to_utf8(raw, len, forced, declared, utf8, &rep, &e) != 0)
 		return import_reject(out, "%s", e.msg);
 	snprintf(out->charset, sizeof out->charset, "%s", rep.charset);
 	out->how = rep.how;
@@ -205,10 +206,17 @@ import_decode(const char *raw, size_t len, const char *charset,
 	if (rep.invalid > 0)
 		import_warn(out, "%ld invalid sequences in %s shown as U+FFFD",
 		    rep.invalid, rep.charset);
-	if (strcmp(rep.how, "detected") == 0)
-		import_warn(out, "charset not declared: read as %s (%s, confidence "
-		    "%d%%)", rep.charset, rep.confidence < IMPORT_SURE ? "unsure" :
-		    "sure", rep.confidence);
+	if (rep.declared[0])
+		import_warn(out, "declares %s but is valid UTF-8: read as UTF-8",
+		    rep.declared);
+	if (strcmp(rep.how, "detected") == 0 && rep.confidence < 0)
+		import_warn(out, "charset not declared: read as %s (%s's guess)",
+		    rep.charset, rep.detector);
+	else if (strcmp(rep.how, "detected") == 0)
+		import_warn(out, "charset not declared: read as %s (%s, %s, "
+		    "confidence %d%%)", rep.charset, rep.detector,
+		    rep.confidence < IMPORT_SURE ? "unsure" : "sure",
+		    rep.confidence);
 	return 1;
 }
 
@@ -242,8 +250,8 @@ import_prepare(const struct buf *raw, const char *path,
 	buf_init(&utf8);
 	buf_init(&clean);
 	buf_init(&reduced);
-	if (import_decode(raw->data + skip, raw->len - skip, charset, &utf8,
-	    out) != 1)
+	if (import_decode(raw->data + skip, raw->len - skip, o->charset,
+	    declared[0] ? declared : NULL, &utf8, out) != 1)
 		goto out;
 	if (html) {
 		text_html_reduce(utf8.data, utf8.len, &reduced, &title);
@@ -717,7 +725,8 @@ import_feed(struct db *db, const struct buf *raw, const char *path,
 	if (charset != NULL && charset_canonical(charset) == NULL)
 		return import_reject(out, "unknown charset '%s'", charset);
 	buf_init(&utf8);
-	if (import_decode(raw->data, raw->len, charset, &utf8, out) != 1)
+	if (import_decode(raw->data, raw->len, o->charset, declared[0] ?
+	    declared : NULL, &utf8, out) != 1)
 		goto done;
 	if (feed_parse(utf8.data, utf8.len, &f, &fe) != 0) {
 		import_reject(out, "%s", fe.msg);

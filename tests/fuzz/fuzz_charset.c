@@ -41,6 +41,9 @@ fuzz_charset_bom(const char *in, size_t len)
 {
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
 		return 3;
+	if (len >= 4 && (memcmp(in, "\xff\xfe\0\0", 4) == 0 ||
+	    memcmp(in, "\0\0\xfe\xff", 4) == 0))
+		return 4;
 	if (len >= 2 && (memcmp(in, "\xff\xfe", 2) == 0 ||
 	    memcmp(in, "\xfe\xff", 2) == 0))
 		return 2;
@@ -95,7 +98,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in = s + skip;
 	len = size - skip;
 	buf_init(&out);
-	if (charset_to_utf8(in, len, declared, &out, &rep, &e) != 0) {
+	if (charset_to_utf8(in, len, NULL, declared, &out, &rep, &e) != 0) {
 		FUZZ_CHECK(declared != NULL && charset_canonical(declared) == NULL,
 		    "conversion failed: %s", e.msg);
 		FUZZ_CHECK(e.msg[0] != '\0', "an empty error message");
@@ -107,7 +110,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    "%s (%s) gave invalid UTF-8", rep.charset, rep.how);
 	FUZZ_CHECK(charset_canonical(rep.charset) != NULL,
 	    "the report names '%s', not a charset", rep.charset);
-	FUZZ_CHECK(rep.confidence >= 0 && rep.confidence <= 100 &&
+	FUZZ_CHECK(rep.confidence >= -1 && rep.confidence <= 100 &&
 	    rep.invalid >= 0, "confidence %d, invalid %ld", rep.confidence,
 	    rep.invalid);
 	if (out.data == NULL)

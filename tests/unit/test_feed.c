@@ -78,6 +78,8 @@ sniff(const char *s, int want, const char *declared, const char *what)
 static void
 test_sniff(void)
 {
+	char got[64];
+
 	sniff("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<rss version=\"2.0\">",
 	    1, "windows-1251", "RSS with its declared encoding");
 	sniff("\xef\xbb\xbf<rss>", 1, "", "RSS after a byte-order mark");
@@ -90,6 +92,16 @@ test_sniff(void)
 	sniff("<rsstext>", 0, NULL, "an element named like rss is not a feed");
 	sniff("Title: rss\n\n<rss>", 0, NULL, "a text file is not a feed");
 	sniff("<?xml version=\"1.0\"", 0, NULL, "a declaration cut short is not");
+	/* UTF-16 with a byte-order mark: the mark decides the charset. */
+	is_int(feed_sniff("\xff\xfe<\0?\0x\0m\0l\0 \0?\0>\0<\0r\0s\0s\0>\0", 28,
+	    got, sizeof got), 1, "UTF-16LE RSS after a byte-order mark");
+	is_str(got, "", "  the mark, not the declaration, names the charset");
+	is_int(feed_sniff("\xfe\xff\0<\0f\0e\0e\0d\0 ", 14, got, sizeof got), 1,
+	    "UTF-16BE Atom");
+	is_int(feed_sniff("\xff\xfe<\0h\0t\0m\0l\0>\0", 14, got, sizeof got), 0,
+	    "a UTF-16 page is not a feed");
+	is_int(feed_sniff("\xff\xfe<", 3, got, sizeof got), 0,
+	    "nor half a UTF-16 character");
 }
 
 static const char rss[] =
