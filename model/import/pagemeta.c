@@ -588,10 +588,10 @@ pagemeta_title_colon(const struct pagemeta_seen *s, const char *t)
 }
 
 /* The <title> without the site's name: the part that names the site
- * (og:site_name or the host) taken off; else, as Mozilla Readability
- * does, the last part after a separator (the first when that leaves
- * fewer than three words), or what follows a colon; a title that short
- * or that long gives way to the one <h1>. */
+ * (og:site_name or the host) taken off; else, as Mozilla Readability does, the last part
+ * after a separator taken off (unless that leaves fewer than three
+ * words: "Pakistan - India talks" is one title), or what follows a
+ * colon; a title that short or that long gives way to the one <h1>. */
 static char *
 pagemeta_title_clean(const struct pagemeta_seen *s, const char *site,
     const char *host)
@@ -607,9 +607,11 @@ pagemeta_title_clean(const struct pagemeta_seen *s, const char *site,
 	pagemeta_split(t, &p);
 	if (p.n > 1) {
 		cur = pagemeta_span(t, p.end[p.n - 2]);
+		/* "Pakistan - India talks": too short a head is the
+		 * title's own, not a site's name before it. */
 		if (cur == NULL || pagemeta_words(cur, strlen(cur)) < 3) {
 			free(cur);
-			cur = pagemeta_span(p.start[1], t + strlen(t));
+			cur = xstrdup(t);
 		}
 	} else if (strstr(t, ": ") != NULL) {
 		cur = pagemeta_title_colon(s, t);
