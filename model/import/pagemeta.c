@@ -438,6 +438,7 @@ static char *
 pagemeta_host(const char *url)
 {
 	const char *h, *e;
+	char *host, *lower;
 
 	if (!pagemeta_absolute(url))
 		return NULL;
@@ -446,8 +447,12 @@ pagemeta_host(const char *url)
 		h += 4;
 	for (e = h; *e != '\0' && strchr("/:?#@", *e) == NULL; e++)
 		;
-	return e > h && *e != '@' ? util_ascii_lower(xstrndup(h, (size_t)(e - h))) :
-	    NULL;
+	if (e == h || *e == '@')
+		return NULL;
+	host = xstrndup(h, (size_t)(e - h));
+	lower = util_ascii_lower(host);
+	free(host);
+	return lower;
 }
 
 /* --- the title ----------------------------------------------------------- */
