@@ -851,7 +851,7 @@ pagemeta_dateline(const struct pagemeta_seen *s, const char *text,
 	if (at == NULL && s->h1 != NULL)
 		at = strstr(text, s->h1);
 	at = at != NULL ? at : text;
-	window = xstrndup(at, PAGEMETA_DATELINE);
+	window = xstrndup(at, strnlen(at, PAGEMETA_DATELINE));
 	snprintf(year, sizeof year, "%04d-12-31", y);
 	rc = pagemeta_written_day(window, y > 0 ? year : NULL, out);
 	free(window);
