@@ -27,7 +27,7 @@ int text_is_html(const char *s, size_t len);
  * its title (og:title, JSON-LD, twitter:title, the <title> without the
  * site's name, the <h1>), the day it was published (YYYY-MM-DD, as the
  * page writes it, not converted to UTC), its canonical address, its
- * source (og:site_name, JSON-LD's publisher, else the address's host),
+ * source (JSON-LD's publisher, og:site_name, else the address's host),
  * its author, and the article's text as its JSON-LD gives it
  * (articleBody). Not yet sanitised. */
 struct text_page {

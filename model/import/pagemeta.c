@@ -42,6 +42,7 @@ struct pagemeta_seen {
 	char *itemprop_date;    /* itemprop=datePublished */
 	char *time;             /* <time datetime> in a header or article */
 	char *byline;           /* rel=author, itemprop=author, class byline */
+	int in_form;            /* the walk is in a <form> or a comment */
 };
 
 /* --- text ---------------------------------------------------------------- */
@@ -294,6 +295,19 @@ pagemeta_find_name(xmlNodePtr n)
 	return NULL;
 }
 
+/* Whether the class or id holds WORD (case-insensitive). */
+static int
+pagemeta_has_class(xmlNodePtr n, const char *word)
+{
+	char *cls = pagemeta_attr(n, "class"), *id = pagemeta_attr(n, "id");
+	int found = (cls != NULL && strcasestr(cls, word) != NULL) ||
+	    (id != NULL && strcasestr(id, word) != NULL);
+
+	free(cls);
+	free(id);
+	return found;
+}
+
 static int
 pagemeta_byline_class(xmlNodePtr n)
 {
@@ -314,14 +328,16 @@ pagemeta_byline_class(xmlNodePtr n)
 }
 
 /* rel=author, itemprop=author, or an element whose class or id says
- * byline or author, when its text is short enough to be a name. */
+ * byline or author, when its text is short enough to be a name; not in
+ * a form or a comment (a comment's author, "Name (required)"). */
 static void
 pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 {
 	xmlNodePtr name;
 	char *t;
 
-	if (s->byline != NULL || pagemeta_is(n, "meta") || pagemeta_is(n, "link") ||
+	if (s->byline != NULL || s->in_form || pagemeta_is(n, "meta") ||
+	    pagemeta_is(n, "link") || pagemeta_has_class(n, "comment") ||
 	    !(pagemeta_has_word(n, "rel", "author") ||
 	    pagemeta_has_word(n, "itemprop", "author") || pagemeta_byline_class(n)))
 		return;
@@ -355,6 +371,8 @@ static void pagemeta_walk(xmlNodePtr n, struct pagemeta_seen *s, int in_head);
 static void
 pagemeta_element(xmlNodePtr n, struct pagemeta_seen *s, int in_head)
 {
+	int outside;
+
 	if (pagemeta_is(n, "svg"))
 		return;
 	if (pagemeta_is(n, "title") && s->title == NULL)
@@ -376,8 +394,13 @@ pagemeta_element(xmlNodePtr n, struct pagemeta_seen *s, int in_head)
 	if (pagemeta_is(n, "script") || pagemeta_is(n, "style"))
 		return;
 	pagemeta_byline(n, s);
+	outside = !s->in_form;
+	if (outside && (pagemeta_is(n, "form") || pagemeta_has_class(n, "comment")))
+		s->in_form = 1;
 	pagemeta_walk(n->children, s, in_head || pagemeta_is(n, "article") ||
 	    pagemeta_is(n, "header"));
+	if (outside)
+		s->in_form = 0;
 }
 
 /* The tree is at most HTML_DEPTH deep (html.c folds deeper elements). */
@@ -453,6 +476,25 @@ pagemeta_host(const char *url)
 	lower = util_ascii_lower(host);
 	free(host);
 	return lower;
+}
+
+/* JSON-LD's publisher (the name the site gives itself, where og:site_name
+ * often adds a slogan), else og:site_name; one written as an address is
+ * its host. */
+static char *
+pagemeta_site(const struct pagemeta_seen *s)
+{
+	char *site = pagemeta_unescape(pagemeta_copy(s->ld.publisher));
+	char *host;
+
+	if (site == NULL)
+		site = pagemeta_unescape(pagemeta_copy(pagemeta_get(s, "og:site_name")));
+	if (site != NULL && pagemeta_absolute(site) &&
+	    (host = pagemeta_host(site)) != NULL) {
+		free(site);
+		site = host;
+	}
+	return site;
 }
 
 /* --- the title ----------------------------------------------------------- */
@@ -784,6 +826,19 @@ pagemeta_written_day(const char *text, const char *published, char out[11])
 	return rc;
 }
 
+/* A day in the years of the printed and the web press: a page that
+ * says 0001-01-01 means it has no date. */
+static int
+pagemeta_plausible(char out[11])
+{
+	int y = atoi(out);
+
+	if (y >= 1900 && y < 2200)
+		return 0;
+	out[0] = '\0';
+	return -1;
+}
+
 int
 pagemeta_day(const char *text, char out[11])
 {
@@ -795,10 +850,10 @@ pagemeta_day(const char *text, char out[11])
 	if (*p == '\0')
 		return -1;
 	if (feed_date(p, out) == 0 || pagemeta_ymd(p, out) == 0)
-		return 0;
-	if (strlen(p) > 80)
+		return pagemeta_plausible(out);
+	if (strlen(p) > 80 || pagemeta_written_day(p, NULL, out) != 0)
 		return -1;
-	return pagemeta_written_day(p, NULL, out);
+	return pagemeta_plausible(out);
 }
 
 /* A date in the address: /2022/08/18/, /2022-08-18, /20220818/. */
@@ -855,7 +910,7 @@ pagemeta_dateline(const struct pagemeta_seen *s, const char *text,
 	snprintf(year, sizeof year, "%04d-12-31", y);
 	rc = pagemeta_written_day(window, y > 0 ? year : NULL, out);
 	free(window);
-	return rc;
+	return rc == 0 ? pagemeta_plausible(out) : -1;
 }
 
 static const char *const pagemeta_date_names[] = {
@@ -926,9 +981,7 @@ pagemeta_find(htmlDocPtr doc, const char *text, struct text_page *page)
 	pagemeta_walk(xmlDocGetRootElement(doc), &s, 0);
 	page->url = pagemeta_url(&s);
 	host = pagemeta_host(page->url);
-	site = pagemeta_unescape(pagemeta_copy(pagemeta_get(&s, "og:site_name")));
-	if (site == NULL)
-		site = pagemeta_unescape(pagemeta_copy(s.ld.publisher));
+	site = pagemeta_site(&s);
 	page->title = pagemeta_title(&s, site, host);
 	page->published = pagemeta_published(&s, text, page->title, page->url);
 	page->author = pagemeta_author(&s);

@@ -133,6 +133,11 @@ test_date(void)
 	DAY("<html><body><h1>Talks end</h1><p>MOSCOW, Aug 18 (Reuters) - "
 	    "Talks ended.</p></body></html>", NULL,
 	    "a dateline without a year and no year anywhere: no date");
+	DAY("<html><head><script type=\"application/ld+json\">{\"@type\":"
+	    "\"NewsArticle\",\"datePublished\":\"0001-01-01T00:00:00Z\"}</script>"
+	    "<meta name=\"pubdate\" content=\"2019-11-19\"></head><body><p>x</p>"
+	    "</body></html>", "2019-11-19",
+	    "a placeholder year 1 is no date: the next one is taken");
 	DAY("<html><head><meta name=\"date\" content=\"not a date\"></head>"
 	    "<body><p>x</p></body></html>", NULL, "a meta that is not a date");
 }
@@ -155,6 +160,9 @@ test_address(void)
 	URL("<html><head><link rel=\"canonical\" href=\"/relative\"></head>"
 	    "<body><p>x</p></body></html>", NULL,
 	    "a relative address is not an address");
+	SOURCE("<html><head><meta property=\"og:site_name\" content=\"https://"
+	    "www.news.example/\"></head><body><p>x</p></body></html>",
+	    "news.example", "og:site_name written as an address: its host");
 	SOURCE("<html><head><script type=\"application/ld+json\">{\"@type\":"
 	    "\"NewsArticle\",\"publisher\":{\"name\":\"JSON Times\"}}</script>"
 	    "</head><body><p>x</p></body></html>", "JSON Times",
@@ -177,6 +185,10 @@ test_author(void)
 	AUTHOR("<html><body><article><p class=\"byline\">By  Ivan Petrov</p>"
 	    "<p>x</p></article></body></html>", "By Ivan Petrov",
 	    "a byline element");
+	AUTHOR("<html><body><p>x</p><form id=\"reply\"><label class=\"author\">"
+	    "Name (required)</label></form><div class=\"comment\"><span class="
+	    "\"byline\">A commenter</span></div></body></html>", NULL,
+	    "no byline from a comment form or a comment");
 	AUTHOR("<html><body><span itemprop=\"author\"><span itemprop=\"name\">"
 	    "Li Wei</span>, staff</span><p>x</p></body></html>", "Li Wei",
 	    "itemprop=author's name");
