@@ -808,16 +808,36 @@ pagemeta_ymd(const char *p, char out[11])
 	return 0;
 }
 
-/* The one full date in TEXT, as the article dates finder reads it. */
+/* How far into its line a date at AT may start and still be a
+ * dateline ("MOSCOW, Aug 18 (Reuters) -", "By A. Writer | 18 August
+ * 2022"), not a date the article's first sentence speaks of. */
+#define PAGEMETA_LINE_START 48
+
 static int
-pagemeta_written_day(const char *text, const char *published, char out[11])
+pagemeta_line_start(const char *text, size_t at)
+{
+	size_t k = 0;
+
+	while (at > 0 && text[at - 1] != '\n' && k <= PAGEMETA_LINE_START) {
+		at--;
+		k++;
+	}
+	return k <= PAGEMETA_LINE_START;
+}
+
+/* The first full date in TEXT, as the article dates finder reads it;
+ * LINE: only one near the start of its line. */
+static int
+pagemeta_written_day(const char *text, const char *published, int line,
+    char out[11])
 {
 	struct date_found *f = NULL;
 	int n = dates_find(text, strlen(text), published, &f), i, rc = -1;
 
 	for (i = 0; i < n && rc != 0; i++)
 		if (f[i].when.precision == DATE_DAY && f[i].when.end[0] == '\0' &&
-		    strlen(f[i].when.start) == 10) {
+		    strlen(f[i].when.start) == 10 &&
+		    (!line || pagemeta_line_start(text, f[i].start))) {
 			memcpy(out, f[i].when.start, 10);
 			out[10] = '\0';
 			rc = 0;
@@ -851,7 +871,7 @@ pagemeta_day(const char *text, char out[11])
 		return -1;
 	if (feed_date(p, out) == 0 || pagemeta_ymd(p, out) == 0)
 		return pagemeta_plausible(out);
-	if (strlen(p) > 80 || pagemeta_written_day(p, NULL, out) != 0)
+	if (strlen(p) > 80 || pagemeta_written_day(p, NULL, 0, out) != 0)
 		return -1;
 	return pagemeta_plausible(out);
 }
@@ -908,7 +928,7 @@ pagemeta_dateline(const struct pagemeta_seen *s, const char *text,
 	at = at != NULL ? at : text;
 	window = xstrndup(at, strnlen(at, PAGEMETA_DATELINE));
 	snprintf(year, sizeof year, "%04d-12-31", y);
-	rc = pagemeta_written_day(window, y > 0 ? year : NULL, out);
+	rc = pagemeta_written_day(window, y > 0 ? year : NULL, 1, out);
 	free(window);
 	return rc == 0 ? pagemeta_plausible(out) : -1;
 }

@@ -130,6 +130,10 @@ test_date(void)
 	    "2022/world/talks\"></head><body><h1>Talks end</h1><p>MOSCOW, Aug 18 "
 	    "(Reuters) - Talks ended.</p></body></html>", "2022-08-18",
 	    "a dateline without a year, the year from the address");
+	DAY("<html><body><h1>Talks end</h1><p>The ministers of the member "
+	    "states said on Thursday that they would meet again on 5 June 2023 in "
+	    "Astana.</p></body></html>", NULL,
+	    "a date the first sentence speaks of is no dateline");
 	DAY("<html><body><h1>Talks end</h1><p>MOSCOW, Aug 18 (Reuters) - "
 	    "Talks ended.</p></body></html>", NULL,
 	    "a dateline without a year and no year anywhere: no date");
