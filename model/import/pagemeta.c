@@ -42,7 +42,9 @@ struct pagemeta_seen {
 	char *itemprop_date;    /* itemprop=datePublished */
 	char *time;             /* <time datetime> in a header or article */
 	char *byline;           /* rel=author, itemprop=author, class byline */
-	int in_form;            /* the walk is in a <form> or a comment */
+	int no_byline;          /* the walk is where no byline is: a <form>,
+	                         * <nav>, an <aside> or <footer> outside the
+	                         * article, a comment, a menu */
 };
 
 /* --- text ---------------------------------------------------------------- */
@@ -295,37 +297,47 @@ pagemeta_find_name(xmlNodePtr n)
 	return NULL;
 }
 
-/* Whether the class or id holds WORD (case-insensitive). */
+/* Whether S holds WORD (case-insensitive) not inside a longer word:
+ * "author_fmt", "post-author" and "FeatureByline" hold it,
+ * "authorization" and "followauthor" do not. */
 static int
-pagemeta_has_class(xmlNodePtr n, const char *word)
+pagemeta_has_part(const char *s, const char *word)
 {
-	char *cls = pagemeta_attr(n, "class"), *id = pagemeta_attr(n, "id");
-	int found = (cls != NULL && strcasestr(cls, word) != NULL) ||
-	    (id != NULL && strcasestr(id, word) != NULL);
+	size_t n = strlen(word);
+	const char *p;
 
-	free(cls);
-	free(id);
-	return found;
+	for (p = s; p != NULL && (p = strcasestr(p, word)) != NULL; p++)
+		if ((p == s || !isalpha((unsigned char)p[-1]) ||
+		    isupper((unsigned char)p[0])) && !islower((unsigned char)p[n]))
+			return 1;
+	return 0;
 }
 
+/* Whether the class or id holds one of WORDS. */
 static int
-pagemeta_byline_class(xmlNodePtr n)
+pagemeta_has_class(xmlNodePtr n, const char *const *words)
 {
-	static const char *const words[] = {
-		"byline", "author", "writtenby", "p-author", NULL,
-	};
 	char *cls = pagemeta_attr(n, "class"), *id = pagemeta_attr(n, "id");
-	char both[512];
-	const char *const *w;
 	int found = 0;
 
-	snprintf(both, sizeof both, "%s %s", cls ? cls : "", id ? id : "");
-	for (w = words; *w != NULL && !found; w++)
-		found = strcasestr(both, *w) != NULL;
+	for (; *words != NULL && !found; words++)
+		found = (cls != NULL && pagemeta_has_part(cls, *words)) ||
+		    (id != NULL && pagemeta_has_part(id, *words));
 	free(cls);
 	free(id);
 	return found;
 }
+
+static const char *const pagemeta_byline_words[] = {
+	"byline", "author", "writtenby", "p-author", NULL,
+};
+
+/* Where a name is not the article's author: a comment, a menu, the
+ * reader's account ("comment" and "comments": words are whole). */
+static const char *const pagemeta_not_byline[] = {
+	"comment", "comments", "menu", "nav", "login", "signin", "account",
+	"follow", NULL,
+};
 
 /* rel=author, itemprop=author, or an element whose class or id says
  * byline or author, when its text is short enough to be a name; not in
@@ -336,10 +348,11 @@ pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 	xmlNodePtr name;
 	char *t;
 
-	if (s->byline != NULL || s->in_form || pagemeta_is(n, "meta") ||
-	    pagemeta_is(n, "link") || pagemeta_has_class(n, "comment") ||
+	if (s->byline != NULL || s->no_byline || pagemeta_is(n, "meta") ||
+	    pagemeta_is(n, "link") || pagemeta_has_class(n, pagemeta_not_byline) ||
 	    !(pagemeta_has_word(n, "rel", "author") ||
-	    pagemeta_has_word(n, "itemprop", "author") || pagemeta_byline_class(n)))
+	    pagemeta_has_word(n, "itemprop", "author") ||
+	    pagemeta_has_class(n, pagemeta_byline_words)))
 		return;
 	name = pagemeta_find_name(n);
 	t = pagemeta_text(name != NULL ? name : n);
@@ -394,13 +407,15 @@ pagemeta_element(xmlNodePtr n, struct pagemeta_seen *s, int in_head)
 	if (pagemeta_is(n, "script") || pagemeta_is(n, "style"))
 		return;
 	pagemeta_byline(n, s);
-	outside = !s->in_form;
-	if (outside && (pagemeta_is(n, "form") || pagemeta_has_class(n, "comment")))
-		s->in_form = 1;
+	outside = !s->no_byline;
+	if (outside && (pagemeta_is(n, "form") || pagemeta_is(n, "nav") ||
+	    ((pagemeta_is(n, "aside") || pagemeta_is(n, "footer")) && !in_head) ||
+	    pagemeta_has_class(n, pagemeta_not_byline)))
+		s->no_byline = 1;
 	pagemeta_walk(n->children, s, in_head || pagemeta_is(n, "article") ||
 	    pagemeta_is(n, "header"));
 	if (outside)
-		s->in_form = 0;
+		s->no_byline = 0;
 }
 
 /* The tree is at most HTML_DEPTH deep (html.c folds deeper elements). */

@@ -193,6 +193,10 @@ test_author(void)
 	    "Name (required)</label></form><div class=\"comment\"><span class="
 	    "\"byline\">A commenter</span></div></body></html>", NULL,
 	    "no byline from a comment form or a comment");
+	AUTHOR("<html><body><nav><a class=\"author\">Our authors</a></nav>"
+	    "<div id=\"authorization\">Sign in</div><article><p>x</p><div class="
+	    "\"FeatureByline\">By Ann Lee</div></article></body></html>",
+	    "By Ann Lee", "a byline's class is a whole word, and not in a menu");
 	AUTHOR("<html><body><span itemprop=\"author\"><span itemprop=\"name\">"
 	    "Li Wei</span>, staff</span><p>x</p></body></html>", "Li Wei",
 	    "itemprop=author's name");
