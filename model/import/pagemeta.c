@@ -861,6 +861,100 @@ pagemeta_written_day(const char *text, const char *published, int line,
 	return rc;
 }
 
+/* Digits at *P, MIN to MAX of them, not followed by another. */
+static int
+pagemeta_digits(const char **p, int min, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	while (n < max && isdigit((unsigned char)(*p)[0])) {
+		v = v * 10 + *(*p)++ - '0';
+		n++;
+	}
+	*out = v;
+	return n >= min && !isdigit((unsigned char)(*p)[0]);
+}
+
+static int
+pagemeta_set_day(int y, int m, int d, char out[11])
+{
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
+	    d > date_days_in_month(y, m))
+		return -1;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	return 0;
+}
+
+/* Russian months as a date writes them, "18 августа 2022". */
+static int
+pagemeta_ru_month(const char **p)
+{
+	static const char *const names[] = {
+		"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+		"августа", "сентября", "октября", "ноября", "декабря",
+	};
+	size_t n;
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		n = strlen(names[i]);
+		if (strncmp(*p, names[i], n) == 0) {
+			*p += n;
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* A date as Chinese, Japanese, Russian and other European pages write
+ * it, at P: "2022年8月18日", "18.08.2022", "18 августа 2022". */
+static int
+pagemeta_local_at(const char *p, char out[11])
+{
+	const char *q = p;
+	int y, m, d;
+
+	if (pagemeta_digits(&q, 4, 4, &y) && strncmp(q, "\xe5\xb9\xb4", 3) == 0) {
+		q += 3;
+		if (pagemeta_digits(&q, 1, 2, &m) &&
+		    strncmp(q, "\xe6\x9c\x88", 3) == 0) {
+			q += 3;
+			if (pagemeta_digits(&q, 1, 2, &d) &&
+			    strncmp(q, "\xe6\x97\xa5", 3) == 0)
+				return pagemeta_set_day(y, m, d, out);
+		}
+		return -1;
+	}
+	q = p;
+	if (!pagemeta_digits(&q, 1, 2, &d))
+		return -1;
+	if (*q == '.') {
+		q++;
+		return pagemeta_digits(&q, 1, 2, &m) && *q++ == '.' &&
+		    pagemeta_digits(&q, 4, 4, &y) ? pagemeta_set_day(y, m, d, out) : -1;
+	}
+	if (*q++ != ' ' || (m = pagemeta_ru_month(&q)) == 0 || *q++ != ' ')
+		return -1;
+	return pagemeta_digits(&q, 4, 4, &y) ? pagemeta_set_day(y, m, d, out) : -1;
+}
+
+/* The first such date in TEXT, at the start of a number; LINE: only
+ * one near the start of its line. */
+static int
+pagemeta_local_day(const char *text, int line, char out[11])
+{
+	size_t i;
+
+	for (i = 0; text[i] != '\0'; i++)
+		if (isdigit((unsigned char)text[i]) && (i == 0 ||
+		    (!isdigit((unsigned char)text[i - 1]) && text[i - 1] != '.')) &&
+		    (!line || pagemeta_line_start(text, i)) &&
+		    pagemeta_local_at(text + i, out) == 0)
+			return 0;
+	return -1;
+}
+
 /* A day in the years of the printed and the web press: a page that
  * says 0001-01-01 means it has no date. */
 static int
@@ -886,7 +980,10 @@ pagemeta_day(const char *text, char out[11])
 		return -1;
 	if (feed_date(p, out) == 0 || pagemeta_ymd(p, out) == 0)
 		return pagemeta_plausible(out);
-	if (strlen(p) > 80 || pagemeta_written_day(p, NULL, 0, out) != 0)
+	if (strlen(p) > 80)
+		return -1;
+	if (pagemeta_local_day(p, 0, out) != 0 &&
+	    pagemeta_written_day(p, NULL, 0, out) != 0)
 		return -1;
 	return pagemeta_plausible(out);
 }
@@ -944,6 +1041,8 @@ pagemeta_dateline(const struct pagemeta_seen *s, const char *text,
 	window = xstrndup(at, strnlen(at, PAGEMETA_DATELINE));
 	snprintf(year, sizeof year, "%04d-12-31", y);
 	rc = pagemeta_written_day(window, y > 0 ? year : NULL, 1, out);
+	if (rc != 0)
+		rc = pagemeta_local_day(window, 1, out);
 	free(window);
 	return rc == 0 ? pagemeta_plausible(out) : -1;
 }

@@ -142,6 +142,19 @@ test_date(void)
 	    "<meta name=\"pubdate\" content=\"2019-11-19\"></head><body><p>x</p>"
 	    "</body></html>", "2019-11-19",
 	    "a placeholder year 1 is no date: the next one is taken");
+	DAY("<html><body><h1>\xe4\xb8\x8a\xe5\x90\x88\xe7\xbb\x84\xe7\xbb\x87"
+	    "</h1><p>2022\xe5\xb9\xb4" "8\xe6\x9c\x88" "18\xe6\x97\xa5 10:30 "
+	    "\xe6\x9d\xa5\xe6\xba\x90</p><p>x</p></body></html>", "2022-08-18",
+	    "a Chinese dateline: 2022\xe5\xb9\xb4" "8\xe6\x9c\x88" "18\xe6\x97\xa5");
+	DAY("<html><body><h1>\xd0\x92\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x87"
+	    "\xd0\xb0</h1><p>\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90, "
+	    "18 \xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0 2022 "
+	    "\xe2\x80\x94 x.</p></body></html>", "2022-08-18",
+	    "a Russian dateline: 18 \xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81"
+	    "\xd1\x82\xd0\xb0 2022");
+	DAY("<html><head><meta name=\"date\" content=\"18.08.2022 10:30\"></head>"
+	    "<body><p>x</p></body></html>", "2022-08-18",
+	    "a meta date written 18.08.2022");
 	DAY("<html><head><meta name=\"date\" content=\"not a date\"></head>"
 	    "<body><p>x</p></body></html>", NULL, "a meta that is not a date");
 }
