@@ -752,12 +752,13 @@ pagemeta_similar(const char *a, const char *b)
  * more like the page's <title> (a site that puts its own name in
  * "name", or Wikipedia's description in "headline"). */
 static const char *
-pagemeta_ld_title(const struct pagemeta_seen *s, const char *clean)
+pagemeta_ld_title(const struct pagemeta_seen *s, const char *clean,
+    enum jsonld_rank rank)
 {
 	const char *h = s->ld.headline, *n = s->ld.name;
 	double sh, sn;
 
-	if (s->ld.rank == JSONLD_NONE)
+	if (s->ld.rank != rank)
 		return NULL;
 	if (h == NULL || n == NULL || strcmp(h, n) == 0 || clean == NULL)
 		return h != NULL ? h : n;
@@ -772,11 +773,13 @@ pagemeta_title(const struct pagemeta_seen *s, const char *site,
 {
 	char *clean = pagemeta_title_clean(s, site, host), *t;
 	const char *c[] = {
-		pagemeta_ld_title(s, clean), pagemeta_get(s, "dc:title"),
-		pagemeta_get(s, "dcterm:title"), pagemeta_get(s, "og:title"),
-		pagemeta_get(s, "weibo:article:title"),
+		pagemeta_ld_title(s, clean, JSONLD_ARTICLE),
+		pagemeta_get(s, "dc:title"), pagemeta_get(s, "dcterm:title"),
+		pagemeta_get(s, "og:title"), pagemeta_get(s, "weibo:article:title"),
 		pagemeta_get(s, "weibo:webpage:title"), pagemeta_get(s, "title"),
 		pagemeta_get(s, "twitter:title"), pagemeta_get(s, "parsely-title"),
+		/* a WebPage's name is often the site's */
+		pagemeta_ld_title(s, clean, JSONLD_WEBPAGE),
 	};
 	size_t i;
 

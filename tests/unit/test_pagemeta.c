@@ -87,6 +87,15 @@ test_title(void)
 	    "\"NewsArticle\",\"headline\":\"From JSON-LD &amp; more\"}</script>"
 	    "<title>Other | Site</title></head><body><p>Text.</p></body></html>",
 	    "From JSON-LD & more", "JSON-LD's headline, entities decoded");
+	TITLE("<html><head><script type=\"application/ld+json\">{\"@type\":"
+	    "\"WebPage\",\"name\":\"Daily News - Home\"}</script><meta property="
+	    "\"og:title\" content=\"Ministers meet\"></head><body><p>Text.</p>"
+	    "</body></html>", "Ministers meet",
+	    "og:title before a WebPage's name, often the site's");
+	TITLE("<html><head><script type=\"application/ld+json\">{\"@type\":"
+	    "\"WebPage\",\"name\":\"A page of its own\"}</script></head><body>"
+	    "<p>Text.</p></body></html>", "A page of its own",
+	    "a WebPage's name when nothing else names the page");
 	TITLE("<html><body><p>Text only.</p></body></html>", NULL,
 	    "no title where the page has none");
 }
