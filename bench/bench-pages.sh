@@ -4,8 +4,8 @@
 # 'make bench-pages PAGES=DIR' (add BENCH_PAGES_FLAGS=-v for a line per
 # page). DIR holds a folder per page laid out like Mozilla Readability's
 # test pages: source.html (the saved page), expected.html (the article;
-# or expected.txt, its text) and expected-metadata.json (its "title" and
-# "publishedTime", either may be null or missing).
+# or expected.txt, its text) and expected-metadata.json (its "title",
+# "publishedTime", "siteName" and "byline", any may be null or missing).
 #
 # Each source.html is imported with scotl import, without --date, into a
 # database of its own run; the stored body is scored against the
@@ -14,8 +14,10 @@
 # each word as often as it is in both): precision, recall and F1. Beside
 # it the floor: all the visible text of source.html scored the same way.
 # A page whose import is rejected scores 0. The title is right when it is
-# the expected one after white space is made single spaces; the date when
-# it is the day of publishedTime. The speed is the bytes of the pages over
+# the expected one after white space is made single spaces (counted over
+# the pages whose metadata has a title); the date when it is the day of
+# publishedTime; the source and the author (for information) when they
+# are siteName and byline the same way. The speed is the bytes of the pages over
 # the wall time of the imports. Needs jq. Not a test: nothing is checked.
 set -eu
 top_srcdir=${top_srcdir:-.}
@@ -77,12 +79,14 @@ for dir in "$pages"/*/; do
 	[ -f "$meta" ] || meta=/dev/null
 	want_title=$(jq -r ".title | $norm" "$meta" 2>/dev/null || true)
 	want_date=$(jq -r '.publishedTime // "" | tostring | .[0:10]' "$meta" 2>/dev/null || true)
+	want_source=$(jq -r ".siteName | $norm" "$meta" 2>/dev/null || true)
+	want_author=$(jq -r ".byline | $norm" "$meta" 2>/dev/null || true)
 
 	cp "$work/t.db" "$work/p.db"
 	t0=$(now)
 	"$SCOTL" import --db "$work/p.db" "$file" >"$work/out" 2>"$work/err" || true
 	t1=$(now)
-	rejected=1 got_title="" got_date=""
+	rejected=1 got_title="" got_date="" got_source="" got_author=""
 	: >"$work/got"
 	if "$SCOTL" article --db "$work/p.db" --format json "$name.html" \
 	    >"$work/json" 2>/dev/null; then
@@ -91,9 +95,24 @@ for dir in "$pages"/*/; do
 		"$WORDS" "$work/body" >"$work/got"
 		got_title=$(jq -r ".title | $norm" "$work/json")
 		got_date=$(jq -r '.published // "" | .[0:10]' "$work/json")
+		got_source=$(jq -r ".source | $norm" "$work/json")
+		got_author=$(jq -r ".author | $norm" "$work/json")
 	fi
-	title_ok=0
-	[ "$rejected" = 0 ] && [ "$got_title" = "$want_title" ] && title_ok=1
+	title_ok=-
+	if [ -n "$want_title" ]; then
+		title_ok=0
+		[ "$rejected" = 0 ] && [ "$got_title" = "$want_title" ] && title_ok=1
+	fi
+	source_ok=-
+	if [ -n "$want_source" ]; then
+		source_ok=0
+		[ "$got_source" = "$want_source" ] && source_ok=1
+	fi
+	author_ok=-
+	if [ -n "$want_author" ]; then
+		author_ok=0
+		[ "$got_author" = "$want_author" ] && author_ok=1
+	fi
 	date_ok=-
 	if [ -n "$want_date" ]; then
 		date_ok=0
@@ -102,10 +121,10 @@ for dir in "$pages"/*/; do
 	bytes=$(wc -c <"$dir/source.html")
 	why=$(grep -m1 -i 'reject\|not an article' "$work/err" "$work/out" 2>/dev/null \
 	    | sed 's/.*\.html: //' | tr '\t' ' ' || true)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" \
 	    "$(score "$work/got" "$work/want")" "$(score "$work/floor" "$work/want")" \
 	    "$title_ok" "$date_ok" "$rejected" "$bytes" "$t0" "$t1" "$got_title" \
-	    "${why:--}" >>"$work/rows"
+	    "${why:--}" "$source_ok" "$author_ok" >>"$work/rows"
 done
 
 # The speed again in one run over all the pages, without the start of a
@@ -117,18 +136,27 @@ t1=$(now)
 
 awk -F"\t" -v verbose="$verbose" -v all="$(awk -v a="$t0" -v b="$t1" "BEGIN { print b - a }")" '
 function f(x) { return sprintf("%.3f", x) }
+function share(what, k, m) {
+	if (m)
+		printf "%-28s %d of %d (%.2f)\n", what, k, m, k / m;
+	else
+		printf "%-28s %d of %d\n", what, k, m;
+}
 {
 	split($2, s, " "); split($3, fl, " ");
 	n++; sp += s[1]; sr += s[2]; sf += s[3];
 	fp += fl[1]; fr += fl[2]; ff += fl[3];
-	titles += $4; if ($5 != "-") { dates++; dok += $5 }
+	if ($4 != "-") { titled++; titles += $4 }
+	if ($5 != "-") { dates++; dok += $5 }
+	if ($12 != "-") { sourced++; sok += $12 }
+	if ($13 != "-") { authored++; aok += $13 }
 	rej += $6; bytes += $7; secs += $9 - $8;
 	if (verbose) {
 		if (n == 1)
 			printf "%-40s %6s %6s %6s %6s %5s %4s %s\n", "page", "P", "R",
 			    "F1", "floor", "title", "date", "";
 		printf "%-40s %6s %6s %6s %6s %5s %4s %s\n", substr($1, 1, 40),
-		    f(s[1]), f(s[2]), f(s[3]), f(fl[3]), $4 ? "ok" : "-",
+		    f(s[1]), f(s[2]), f(s[3]), f(fl[3]), $4 == "-" ? "" : ($4 ? "ok" : "no"),
 		    $5 == "-" ? "" : ($5 ? "ok" : "no"), $6 ? "REJECTED " $11 : "";
 	}
 }
@@ -138,11 +166,10 @@ END {
 	printf "%-28s %9s %9s %9s\n", "pages: " n, "precision", "recall", "F1";
 	printf "%-28s %9s %9s %9s\n", "scotl import", f(sp / n), f(sr / n), f(sf / n);
 	printf "%-28s %9s %9s %9s\n", "floor (all visible text)", f(fp / n), f(fr / n), f(ff / n);
-	printf "%-28s %d of %d (%.2f)\n", "titles exact", titles, n, titles / n;
-	if (dates)
-		printf "%-28s %d of %d (%.2f)\n", "dates right", dok, dates, dok / dates;
-	else
-		printf "%-28s %d of %d\n", "dates right", dok, dates;
+	share("titles exact", titles, titled);
+	share("dates right", dok, dates);
+	share("sources right", sok, sourced);
+	share("authors right", aok, authored);
 	printf "%-28s %d of %d\n", "rejected", rej, n;
 	printf "%-28s %.2f MB/s (%.1f MB in %.2f s)\n", "import speed, a run a page",
 	    (secs > 0 ? bytes / 1e6 / secs : 0), bytes / 1e6, secs;

@@ -150,6 +150,7 @@ struct import_doc {
 	char *body;
 	char *published;
 	int title_made;         /* made from the first sentence */
+	char *page_date;        /* the day a saved page gives, YYYY-MM-DD */
 	char hash[65];          /* of the body, computed once */
 };
 
@@ -160,6 +161,7 @@ import_doc_free(struct import_doc *d)
 	free(d->title);
 	free(d->body);
 	free(d->published);
+	free(d->page_date);
 }
 
 /* What a file says of itself (its header block, its <title>) is text
@@ -220,6 +222,24 @@ import_decode(const char *raw, size_t len, const char *forced,
 	return 1;
 }
 
+/* What a saved page says of itself goes where a text file's header
+ * block would put it (an HTML file has none); its title to *TITLE. */
+static void
+import_page(struct text_page *page, struct import_doc *doc, char **title)
+{
+	*title = page->title;
+	doc->page_date = page->published;
+	doc->h.source = page->source;
+	doc->h.url = page->url;
+	doc->h.author = page->author;
+	page->title = page->published = page->source = page->url =
+	    page->author = NULL;
+	import_clean_in_place(&doc->h.source);
+	import_clean_in_place(&doc->h.url);
+	import_clean_in_place(&doc->h.author);
+	text_page_free(page);
+}
+
 /* Decodes, reduces and cleans; fills the document or rejects. */
 static int
 import_prepare(const struct buf *raw, const char *path,
@@ -232,6 +252,7 @@ import_prepare(const struct buf *raw, const char *path,
 	const char *charset = o->charset, *body;
 	char declared[64] = "", *title = NULL;
 	struct buf utf8, clean, reduced;
+	struct text_page page;
 	size_t skip = 0;
 	int rc = 1;
 
@@ -254,7 +275,8 @@ import_prepare(const struct buf *raw, const char *path,
 	    declared[0] ? declared : NULL, &utf8, out) != 1)
 		goto out;
 	if (html) {
-		text_html_reduce(utf8.data, utf8.len, &reduced, &title);
+		text_html_reduce(utf8.data, utf8.len, &reduced, &page);
+		import_page(&page, doc, &title);
 		out->removed = text_sanitise(reduced.data, reduced.len, &clean);
 	} else {
 		out->removed = text_sanitise(utf8.data, utf8.len, &clean);
@@ -341,8 +363,9 @@ import_existing(struct db *db, const char *hash, struct err *e)
 	return import_lookup(db, import_sql_by_hash, hash, e);
 }
 
-/* The publication date: the header's, else --date; a header date that
- * is not a date gets a warning. */
+/* The publication date: a saved page's own unless --date is given; a
+ * text file's header's, else --date; a header date that is not a date
+ * gets a warning. */
 static void
 import_date(struct import_doc *doc, const struct import_options *o,
     struct import_outcome *out)
@@ -350,6 +373,11 @@ import_date(struct import_doc *doc, const struct import_options *o,
 	struct date_span d;
 	struct err e;
 
+	/* A page's own date, unless --date says otherwise. */
+	if (doc->page_date != NULL && o->date == NULL) {
+		doc->published = xstrdup(doc->page_date);
+		return;
+	}
 	if (doc->h.date != NULL && date_parse(doc->h.date, &d, &e) == 0 &&
 	    d.end[0] == '\0') {
 		doc->published = xstrdup(d.start);
@@ -508,17 +536,15 @@ static char *
 import_item_text(const char *s, int html)
 {
 	struct buf reduced, clean;
-	char *title = NULL;
 
 	buf_init(&reduced);
 	buf_init(&clean);
 	if (html) {
-		text_html_reduce(s, strlen(s), &reduced, &title);
+		text_html_reduce(s, strlen(s), &reduced, NULL);
 		text_sanitise(reduced.data ? reduced.data : "", reduced.len, &clean);
 	} else {
 		text_sanitise(s, strlen(s), &clean);
 	}
-	free(title);
 	buf_free(&reduced);
 	return buf_steal(&clean);
 }

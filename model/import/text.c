@@ -9,6 +9,7 @@
 
 #include "scotl/text.h"
 #include "import/html.h"
+#include "import/pagemeta.h"
 
 long
 text_sanitise(const char *s, size_t len, struct buf *out)
@@ -84,11 +85,28 @@ text_html_charset(const char *s, size_t len, char *out, size_t size)
 }
 
 void
-text_html_reduce(const char *s, size_t len, struct buf *out, char **title)
+text_page_free(struct text_page *p)
+{
+	free(p->title);
+	free(p->published);
+	free(p->url);
+	free(p->source);
+	free(p->author);
+	free(p->ld_body);
+	memset(p, 0, sizeof *p);
+}
+
+void
+text_html_reduce(const char *s, size_t len, struct buf *out,
+    struct text_page *page)
 {
 	htmlDocPtr doc = html_parse(s, len, NULL);
+	char *title = NULL;
 
-	html_text(doc, out, title);
+	html_text(doc, out, &title);
+	free(title);
+	if (page != NULL)
+		pagemeta_find(doc, out->data, page);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 }

@@ -27,15 +27,17 @@ reduced(const char *html, const char *want, const char *want_title,
     const char *what)
 {
 	struct buf out;
+	struct text_page pg;
 	char *title;
 
 	buf_init(&out);
-	text_html_reduce(html, strlen(html), &out, &title);
+	text_html_reduce(html, strlen(html), &out, &pg);
+	title = pg.title;
 	ok(strcmp(out.data, want) == 0 && ((title == NULL && want_title == NULL) ||
 	    (title && want_title && strcmp(title, want_title) == 0)), "%s", what);
 	if (strcmp(out.data, want) != 0)
 		tap_diag("got '%s'", out.data);
-	free(title);
+	text_page_free(&pg);
 	buf_free(&out);
 }
 
