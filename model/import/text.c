@@ -9,6 +9,7 @@
 
 #include "scotl/text.h"
 #include "import/html.h"
+#include "import/readable.h"
 
 long
 text_sanitise(const char *s, size_t len, struct buf *out)
@@ -88,7 +89,7 @@ text_html_reduce(const char *s, size_t len, struct buf *out, char **title)
 {
 	htmlDocPtr doc = html_parse(s, len, NULL);
 
-	html_text(doc, out, title);
+	readable_text(doc, out, title);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 }
