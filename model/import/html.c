@@ -13,8 +13,11 @@
 
 #include "import/html.h"
 
-#define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-	HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
+/* HTML_PARSE_RECOVER: a script ends only at its own end tag, not at the
+ * first "</a" in one of its strings (which would show the rest of the
+ * script as text). */
+#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
+	HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
 
 /* --- parsing ------------------------------------------------------------- */
 

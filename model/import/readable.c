@@ -29,6 +29,7 @@ struct readable_node {
 	long commas;
 	long own_chars, own_links, own_commas;
 	long paras, imgs, lis, inputs, embeds, heads, data;
+	long ptext;             /* characters inside <p> */
 	double score;
 	int weight;             /* of the class and id words */
 	unsigned char scored, has_block, in_figure;
@@ -40,7 +41,11 @@ struct readable {
 	int strip;              /* drop unlikely blocks before scoring */
 	char *title;
 	int title_dropped;      /* the heading that repeats the title */
+	long top_chars;         /* of the blocks chosen */
+	long top_ptext;         /* of them inside <p> */
 	xmlNodePtr after;       /* a boilerplate heading just dropped */
+	struct readable_node *guard;    /* the tree counted whole */
+	size_t guard_len;
 };
 
 /* --- words -------------------------------------------------------------- */
@@ -56,7 +61,7 @@ static const char *const readable_bad[] = {
 	"promo", "banner", "newsletter", "cookie", "subscri", "breadcrumb",
 	"author-bio", "masthead", "outbrain", "taboola", "sponsor", "shopping",
 	"widget", "combx", "contact", "gdpr", "popup", "modal", "recommend",
-	"trending", "popular", "pagination", "pager", "skyscraper", "shoutbox",
+	"trending", "popular", "pagination", "skyscraper", "shoutbox",
 	"signup", "toolbar", "disqus", "-ad-", "advert", NULL,
 };
 
@@ -64,7 +69,7 @@ static const char *const readable_bad[] = {
  * "canvas"; "ad", not "head". */
 static const char *const readable_bad_words[] = {
 	"ad", "ads", "nav", "navbar", "navigation", "tags", "tag", "meta",
-	"hidden", "hid", "media", "rss", "print", NULL,
+	"hidden", "hid", "media", "rss", "print", "pager", NULL,
 };
 
 /* Blocks dropped before scoring, unless they also say they hold the
@@ -74,13 +79,13 @@ static const char *const readable_unlikely[] = {
 	"community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
 	"header", "legends", "menu", "related", "remark", "replies", "rss",
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-	"supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+	"supplemental", "ad-break", "agegate", "pagination", "popup",
 	"newsletter", "subscri", "cookie", "outbrain", "taboola", "recommend",
 	"promo", NULL,
 };
 
 static const char *const readable_unlikely_words[] = {
-	"ad", "ads", "nav", "navbar", "navigation", "tags", NULL,
+	"ad", "ads", "nav", "navbar", "navigation", "tags", "pager", NULL,
 };
 
 static const char *const readable_maybe[] = {
@@ -285,6 +290,26 @@ readable_role_out(xmlNodePtr n)
 	return readable_has_word(s, readable_roles);
 }
 
+/* Whether N holds most of the page's paragraph text, counted whole: then
+ * a class that says "header" or "-ad-" is the page's layout, wrapped
+ * around the article, and not a block to drop. (N was not counted yet
+ * in this try: its _private is still the guard's.) */
+static int
+readable_holds_most(struct readable *r, xmlNodePtr n)
+{
+	static const char *const wrappers[] = {
+		"div", "section", "main", "span", "form", "center", NULL,
+	};
+	intptr_t i = (intptr_t)n->_private - 1;
+
+	if (!readable_tag_in(n, wrappers))
+		return 0;       /* a list of captions is not a wrapper */
+	if (r->guard == NULL || r->guard_len == 0 || i < 0 ||
+	    (size_t)i >= r->guard_len || r->guard[i].n != n)
+		return 0;
+	return r->guard[i].ptext * 2 > r->guard[0].ptext;
+}
+
 /* Dropped before scoring: hidden, the page's navigation and asides, a
  * role that is not the article, and (when stripping) a class or id
  * that says page and not article. */
@@ -297,14 +322,15 @@ readable_out(struct readable *r, xmlNodePtr n, int in_table)
 	    readable_tag(n, "aside") || readable_tag(n, "footer") ||
 	    readable_invisible(n) || readable_role_out(n))
 		return 1;
-	if (!r->strip || in_table || readable_tag(n, "body") ||
+	if (!r->strip || in_table || readable_tag(n, "html") ||
+	    readable_tag(n, "body") ||
 	    readable_tag(n, "a") || readable_tag(n, "article") ||
 	    readable_tag(n, "main"))
 		return 0;
 	readable_names(n, s, sizeof s);
 	return (readable_has(s, readable_unlikely) ||
 	    readable_has_word(s, readable_unlikely_words)) &&
-	    !readable_has(s, readable_maybe);
+	    !readable_has(s, readable_maybe) && !readable_holds_most(r, n);
 }
 
 /* --- counting ----------------------------------------------------------- */
@@ -453,13 +479,15 @@ readable_sum(struct readable *r)
 		p->chars += c->chars;
 		p->links += c->links;
 		p->commas += c->commas;
-		p->paras += c->paras + readable_tag(c->n, "p");
+		p->paras += c->paras + (readable_tag(c->n, "p") ||
+		    (readable_tag(c->n, "div") && !c->has_block && c->chars > 0));
 		p->imgs += c->imgs + readable_tag(c->n, "img");
 		p->lis += c->lis + readable_tag(c->n, "li");
 		p->inputs += c->inputs + readable_tag(c->n, "input");
 		p->embeds += c->embeds + (readable_tag(c->n, "iframe") ||
 		    readable_tag(c->n, "embed") || readable_tag(c->n, "object"));
 		p->heads += c->heads + (readable_heading(c->n) ? c->chars : 0);
+		p->ptext += readable_tag(c->n, "p") ? c->chars : c->ptext;
 		p->data += c->data + (readable_tag(c->n, "th") ||
 		    readable_tag(c->n, "caption") || readable_tag(c->n, "thead"));
 	}
@@ -537,6 +565,16 @@ readable_paragraph(struct readable *r, long i)
 		readable_credit(r, a, points / (level == 0 ? 1 :
 		    level == 1 ? 2 : level * 3));
 	}
+}
+
+static void
+readable_count_tree(struct readable *r, htmlDocPtr doc)
+{
+	struct readable_walk w = { -1, -1, 0, 0, 0 };
+
+	r->len = 0;
+	readable_index(r, xmlDocGetRootElement(doc), w);
+	readable_sum(r);
 }
 
 static void
@@ -846,7 +884,6 @@ readable_conditional(struct readable_node *v)
 	    (v->imgs == 0 || v->imgs > 2) && !v->in_figure) ||
 	    (!list && v->weight < 25 && density > 0.2) ||
 	    (v->weight >= 25 && density > 0.5) ||
-	    (v->embeds == 1 && v->chars < 75) || v->embeds > 1 ||
 	    (list && density > 0.5);
 }
 
@@ -913,10 +950,13 @@ readable_keep(xmlNodePtr n, void *data)
 	struct readable *r = data;
 	struct readable_node *v = readable_at(r, n);
 
+	if (getenv("RD_DEBUG2")) { const char *c = readable_attr(n, "class"); fprintf(stderr, "K %s.%s v=%d named=%d cond=%d\n", n->name, c?c:"", v!=NULL, v?readable_named_out(v):-1, v?readable_conditional(v):-1); }
 	if (v == NULL)
 		return 0;       /* dropped before scoring */
 	if (!v->scored)
 		v->weight = readable_weight(n);
+	if (v->chars * 2 > r->top_chars)
+		return 1;       /* the article itself, whatever its class */
 	if (readable_named_out(v) || readable_after_heading(r, n, v) ||
 	    readable_title_heading(r, n))
 		return 0;
@@ -936,9 +976,18 @@ readable_write(struct readable *r, long top, struct buf *out)
 	xmlNodePtr s, parent = r->v[top].n->parent;
 
 	if (readable_is_top(r, top) || parent == NULL) {
+		r->top_chars = r->v[top].chars;
+		r->top_ptext = r->v[top].ptext;
 		html_text_of(r->v[top].n, out, readable_keep, r);
 		return;
 	}
+	r->top_chars = r->top_ptext = 0;
+	for (s = parent->children; s != NULL; s = s->next)
+		if (s->type == XML_ELEMENT_NODE && readable_sibling(r, top, s)) {
+			r->top_chars += readable_at(r, s)->chars;
+			r->top_ptext += readable_tag(s, "p") ?
+			    readable_at(r, s)->chars : readable_at(r, s)->ptext;
+		}
 	for (s = parent->children; s != NULL; s = s->next)
 		if (s->type == XML_ELEMENT_NODE && readable_sibling(r, top, s))
 			html_text_of(s, out, readable_keep, r);
@@ -960,17 +1009,14 @@ readable_chars(const struct buf *b)
 static long
 readable_try(struct readable *r, htmlDocPtr doc, struct buf *out)
 {
-	struct readable_walk w = { -1, -1, 0, 0, 0 };
-	long top;
+	long top, n;
 
-	r->len = 0;
-	r->title_dropped = 0;
-	r->after = NULL;
 	out->len = 0;
 	if (out->data != NULL)
 		out->data[0] = '\0';
-	readable_index(r, xmlDocGetRootElement(doc), w);
-	readable_sum(r);
+	r->title_dropped = 0;
+	r->after = NULL;
+	readable_count_tree(r, doc);
 	readable_score(r);
 	if ((top = readable_best(r)) < 0)
 		return 0;
@@ -978,7 +1024,52 @@ readable_try(struct readable *r, htmlDocPtr doc, struct buf *out)
 	 * with the page, will be weighed against the block chosen here. */
 	readable_write(r, top, out);
 	html_text_end(out);
-	return readable_chars(out);
+	n = readable_chars(out);
+	/* A short article must be most of what the page has in paragraphs,
+	 * not one block of a page it failed to read. */
+	if (n < READABLE_MIN_CHARS && r->v[0].ptext > n &&
+	    r->top_ptext * 2 < r->v[0].ptext)
+		return 0;
+	return n;
+}
+
+/* Counts the whole tree once, nothing dropped for its class, and keeps
+ * the counts as the guard of the tries that drop (readable_out). */
+static void
+readable_guard(struct readable *r, htmlDocPtr doc)
+{
+	r->strip = 0;
+	readable_count_tree(r, doc);
+	r->guard = r->v;
+	r->guard_len = r->len;
+	r->v = NULL;
+	r->len = r->cap = 0;
+}
+
+/* The article of DOC into ART; 0 when there is none. */
+static int
+readable_find(struct readable *r, htmlDocPtr doc, struct buf *art)
+{
+	struct buf all;
+	long strict, loose;
+
+	readable_guard(r, doc);
+	r->strip = 1;
+	if ((strict = readable_try(r, doc, art)) >= READABLE_MIN_CHARS)
+		return 1;
+	/* Too little once unlikely blocks were dropped: again without
+	 * dropping them (Readability.js); else a short article will do. */
+	buf_init(&all);
+	r->strip = 0;
+	loose = readable_try(r, doc, &all);
+	if (loose >= READABLE_MIN_CHARS || (strict < READABLE_SHORT_CHARS &&
+	    loose >= READABLE_SHORT_CHARS)) {
+		buf_free(art);
+		*art = all;
+		return 1;
+	}
+	buf_free(&all);
+	return strict >= READABLE_SHORT_CHARS;
 }
 
 int
@@ -992,8 +1083,7 @@ readable_text(htmlDocPtr doc, struct buf *out, char **title)
 	buf_init(&art);
 	if (doc != NULL) {
 		r.title = html_title(doc);
-		for (r.strip = 1; r.strip >= 0 && !found; r.strip--)
-			found = readable_try(&r, doc, &art) >= READABLE_MIN_CHARS;
+		found = readable_find(&r, doc, &art);
 	}
 	if (found) {
 		buf_add(out, art.data, art.len);
@@ -1004,5 +1094,6 @@ readable_text(htmlDocPtr doc, struct buf *out, char **title)
 	}
 	buf_free(&art);
 	free(r.v);
+	free(r.guard);
 	return found;
 }

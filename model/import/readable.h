@@ -12,10 +12,12 @@
 
 #include "scotl/util.h"
 
-/* An article shorter than this (in characters) is not trusted: the page
- * is read again without dropping unlikely blocks first, and then whole
+/* An article shorter than READABLE_MIN_CHARS characters is not trusted:
+ * the page is read again without dropping unlikely blocks first. One
+ * shorter than READABLE_SHORT_CHARS is none: the page is read whole
  * (html_text), so a short page or a plain document loses nothing. */
 #define READABLE_MIN_CHARS 500
+#define READABLE_SHORT_CHARS 140
 
 /* Appends the article of DOC (may be NULL) to OUT, paragraphs and
  * headings in order; *title gets the page's <title> (NULL if none), as
