@@ -44,6 +44,11 @@ struct readable {
 	long top_chars;         /* of the blocks chosen */
 	long top_ptext;         /* of them inside <p> */
 	xmlNodePtr after;       /* a boilerplate heading just dropped */
+	struct readable_seen {
+		uint64_t hash;
+		xmlNodePtr n;
+	} *seen;                /* captions written out */
+	size_t nseen, capseen;
 	struct readable_node *guard;    /* the tree counted whole */
 	size_t guard_len;
 };
@@ -100,6 +105,11 @@ static const char *const readable_boiler[] = {
 	"outbrain", "taboola", "recommend", NULL,
 };
 
+/* Captions and credits of pictures: not the article's text. */
+static const char *const readable_caption[] = {
+	"credit", NULL,
+};
+
 static const char *const readable_byline[] = {
 	"byline", "author", "dateline", "writtenby", NULL,
 };
@@ -119,7 +129,8 @@ static const char *const readable_phrases[] = {
 	"most popular", "most read", "trending", "further reading",
 	"share this", "share on", "follow us", "sign up", "subscribe",
 	"newsletter", "advertisement", "comments", "leave a comment",
-	"leave a reply", "related articles", "related stories",
+	"leave a reply", "related articles", "related stories", "don't miss",
+	"don\xe2\x80\x99t miss", "also on", "like this story",
 	"читайте также", "читать также", "смотрите также", "см. также",
 	"похожие новости", "похожие материалы", "похожие статьи", "по теме",
 	"новости по теме", "материалы по теме", "другие новости",
@@ -936,10 +947,55 @@ readable_named_out(struct readable_node *v)
 	if (readable_has(s, readable_boiler) && (v->chars < 500 ||
 	    !readable_has(s, readable_good)))
 		return 1;
+	if (v->chars < 100 && readable_has(s, readable_caption))
+		return 1;
 	if (v->chars < 100 && (readable_has(s, readable_byline) ||
 	    readable_attr(v->n, "rel") != NULL))
 		return readable_has(s, readable_byline) || strcmp(
 		    readable_attr(v->n, "rel"), "author") == 0;
+	return 0;
+}
+
+static int
+readable_inside(xmlNodePtr n, xmlNodePtr anc)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+/* Whether the caption N was written out before, word for word: a slide
+ * show shows each photo's caption again, and again. */
+static int
+readable_caption_again(struct readable *r, xmlNodePtr n,
+    const struct readable_node *v)
+{
+	char s[256];
+	xmlChar *t;
+	const unsigned char *p;
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	if (v->chars < 20 || v->chars > 1000)
+		return 0;
+	readable_names(n, s, sizeof s);
+	if (!readable_tag(n, "figcaption") && strstr(s, "caption") == NULL)
+		return 0;
+	t = xmlNodeGetContent(n);
+	for (p = t; p != NULL && *p != '\0'; p++)
+		if (*p > ' ')
+			h = (h ^ *p) * 1099511628211ULL;
+	xmlFree(t);
+	for (i = 0; i < r->nseen; i++)
+		if (r->seen[i].hash == h && !readable_inside(n, r->seen[i].n))
+			return 1;
+	if (r->nseen == r->capseen) {
+		r->capseen = r->capseen ? r->capseen * 2 : 16;
+		r->seen = xrealloc(r->seen, r->capseen * sizeof *r->seen);
+	}
+	r->seen[r->nseen].hash = h;
+	r->seen[r->nseen++].n = n;
 	return 0;
 }
 
@@ -958,6 +1014,7 @@ readable_keep(xmlNodePtr n, void *data)
 	if (v->chars * 2 > r->top_chars)
 		return 1;       /* the article itself, whatever its class */
 	if (readable_named_out(v) || readable_after_heading(r, n, v) ||
+	    readable_caption_again(r, n, v) ||
 	    readable_title_heading(r, n))
 		return 0;
 	if (readable_heading(n) && readable_tag_in(n, (const char *const[]){
@@ -1016,6 +1073,7 @@ readable_try(struct readable *r, htmlDocPtr doc, struct buf *out)
 		out->data[0] = '\0';
 	r->title_dropped = 0;
 	r->after = NULL;
+	r->nseen = 0;
 	readable_count_tree(r, doc);
 	readable_score(r);
 	if ((top = readable_best(r)) < 0)
@@ -1095,5 +1153,6 @@ readable_text(htmlDocPtr doc, struct buf *out, char **title)
 	buf_free(&art);
 	free(r.v);
 	free(r.guard);
+	free(r.seen);
 	return found;
 }
