@@ -28,7 +28,7 @@ struct readable_node {
 	long chars, links;      /* characters; of them inside <a> */
 	long commas;
 	long own_chars, own_links, own_commas;
-	long paras, imgs, lis, inputs, embeds, heads, data;
+	long paras, imgs, lis, inputs, embeds, heads, data, quotes;
 	long ptext;             /* characters inside <p> */
 	double score;
 	int weight;             /* of the class and id words */
@@ -499,6 +499,7 @@ readable_sum(struct readable *r)
 		    readable_tag(c->n, "embed") || readable_tag(c->n, "object"));
 		p->heads += c->heads + (readable_heading(c->n) ? c->chars : 0);
 		p->ptext += readable_tag(c->n, "p") ? c->chars : c->ptext;
+		p->quotes += c->quotes + readable_tag(c->n, "blockquote");
 		p->data += c->data + (readable_tag(c->n, "th") ||
 		    readable_tag(c->n, "caption") || readable_tag(c->n, "thead"));
 	}
@@ -738,6 +739,10 @@ readable_sibling(struct readable *r, long top, xmlNodePtr s)
 		bonus = t->score * 0.2;
 	if (v->scored && v->score + bonus >= threshold)
 		return 1;
+	/* The next part of the article, in a block like the best one but
+	 * too far below its paragraphs to be scored. */
+	if (bonus > 0 && v->ptext >= 100 && readable_density(v) < 0.25)
+		return 1;
 	if (!readable_tag(s, "p"))
 		return 0;
 	if (v->chars > 80)
@@ -944,7 +949,10 @@ readable_named_out(struct readable_node *v)
 	char s[256];
 
 	readable_names(v->n, s, sizeof s);
-	if (readable_has(s, readable_boiler) && (v->chars < 500 ||
+	/* A share bar holds no quotation; an embedded post ("social-embed")
+	 * is one. */
+	if (readable_has(s, readable_boiler) && v->quotes == 0 &&
+	    !readable_tag(v->n, "blockquote") && (v->chars < 500 ||
 	    !readable_has(s, readable_good)))
 		return 1;
 	if (v->chars < 100 && readable_has(s, readable_caption))
