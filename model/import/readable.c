@@ -853,6 +853,33 @@ readable_boilerplate(struct readable *r, xmlNodePtr n, struct readable_node *v)
 	return out;
 }
 
+/* A short block that asks the reader for something (subscribe, follow,
+ * click), with a link to do it that is a good part of it. */
+static const char *const readable_asks[] = {
+	"subscribe", "newsletter", "sign up", "follow us", "follow me",
+	"click here", "get the app", "download the app", "подпишитесь",
+	"подписывайтесь", "подписаться", "订阅", "关注我们", NULL,
+};
+
+static int
+readable_promo(xmlNodePtr n, struct readable_node *v)
+{
+	struct buf b;
+	int out = 0;
+
+	if (v->chars == 0 || v->chars > 300 || v->has_block)
+		return 0;
+	buf_init(&b);
+	readable_lead(n, &b, 1200);
+	if (b.len > 0) {
+		readable_lower(b.data);
+		out = readable_density(v) >= 0.25 &&
+		    readable_has(b.data, readable_asks);
+	}
+	buf_free(&b);
+	return out;
+}
+
 /* The blocks after a boilerplate heading that are links or lists. */
 static int
 readable_after_heading(struct readable *r, xmlNodePtr n,
@@ -1028,7 +1055,8 @@ readable_keep(xmlNodePtr n, void *data)
 	if (readable_heading(n) && readable_tag_in(n, (const char *const[]){
 	    "h1", "h2", NULL }) && v->weight < 0)
 		return 0;
-	if (html_is_block(n) && readable_boilerplate(r, n, v))
+	if (html_is_block(n) && (readable_boilerplate(r, n, v) ||
+	    readable_promo(n, v)))
 		return 0;
 	return !readable_conditional(v);
 }
