@@ -101,8 +101,9 @@ static const char *const readable_maybe[] = {
 /* Blocks that are never the article's, whatever their size. */
 static const char *const readable_boiler[] = {
 	"share", "social", "newsletter", "subscri", "cookie", "promo",
-	"related", "comment", "advert", "sponsor", "breadcrumb", "author-bio",
-	"outbrain", "taboola", "recommend", NULL,
+	"related", "comment", "advert", "sponsor", "breadcrumb", "author",
+	"outbrain", "taboola", "recommend", "copyright", "byline", "-bio",
+	"bio-", "biography", NULL,
 };
 
 /* Captions and credits of pictures: not the article's text. */
