@@ -24,12 +24,13 @@
  * of a block that is not inside a block it holds. */
 struct readable_node {
 	xmlNodePtr n;
-	long parent;            /* index, -1 at the top */
-	long chars, links;      /* characters; of them inside <a> */
-	long commas;
-	long own_chars, own_links, own_commas;
-	long paras, imgs, lis, inputs, embeds, heads, data, quotes;
-	long ptext;             /* characters inside <p> */
+	int parent;             /* index, -1 at the top */
+	/* Counts fit in an int: html_parse takes at most INT_MAX bytes. */
+	int chars, links;       /* characters; of them inside <a> */
+	int commas;
+	int own_chars, own_links, own_commas;
+	int paras, imgs, lis, inputs, embeds, heads, data, quotes;
+	int ptext;              /* characters inside <p> */
 	double score;
 	int weight;             /* of the class and id words */
 	unsigned char scored, has_block, in_figure;
@@ -49,7 +50,10 @@ struct readable {
 		xmlNodePtr n;
 	} *seen;                /* captions written out */
 	size_t nseen, capseen;
-	struct readable_node *guard;    /* the tree counted whole */
+	struct readable_guard {
+		xmlNodePtr n;
+		int ptext;
+	} *guard;               /* the tree counted whole */
 	size_t guard_len;
 };
 
@@ -753,32 +757,40 @@ readable_sibling(struct readable *r, long top, xmlNodePtr s)
 
 /* --- cleaning ----------------------------------------------------------- */
 
-/* The first MAX bytes or so of the visible text of N, lower-case, with
- * its white space made single spaces. */
+/* The first MAX bytes or so of the visible text of N, with its white
+ * space made single spaces; looking at no more than *BUDGET nodes, so
+ * that a block of a million empty elements costs no more than one. */
 static void
-readable_lead(xmlNodePtr n, struct buf *b, size_t max)
+readable_lead_at(xmlNodePtr n, struct buf *b, size_t max, int *budget)
 {
-	for (n = n->children; n != NULL && b->len < max; n = n->next) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			const char *p;
+	const char *p;
 
+	for (n = n->children; n != NULL && b->len < max && (*budget)-- > 0;
+	    n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
 			for (p = (const char *)n->content; *p != '\0' &&
 			    b->len < max; p++) {
-				if (*p == ' ' || *p == '\n' || *p == '\t' ||
-				    *p == '\r') {
-					if (b->len > 0 && b->data[b->len - 1] != ' ')
-						buf_addc(b, ' ');
-				} else {
+				if (*p != ' ' && *p != '\n' && *p != '\t' &&
+				    *p != '\r')
 					buf_addc(b, *p);
-				}
+				else if (b->len > 0 && b->data[b->len - 1] != ' ')
+					buf_addc(b, ' ');
 			}
 		} else if (n->type == XML_ELEMENT_NODE && !html_is_hidden(n)) {
 			if (html_is_block(n) && b->len > 0 &&
 			    b->data[b->len - 1] != ' ')
 				buf_addc(b, ' ');
-			readable_lead(n, b, max);
+			readable_lead_at(n, b, max, budget);
 		}
 	}
+}
+
+static void
+readable_lead(xmlNodePtr n, struct buf *b, size_t max)
+{
+	int budget = 256;
+
+	readable_lead_at(n, b, max, &budget);
 }
 
 /* Past the punctuation and spaces that may end a heading. */
@@ -1001,6 +1013,8 @@ readable_inside(xmlNodePtr n, xmlNodePtr anc)
 	return 0;
 }
 
+#define READABLE_CAPTIONS 256
+
 /* Whether the caption N was written out before, word for word: a slide
  * show shows each photo's caption again, and again. */
 static int
@@ -1026,6 +1040,8 @@ readable_caption_again(struct readable *r, xmlNodePtr n,
 	for (i = 0; i < r->nseen; i++)
 		if (r->seen[i].hash == h && !readable_inside(n, r->seen[i].n))
 			return 1;
+	if (r->nseen >= READABLE_CAPTIONS)
+		return 0;       /* a page of captions: compared no more */
 	if (r->nseen == r->capseen) {
 		r->capseen = r->capseen ? r->capseen * 2 : 16;
 		r->seen = xrealloc(r->seen, r->capseen * sizeof *r->seen);
@@ -1129,16 +1145,21 @@ readable_try(struct readable *r, htmlDocPtr doc, struct buf *out)
 }
 
 /* Counts the whole tree once, nothing dropped for its class, and keeps
- * the counts as the guard of the tries that drop (readable_out). */
+ * each element's paragraph text as the guard of the tries that drop
+ * (readable_holds_most). */
 static void
 readable_guard(struct readable *r, htmlDocPtr doc)
 {
+	size_t i;
+
 	r->strip = 0;
 	readable_count_tree(r, doc);
-	r->guard = r->v;
+	r->guard = xcalloc(r->len ? r->len : 1, sizeof *r->guard);
+	for (i = 0; i < r->len; i++) {
+		r->guard[i].n = r->v[i].n;
+		r->guard[i].ptext = r->v[i].ptext;
+	}
 	r->guard_len = r->len;
-	r->v = NULL;
-	r->len = r->cap = 0;
 }
 
 /* The article of DOC into ART; 0 when there is none. */
