@@ -102,7 +102,8 @@ static const char *const readable_maybe[] = {
 	NULL,
 };
 
-/* Blocks that are never the article's, whatever their size. */
+/* Blocks of the page inside the article (share bars, author boxes):
+ * dropped when short, or when their class says nothing of an article. */
 static const char *const readable_boiler[] = {
 	"share", "social", "newsletter", "subscri", "cookie", "promo",
 	"related", "comment", "advert", "sponsor", "breadcrumb", "author",
@@ -110,7 +111,7 @@ static const char *const readable_boiler[] = {
 	"bio-", "biography", NULL,
 };
 
-/* Captions and credits of pictures: not the article's text. */
+/* Credits of pictures: not the article's text. */
 static const char *const readable_caption[] = {
 	"credit", NULL,
 };
@@ -277,7 +278,7 @@ readable_invisible(xmlNodePtr n)
 {
 	const char *style = readable_attr(n, "style");
 	const char *aria = readable_attr(n, "aria-hidden");
-	char s[128];
+	char s[512];
 
 	if (readable_attr(n, "hidden") != NULL)
 		return 1;
@@ -940,7 +941,7 @@ readable_conditional(struct readable_node *v)
 	    (v->imgs == 0 || v->imgs > 2) && !v->in_figure) ||
 	    (!list && v->weight < 25 && density > 0.2) ||
 	    (v->weight >= 25 && density > 0.5) ||
-	    (list && density > 0.5);
+	    (list && density > 0.8);
 }
 
 /* Readability.js's measure: the share of the heading's words (by their
