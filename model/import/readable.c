@@ -868,7 +868,7 @@ readable_boilerplate(struct readable *r, xmlNodePtr n, struct readable_node *v)
 }
 
 /* A short block that asks the reader for something (subscribe, follow,
- * click), with a link to do it that is a good part of it. */
+ * click), with a link to do it (a tenth of its text or more). */
 static const char *const readable_asks[] = {
 	"subscribe", "newsletter", "sign up", "follow us", "follow me",
 	"click here", "get the app", "download the app", "подпишитесь",
@@ -887,7 +887,7 @@ readable_promo(xmlNodePtr n, struct readable_node *v)
 	readable_lead(n, &b, 1200);
 	if (b.len > 0) {
 		readable_lower(b.data);
-		out = readable_density(v) >= 0.25 &&
+		out = readable_density(v) >= 0.1 &&
 		    readable_has(b.data, readable_asks);
 	}
 	buf_free(&b);
