@@ -137,6 +137,7 @@ static const char *const readable_phrases[] = {
 	"newsletter", "advertisement", "comments", "leave a comment",
 	"leave a reply", "related articles", "related stories", "don't miss",
 	"don\xe2\x80\x99t miss", "also on", "like this story",
+	"tags", "tagged", "filed under", "теги", "метки", "标签",
 	"читайте также", "читать также", "смотрите также", "см. также",
 	"похожие новости", "похожие материалы", "похожие статьи", "по теме",
 	"новости по теме", "материалы по теме", "другие новости",
