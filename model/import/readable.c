@@ -1060,7 +1060,6 @@ readable_keep(xmlNodePtr n, void *data)
 	struct readable *r = data;
 	struct readable_node *v = readable_at(r, n);
 
-	if (getenv("RD_DEBUG2")) { const char *c = readable_attr(n, "class"); fprintf(stderr, "K %s.%s v=%d named=%d cond=%d\n", n->name, c?c:"", v!=NULL, v?readable_named_out(v):-1, v?readable_conditional(v):-1); }
 	if (v == NULL)
 		return 0;       /* dropped before scoring */
 	if (!v->scored)
