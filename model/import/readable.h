@@ -22,7 +22,9 @@
 /* Appends the article of DOC (may be NULL) to OUT, paragraphs and
  * headings in order; *title gets the page's <title> (NULL if none), as
  * html_text. Returns 1 when an article was found, 0 when OUT got the
- * page's whole visible text instead. */
+ * page's whole visible text instead. JSON-LD's articleBody is not read
+ * here: readable_try in readable.c marks where it is to be weighed
+ * against the block chosen. */
 int readable_text(htmlDocPtr doc, struct buf *out, char **title);
 
 #endif
