@@ -13,8 +13,11 @@
 
 #include "import/html.h"
 
-#define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-	HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
+/* HTML_PARSE_RECOVER: a script ends only at its own end tag, not at the
+ * first "</a" in one of its strings (which would show the rest of the
+ * script as text). */
+#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
+	HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT)
 
 /* --- parsing ------------------------------------------------------------- */
 
@@ -170,36 +173,99 @@ html_chars(struct buf *out, const xmlChar *t)
 	}
 }
 
+static int
+html_named(xmlNodePtr n, const char *name)
+{
+	return strcmp((const char *)n->name, name) == 0;
+}
+
+static void html_walk(xmlNodePtr n, struct buf *out, int kept_footer,
+    html_keep_fn *keep, void *data);
+
 static void
-html_walk(xmlNodePtr n, struct buf *out, int kept_footer)
+html_element(xmlNodePtr n, struct buf *out, int kept_footer,
+    html_keep_fn *keep, void *data)
+{
+	int block = html_is(n->name, html_blocks);
+
+	if (html_is(n->name, html_hidden))
+		return;
+	if (html_is(n->name, html_chrome) && !(kept_footer &&
+	    html_named(n, "footer"))) {
+		html_paragraph(out);
+		return;
+	}
+	if (keep != NULL && !keep(n, data)) {
+		if (block)
+			html_paragraph(out);
+		else
+			html_space(out);
+		return;
+	}
+	if (html_named(n, "br")) {
+		html_line(out);
+		return;
+	}
+	if (block)
+		html_paragraph(out);
+	else if (html_is(n->name, html_cells))
+		html_space(out);
+	html_walk(n->children, out, kept_footer || html_named(n, "article") ||
+	    html_named(n, "blockquote"), keep, data);
+	if (block)
+		html_paragraph(out);
+}
+
+static void
+html_walk(xmlNodePtr n, struct buf *out, int kept_footer, html_keep_fn *keep,
+    void *data)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content != NULL)
 				html_chars(out, n->content);
-			continue;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			html_element(n, out, kept_footer, keep, data);
 		}
-		if (n->type != XML_ELEMENT_NODE || html_is(n->name, html_hidden))
-			continue;
-		if (html_is(n->name, html_chrome) && !(kept_footer &&
-		    strcmp((const char *)n->name, "footer") == 0)) {
-			html_paragraph(out);
-			continue;
-		}
-		if (strcmp((const char *)n->name, "br") == 0) {
-			html_line(out);
-			continue;
-		}
-		if (html_is(n->name, html_blocks))
-			html_paragraph(out);
-		else if (html_is(n->name, html_cells))
-			html_space(out);
-		html_walk(n->children, out, kept_footer ||
-		    strcmp((const char *)n->name, "article") == 0 ||
-		    strcmp((const char *)n->name, "blockquote") == 0);
-		if (html_is(n->name, html_blocks))
-			html_paragraph(out);
 	}
+}
+
+int
+html_is_block(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && html_is(n->name, html_blocks);
+}
+
+int
+html_is_hidden(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && html_is(n->name, html_hidden);
+}
+
+void
+html_text_of(xmlNodePtr n, struct buf *out, html_keep_fn *keep, void *data)
+{
+	xmlNodePtr up;
+	int kept_footer = 0;
+
+	for (up = n->parent; up != NULL && up->type == XML_ELEMENT_NODE;
+	    up = up->parent)
+		if (html_named(up, "article") || html_named(up, "blockquote"))
+			kept_footer = 1;
+	html_paragraph(out);
+	if (n->type == XML_ELEMENT_NODE)
+		html_element(n, out, kept_footer, keep, data);
+	html_paragraph(out);
+}
+
+void
+html_text_end(struct buf *out)
+{
+	html_trim_spaces(out);
+	while (out->len > 0 && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
+	if (out->data == NULL)
+		buf_add(out, "", 0);
 }
 
 /* The first <title> outside an SVG picture. */
@@ -220,14 +286,14 @@ html_find_title(xmlNodePtr n)
 	return NULL;
 }
 
-static char *
+char *
 html_title(htmlDocPtr doc)
 {
 	xmlNodePtr t = html_find_title(xmlDocGetRootElement(doc));
 	xmlChar *s;
 	struct buf b;
 
-	if (t == NULL)
+	if (doc == NULL || t == NULL)
 		return NULL;
 	buf_init(&b);
 	if ((s = xmlNodeGetContent(t)) != NULL)
@@ -247,12 +313,8 @@ html_text(htmlDocPtr doc, struct buf *out, char **title)
 {
 	*title = doc != NULL ? html_title(doc) : NULL;
 	if (doc != NULL)
-		html_walk(xmlDocGetRootElement(doc), out, 0);
-	html_trim_spaces(out);
-	while (out->len > 0 && out->data[out->len - 1] == '\n')
-		out->data[--out->len] = '\0';
-	if (out->data == NULL)
-		buf_add(out, "", 0);
+		html_walk(xmlDocGetRootElement(doc), out, 0, NULL, NULL);
+	html_text_end(out);
 }
 
 /* --- the declared charset ---------------------------------------------- */

@@ -38,6 +38,26 @@ htmlDocPtr html_parse(const char *s, size_t len, struct html_report *rep);
  * empty). */
 void html_text(htmlDocPtr doc, struct buf *out, char **title);
 
+/* The first <title>'s text with its white space made single spaces;
+ * NULL when none or empty. A copy to free. */
+char *html_title(htmlDocPtr doc);
+
+/* Asked of each element html_text_of meets: 0 leaves it out, with all
+ * it holds, as a paragraph break (or a space if it is inline). */
+typedef int html_keep_fn(xmlNodePtr n, void *data);
+
+/* Appends the text of the element N as html_text writes a page, as its
+ * own paragraph; KEEP (may be NULL) chooses among the elements it holds.
+ * html_text_end then trims what was appended. */
+void html_text_of(xmlNodePtr n, struct buf *out, html_keep_fn *keep,
+    void *data);
+void html_text_end(struct buf *out);
+
+/* 1 when N is an element html_text makes a paragraph of, or one it
+ * never shows (script, style, the head...). */
+int html_is_block(xmlNodePtr n);
+int html_is_hidden(xmlNodePtr n);
+
 /* The charset the raw bytes of a page declare, before any conversion:
  * the XML declaration's encoding, else the first <meta charset> or
  * <meta http-equiv="Content-Type" content="...charset=..."> among the

@@ -10,6 +10,7 @@
 #include "scotl/text.h"
 #include "import/html.h"
 #include "import/pagemeta.h"
+#include "import/readable.h"
 
 long
 text_sanitise(const char *s, size_t len, struct buf *out)
@@ -103,7 +104,7 @@ text_html_reduce(const char *s, size_t len, struct buf *out,
 	htmlDocPtr doc = html_parse(s, len, NULL);
 	char *title = NULL;
 
-	html_text(doc, out, &title);
+	readable_text(doc, out, &title);
 	free(title);
 	if (page != NULL)
 		pagemeta_find(doc, out->data, page);

@@ -147,6 +147,10 @@ main(void)
 	    "named entities beyond the old 23, and numeric ones");
 	page("<p>Wa<b>sh</b>ing<i>ton</i> <a href=\"x\">link</a>.</p>",
 	    "Washington link.", "inline elements do not split words");
+	page("<body><div><p>Before.</p><script>var s = '<p><a href=\"x\">"
+	    "y</a></p></div>';var t = 1;</script><p>After.</p></div></body>",
+	    "Before.\n\nAfter.",
+	    "a script ends at its own end tag, not at a '</' in a string");
 	page("<p>a<br>b</p><div>c</div>", "a\nb\n\nc",
 	    "a line break is a line, a division a paragraph");
 	reduced("<html><head><title>Real &amp; title</title></head><body><svg>"

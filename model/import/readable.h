@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: ISC */
+/* The article in a saved page, not the page: blocks of libxml2's tree
+ * scored by their text, links, punctuation, paragraphs, tags and class
+ * words, the best one kept with the siblings that score well, and what
+ * is left of the page inside it (menus, share bars, comment threads,
+ * "Related", "Читайте также", "相关新闻" blocks) dropped. Private to
+ * model/import and its tests. */
+#ifndef SCOTL_IMPORT_READABLE_H
+#define SCOTL_IMPORT_READABLE_H
+
+#include <libxml/HTMLparser.h>
+
+#include "scotl/util.h"
+
+/* An article shorter than READABLE_MIN_CHARS characters is not trusted:
+ * the page is read again without dropping unlikely blocks first. One
+ * shorter than READABLE_SHORT_CHARS is none: the page is read whole
+ * (html_text), so a short page or a plain document loses nothing. */
+#define READABLE_MIN_CHARS 500
+#define READABLE_SHORT_CHARS 140
+
+/* Appends the article of DOC (may be NULL) to OUT, paragraphs and
+ * headings in order; *title gets the page's <title> (NULL if none), as
+ * html_text. Returns 1 when an article was found, 0 when OUT got the
+ * page's whole visible text instead. JSON-LD's articleBody is not read
+ * here: readable_try in readable.c marks where it is to be weighed
+ * against the block chosen. */
+int readable_text(htmlDocPtr doc, struct buf *out, char **title);
+
+#endif
