@@ -47,11 +47,9 @@ static char *
 reduce(const char *s)
 {
 	struct buf out;
-	char *title;
 
 	buf_init(&out);
-	text_html_reduce(s, strlen(s), &out, &title);
-	free(title);
+	text_html_reduce(s, strlen(s), &out, NULL);
 	return buf_steal(&out);
 }
 
