@@ -121,20 +121,25 @@ import_read_fd(int fd, const struct import_options *o, struct buf *raw,
 	return import_check_text(raw, out);
 }
 
-/* The title (first non-empty line) and the rest; or, in a plain text
- * (LEADS) where that line is the lead paragraph (headline_is_title), a
- * title made from its first sentence and the whole text: 1 then, 0 when
- * the title was found. */
+/* The title (first non-empty line) and the rest; or, where that line is
+ * the lead paragraph (headline_is_title), a title made from its first
+ * sentence and the whole text: 1 then, 0 when the title was found. The
+ * text of a page (PAGE) never holds its own title, which a page gives in
+ * its markup: a line alone there is the article, not a title. */
 static int
-import_split_title(const char *text, int leads, char **title,
+import_split_title(const char *text, int page, char **title,
     const char **body)
 {
-	const char *p = text, *nl;
+	const char *p = text, *nl, *q;
 
 	while (*p == '\n' || *p == ' ' || *p == '\t')
 		p++;
 	nl = strchr(p, '\n');
-	if (leads && !headline_is_title(p, nl ? (size_t)(nl - p) : strlen(p))) {
+	for (q = nl; page && q != NULL && (*q == '\n' || *q == ' ' ||
+	    *q == '\t'); q++)
+		;
+	if (!headline_is_title(p, nl ? (size_t)(nl - p) : strlen(p)) ||
+	    (page && *p != '\0' && (q == NULL || *q == '\0'))) {
 		*title = headline_make(p);
 		*body = p;
 		return 1;
@@ -285,7 +290,7 @@ import_prepare(const struct buf *raw, const char *path,
 		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
 	} else {
-		doc->title_made = import_split_title(clean.data, !html,
+		doc->title_made = import_split_title(clean.data, html,
 		    &doc->title, &body);
 	}
 	doc->body = chrome_strip(body, strlen(body));

@@ -121,8 +121,21 @@ test_plain_titles(void)
 	stores("Title: Met\n\nThe secretaries met.\n", "Met",
 	    "The secretaries met.", "a header block's title is not touched");
 	stores("<html><body><p>The secretaries met.</p><p>More.</p></body>"
-	    "</html>", "The secretaries met.", "More.",
-	    "a page without a title is not a plain text: its first line stays");
+	    "</html>", "The secretaries met", "The secretaries met.\n\nMore.",
+	    "a page without a title whose text opens with a sentence: its lead");
+	stores("<html><body><p>Secretaries meet</p><p>More.</p></body>"
+	    "</html>", "Secretaries meet", "More.",
+	    "a page without a title opening with a headline: its first line");
+	stores("<html><body><ol><li><p>Test</p></li></ol></body></html>",
+	    "Test", "Test", "a page of one line is an article, not a title alone");
+	{
+		struct import_outcome out;
+		char *title, *body;
+
+		ok(!import_text("Test\n", 5, "a.txt", &opts, &title, &body,
+		    &out) && strstr(out.reason, "a title alone") != NULL,
+		    "while a text file of one headline is a title alone");
+	}
 }
 
 /* The made title is marked as made where it is stored. */
