@@ -1132,8 +1132,6 @@ readable_try(struct readable *r, htmlDocPtr doc, struct buf *out)
 	readable_score(r);
 	if ((top = readable_best(r)) < 0)
 		return 0;
-	/* Hook: JSON-LD's articleBody, when the page has one that agrees
-	 * with the page, will be weighed against the block chosen here. */
 	readable_write(r, top, out);
 	html_text_end(out);
 	n = readable_chars(out);
@@ -1214,4 +1212,106 @@ readable_text(htmlDocPtr doc, struct buf *out, char **title)
 	free(r.guard);
 	free(r.seen);
 	return found;
+}
+
+/* --- JSON-LD's articleBody ------------------------------------------- */
+
+static int
+readable_is_word(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The words of a text, for the agreement of an articleBody with its page:
+ * runs of ASCII letters and digits, lower-cased, and of non-ASCII bytes
+ * (a Cyrillic or Chinese run), hashed (FNV-1a). */
+static const char *
+readable_word(const char *p, uint64_t *hash)
+{
+	uint64_t h = 1469598103934665603ULL;
+	unsigned char c;
+
+	while (*p != '\0' && !readable_is_word((unsigned char)*p))
+		p++;
+	if (*p == '\0')
+		return NULL;
+	while ((c = (unsigned char)*p) != '\0' && readable_is_word(c)) {
+		h = (h ^ (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+		    1099511628211ULL;
+		p++;
+	}
+	*hash = h | 1;                  /* 0 marks an empty slot */
+	return p;
+}
+
+/* The words of TEXT in an open-addressed set of *SIZE slots. */
+static uint64_t *
+readable_word_set(const char *text, size_t *size)
+{
+	size_t n = 16, mask, i;
+	const char *p;
+	uint64_t h, *set;
+
+	for (p = text; *p != '\0'; p++)
+		n += *p == ' ' || *p == '\n';
+	while (n & (n - 1))
+		n &= n - 1;
+	n <<= 2;                        /* a quarter full at most */
+	set = xcalloc(n, sizeof *set);
+	mask = n - 1;
+	for (p = text; (p = readable_word(p, &h)) != NULL; ) {
+		for (i = h & mask; set[i] != 0 && set[i] != h; i = (i + 1) & mask)
+			;
+		set[i] = h;
+	}
+	*size = n;
+	return set;
+}
+
+/* Whether READABLE_LD_AGREE of the first READABLE_LD_WORDS words of LD
+ * are words of PAGE. */
+#define READABLE_LD_WORDS 400
+#define READABLE_LD_AGREE 0.9
+static int
+readable_ld_agrees(const char *ld, const char *page)
+{
+	size_t size, i;
+	uint64_t h, *set = readable_word_set(page, &size);
+	long words = 0, found = 0;
+	const char *p;
+
+	for (p = ld; words < READABLE_LD_WORDS &&
+	    (p = readable_word(p, &h)) != NULL; words++) {
+		for (i = h & (size - 1); set[i] != 0 && set[i] != h;
+		    i = (i + 1) & (size - 1))
+			;
+		found += set[i] == h;
+	}
+	free(set);
+	return words > 0 && found >= READABLE_LD_AGREE * (double)words;
+}
+
+int
+readable_ld_body(htmlDocPtr doc, const char *ld, int found, struct buf *out)
+{
+	struct buf page;
+	long n = (long)strlen(ld);
+	char *title;
+	int agrees;
+
+	/* A body written as markup is not the text it says it is. */
+	if (doc == NULL || n < READABLE_SHORT_CHARS || strstr(ld, "</") ||
+	    (found && (double)n < READABLE_LD_LONGER * (double)out->len))
+		return 0;
+	buf_init(&page);
+	html_text(doc, &page, &title);
+	free(title);
+	agrees = page.len > 0 && readable_ld_agrees(ld, page.data);
+	buf_free(&page);
+	if (!agrees)
+		return 0;
+	out->len = 0;
+	buf_add(out, ld, (size_t)n);
+	return 1;
 }

@@ -22,9 +22,19 @@
 /* Appends the article of DOC (may be NULL) to OUT, paragraphs and
  * headings in order; *title gets the page's <title> (NULL if none), as
  * html_text. Returns 1 when an article was found, 0 when OUT got the
- * page's whole visible text instead. JSON-LD's articleBody is not read
- * here: readable_try in readable.c marks where it is to be weighed
- * against the block chosen. */
+ * page's whole visible text instead. */
 int readable_text(htmlDocPtr doc, struct buf *out, char **title);
+
+/* JSON-LD's articleBody LD (plain text) in place of OUT, when the page
+ * agrees with it (READABLE_LD_AGREE of its first words are words of the
+ * page's visible text: a body the page does not show is another text,
+ * or a stale one) and either no article was found (FOUND 0: OUT holds
+ * the whole page) or LD is READABLE_LD_LONGER times the article found
+ * (the blocks chosen missed part of it). A body cut short, as many sites
+ * give it, is never taken for the article found. Returns 1 when LD was
+ * taken. */
+#define READABLE_LD_LONGER 1.3
+int readable_ld_body(htmlDocPtr doc, const char *ld, int found,
+    struct buf *out);
 
 #endif

@@ -103,11 +103,20 @@ text_html_reduce(const char *s, size_t len, struct buf *out,
 {
 	htmlDocPtr doc = html_parse(s, len, NULL);
 	char *title = NULL;
+	struct buf art;
+	int found;
 
-	readable_text(doc, out, &title);
+	buf_init(&art);
+	found = readable_text(doc, &art, &title);
 	free(title);
-	if (page != NULL)
-		pagemeta_find(doc, out->data, page);
+	if (page != NULL) {
+		pagemeta_find(doc, art.data, page);
+		if (page->ld_body != NULL)
+			readable_ld_body(doc, page->ld_body, found, &art);
+	}
+	if (art.len > 0)
+		buf_add(out, art.data, art.len);
+	buf_free(&art);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 }

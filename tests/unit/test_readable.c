@@ -289,6 +289,58 @@ test_found(void)
 	buf_free(&out);
 }
 
+/* JSON-LD's articleBody in place of the article found: only whole, only
+ * when the page shows it, and never as markup. */
+#define LD_PAGE "<html><body><div><p>The secretaries of the security " \
+	"councils met in Tashkent on Thursday to discuss terrorism, " \
+	"extremism and the drug trade along the borders.</p></div><div " \
+	"class=\"far\"><p>They agreed to meet again next year in Astana " \
+	"and to hold a joint exercise of their special services in the " \
+	"autumn, the host said.</p></div></body></html>"
+#define LD_WHOLE "The secretaries of the security councils met in " \
+	"Tashkent on Thursday to discuss terrorism, extremism and the drug " \
+	"trade along the borders. They agreed to meet again next year in " \
+	"Astana and to hold a joint exercise of their special services in " \
+	"the autumn, the host said."
+static int
+ld_takes(const char *ld, int found, const char *article)
+{
+	htmlDocPtr doc = html_parse(LD_PAGE, strlen(LD_PAGE), NULL);
+	struct buf out;
+	int took;
+
+	buf_init(&out);
+	buf_add(&out, article, strlen(article));
+	took = readable_ld_body(doc, ld, found, &out);
+	if (took && strcmp(out.data, ld) != 0)
+		took = -1;
+	buf_free(&out);
+	xmlFreeDoc(doc);
+	return took;
+}
+
+static void
+test_ld_body(void)
+{
+	const char *half = "The secretaries of the security councils met in "
+	    "Tashkent on Thursday to discuss terrorism, extremism and the "
+	    "drug trade along the borders.";
+
+	ok(ld_takes(LD_WHOLE, 1, half) == 1,
+	    "an articleBody the page shows, longer than the block found, is taken");
+	ok(ld_takes(LD_WHOLE, 0, "whole page") == 1,
+	    "and when no article was found");
+	ok(ld_takes(LD_WHOLE, 1, LD_WHOLE " More") == 0,
+	    "a body no longer than the article found is not");
+	ok(ld_takes("Completely different words about football matches, "
+	    "transfer fees, goalkeepers, penalties and the league table this "
+	    "season, written for another page entirely, nothing shown here.",
+	    0, "whole page") == 0, "nor one the page does not show");
+	ok(ld_takes("<p>The secretaries of the security councils met in "
+	    "Tashkent on Thursday to discuss terrorism, extremism and the drug "
+	    "trade.</p>", 0, "whole page") == 0, "nor one written as markup");
+}
+
 int
 main(void)
 {
@@ -303,5 +355,6 @@ main(void)
 	test_short_page();
 	test_order();
 	test_found();
+	test_ld_body();
 	return tap_done();
 }
