@@ -20,6 +20,8 @@
 /* Headings kept to compare a <title> with; a byline is shorter. */
 #define PAGEMETA_HEADINGS 32
 #define PAGEMETA_BYLINE 100
+/* How much of two titles is compared: far more than a real one. */
+#define PAGEMETA_COMPARE 1024
 /* Where a dateline may be: this many bytes after the headline. */
 #define PAGEMETA_DATELINE 600
 
@@ -720,7 +722,7 @@ pagemeta_has_token(const char *t, const char *s, size_t len)
 /* How much of B is in A, as Mozilla Readability measures it: one less
  * the share of B's text (its words joined) made of words A lacks. */
 static double
-pagemeta_similar(const char *a, const char *b)
+pagemeta_similar_words(const char *a, const char *b)
 {
 	size_t all = 0, lack = 0, n;
 	const char *p = b;
@@ -746,6 +748,21 @@ pagemeta_similar(const char *a, const char *b)
 	all += (size_t)(words - 1);
 	lack += missing > 0 ? (size_t)(missing - 1) : 0;
 	return 1.0 - (double)lack / (double)all;
+}
+
+/* pagemeta_similar_words on the first PAGEMETA_COMPARE bytes of each:
+ * it looks up every word of B in A, so a hostile page's megabyte
+ * <title> and headline would take minutes. */
+static double
+pagemeta_similar(const char *a, const char *b)
+{
+	char *ca = xstrndup(a, strnlen(a, PAGEMETA_COMPARE));
+	char *cb = xstrndup(b, strnlen(b, PAGEMETA_COMPARE));
+	double r = pagemeta_similar_words(ca, cb);
+
+	free(ca);
+	free(cb);
+	return r;
 }
 
 /* JSON-LD's headline, or its name when the two differ and the name is

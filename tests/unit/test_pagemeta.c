@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "scotl/text.h"
@@ -237,6 +238,35 @@ test_day(void)
 	ok(pagemeta_day("", d) == -1 && d[0] == '\0', "nothing is no date");
 }
 
+/* A page of WORDS words in its <title> and other words in its JSON-LD
+ * headline and name: bounded work, not a comparison of every word with
+ * every other (minutes on such a page). */
+static void
+test_long_titles(void)
+{
+	struct buf html;
+	struct text_page p;
+	int i;
+
+	buf_init(&html);
+	buf_adds(&html, "<html><head><title>");
+	for (i = 0; i < 60000; i++)
+		buf_printf(&html, "a%d ", i);
+	buf_adds(&html, "</title><script type=\"application/ld+json\">"
+	    "{\"@type\": \"NewsArticle\", \"headline\": \"");
+	for (i = 0; i < 60000; i++)
+		buf_printf(&html, "b%d ", i);
+	buf_adds(&html, "\", \"name\": \"c\"}</script></head>"
+	    "<body><p>Text.</p></body></html>");
+	alarm(10);
+	meta(html.data, &p);
+	alarm(0);
+	ok(p.title != NULL && strncmp(p.title, "b0 b1 ", 6) == 0,
+	    "a megabyte title and headline are compared by their start");
+	text_page_free(&p);
+	buf_free(&html);
+}
+
 int
 main(void)
 {
@@ -245,5 +275,6 @@ main(void)
 	test_address();
 	test_author();
 	test_day();
+	test_long_titles();
 	return tap_done();
 }
