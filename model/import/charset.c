@@ -714,17 +714,19 @@ charset_to_utf8(const char *in, size_t len, const char *forced,
 		rep->how = "byte-order mark";
 		return charset_convert(in + skip, len - skip, bom, out, rep, e);
 	}
-	if (declared != NULL && (name = charset_declared(declared)) == NULL) {
-		err_set(e, "'%s' is not a charset scotl reads", declared);
-		return -1;
-	}
+	name = declared != NULL ? charset_declared(declared) : NULL;
 	if (util_utf8_valid(in, len, NULL) && (declared == NULL ||
 	    !charset_is_ascii(in, len))) {
-		/* Valid UTF-8 beyond ASCII is UTF-8 whatever it declares:
-		 * another charset seldom makes valid UTF-8 by chance. */
-		if (declared != NULL && strcmp(name, "UTF-8") != 0)
+		/* Valid UTF-8 beyond ASCII is UTF-8 whatever it declares, a
+		 * label scotl does not know too: another charset seldom
+		 * makes valid UTF-8 by chance. */
+		if (declared != NULL && (name == NULL || strcmp(name, "UTF-8") != 0))
 			snprintf(rep->declared, sizeof rep->declared, "%s", declared);
 		return charset_utf8(in, len, "UTF-8", out, rep);
+	}
+	if (declared != NULL && name == NULL) {
+		err_set(e, "'%s' is not a charset scotl reads", declared);
+		return -1;
 	}
 	if (declared != NULL) {
 		rep->how = "declared";
