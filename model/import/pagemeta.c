@@ -812,6 +812,18 @@ pagemeta_title(const struct pagemeta_seen *s, const char *site,
 
 /* --- the date ------------------------------------------------------------ */
 
+/* Y-M-D as YYYY-MM-DD in OUT, when it is a day of the press's years. */
+static int
+pagemeta_set_day(int y, int m, int d, char out[11])
+{
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
+	    d > date_days_in_month(y, m))
+		return -1;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	return 0;
+}
+
 /* YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD at P, not inside a longer number. */
 static int
 pagemeta_ymd(const char *p, char out[11])
@@ -835,12 +847,7 @@ pagemeta_ymd(const char *p, char out[11])
 		m = (p[4] - '0') * 10 + p[5] - '0';
 		d = (p[6] - '0') * 10 + p[7] - '0';
 	}
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
-	    d > date_days_in_month(y, m))
-		return -1;
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return 0;
+	return pagemeta_set_day(y, m, d, out);
 }
 
 /* How far into its line a date at AT may start and still be a
@@ -893,17 +900,6 @@ pagemeta_digits(const char **p, int min, int max, int *out)
 	}
 	*out = v;
 	return n >= min && !isdigit((unsigned char)(*p)[0]);
-}
-
-static int
-pagemeta_set_day(int y, int m, int d, char out[11])
-{
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
-	    d > date_days_in_month(y, m))
-		return -1;
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return 0;
 }
 
 /* Russian months as a date writes them, "18 августа 2022". */
