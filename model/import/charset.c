@@ -176,7 +176,7 @@ charset_decoder_open(struct charset_decoder *d, const char *charset,
 
 	memset(d, 0, sizeof *d);
 	if (name == NULL) {
-		err_set(e, "'%s' is not a charset scotl reads", charset);
+		err_set(e, "unknown charset '%s'", charset);
 		return -1;
 	}
 	cd = iconv_open("UTF-8", name);
@@ -702,7 +702,7 @@ charset_to_utf8(const char *in, size_t len, const char *forced,
 	bom = charset_bom(in, len, &skip);
 	if (forced != NULL) {
 		if ((name = charset_canonical(forced)) == NULL) {
-			err_set(e, "'%s' is not a charset scotl reads", forced);
+			err_set(e, "unknown charset '%s'", forced);
 			return -1;
 		}
 		rep->how = "given";
@@ -725,7 +725,7 @@ charset_to_utf8(const char *in, size_t len, const char *forced,
 		return charset_utf8(in, len, "UTF-8", out, rep);
 	}
 	if (declared != NULL && name == NULL) {
-		err_set(e, "'%s' is not a charset scotl reads", declared);
+		err_set(e, "unknown charset '%s'", declared);
 		return -1;
 	}
 	if (declared != NULL) {

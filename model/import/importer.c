@@ -249,7 +249,7 @@ import_prepare(const struct buf *raw, const char *path,
 	int html = text_is_html(raw->data, raw->len) ||
 	    (strlen(path) > 5 && (strcmp(path + strlen(path) - 5, ".html") == 0 ||
 	    strcmp(path + strlen(path) - 4, ".htm") == 0));
-	const char *charset = o->charset, *body;
+	const char *body;
 	char declared[64] = "", *title = NULL;
 	struct buf utf8, clean, reduced;
 	struct text_page page;
@@ -264,15 +264,11 @@ import_prepare(const struct buf *raw, const char *path,
 	import_clean_in_place(&doc->h.source);
 	import_clean_in_place(&doc->h.url);
 	import_clean_in_place(&doc->h.author);
-	if (charset == NULL && declared[0])
-		charset = declared;
-	if (charset != NULL && charset_canonical(charset) == NULL)
-		return import_reject(out, "unknown charset '%s'", charset);
 	buf_init(&utf8);
 	buf_init(&clean);
 	buf_init(&reduced);
-	if (import_decode(raw->data + skip, raw->len - skip, o->charset,
-	    declared[0] ? declared : NULL, &utf8, out) != 1)
+	if ((rc = import_decode(raw->data + skip, raw->len - skip, o->charset,
+	    declared[0] ? declared : NULL, &utf8, out)) != 1)
 		goto out;
 	if (html) {
 		text_html_reduce(utf8.data, utf8.len, &reduced, &page);
@@ -737,8 +733,6 @@ import_feed(struct db *db, const struct buf *raw, const char *path,
     const char *declared, const struct import_options *o,
     struct import_outcome *out, struct err *e)
 {
-	const char *charset = o->charset ? o->charset : declared[0] ? declared :
-	    NULL;
 	struct import_item *items = NULL;
 	char *source = NULL;
 	struct feed f;
@@ -748,8 +742,6 @@ import_feed(struct db *db, const struct buf *raw, const char *path,
 
 	out->feed = 1;
 	memset(&f, 0, sizeof f);
-	if (charset != NULL && charset_canonical(charset) == NULL)
-		return import_reject(out, "unknown charset '%s'", charset);
 	buf_init(&utf8);
 	if (import_decode(raw->data, raw->len, o->charset, declared[0] ?
 	    declared : NULL, &utf8, out) != 1)
