@@ -22,6 +22,10 @@
 #define PAGEMETA_BYLINE 100
 /* How much of two titles is compared: far more than a real one. */
 #define PAGEMETA_COMPARE 1024
+/* The most text, and nodes, a heading, a byline or a date element is
+ * read for (pagemeta_short_text). */
+#define PAGEMETA_SHORT 4096
+#define PAGEMETA_NODES 4096
 /* Where a dateline may be: this many bytes after the headline. */
 #define PAGEMETA_DATELINE 600
 
@@ -103,6 +107,41 @@ pagemeta_text(xmlNodePtr n)
 
 	xmlFree(t);
 	return s;
+}
+
+/* The text of the nodes from N on and under them into B, until B holds
+ * more than MAX bytes or BUDGET nodes were seen. */
+static void
+pagemeta_gather(xmlNodePtr n, struct buf *b, size_t max, int *budget)
+{
+	for (; n != NULL && b->len <= max && (*budget)-- > 0; n = n->next) {
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		    n->content != NULL)
+			buf_add(b, (const char *)n->content, strnlen((const char *)
+			    n->content, max + 1 - b->len));
+		else if (n->type == XML_ELEMENT_NODE)
+			pagemeta_gather(n->children, b, max, budget);
+	}
+}
+
+/* pagemeta_text for a heading, a byline or a date: NULL when the element
+ * holds more than PAGEMETA_SHORT bytes of text or PAGEMETA_NODES nodes.
+ * Such elements can nest HTML_DEPTH deep around a whole page; copying
+ * the page's text at every level cost seconds and hundreds of MB. */
+static char *
+pagemeta_short_text(xmlNodePtr n)
+{
+	int budget = PAGEMETA_NODES;
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	pagemeta_gather(n->children, &b, PAGEMETA_SHORT, &budget);
+	if (b.len > PAGEMETA_SHORT || budget < 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return pagemeta_squeeze(buf_steal(&b));
 }
 
 static char *
@@ -279,21 +318,22 @@ pagemeta_itemprop_date(xmlNodePtr n)
 
 	if (v == NULL)
 		v = pagemeta_attr(n, "datetime");
-	return v != NULL ? v : pagemeta_text(n);
+	return v != NULL ? v : pagemeta_short_text(n);
 }
 
-/* A name inside an author element (itemprop=name), else its text. */
+/* A name inside an author element (itemprop=name), among its first
+ * BUDGET elements. */
 static xmlNodePtr
-pagemeta_find_name(xmlNodePtr n)
+pagemeta_find_name(xmlNodePtr n, int *budget)
 {
 	xmlNodePtr c, f;
 
-	for (c = n->children; c != NULL; c = c->next) {
+	for (c = n->children; c != NULL && (*budget)-- > 0; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (pagemeta_has_word(c, "itemprop", "name"))
 			return c;
-		if ((f = pagemeta_find_name(c)) != NULL)
+		if ((f = pagemeta_find_name(c, budget)) != NULL)
 			return f;
 	}
 	return NULL;
@@ -348,6 +388,7 @@ static void
 pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 {
 	xmlNodePtr name;
+	int budget;
 	char *t;
 
 	if (s->byline != NULL || s->no_byline || pagemeta_is(n, "meta") ||
@@ -356,8 +397,9 @@ pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 	    pagemeta_has_word(n, "itemprop", "author") ||
 	    pagemeta_has_class(n, pagemeta_byline_words)))
 		return;
-	name = pagemeta_find_name(n);
-	t = pagemeta_text(name != NULL ? name : n);
+	budget = PAGEMETA_NODES;
+	name = pagemeta_find_name(n, &budget);
+	t = pagemeta_short_text(name != NULL ? name : n);
 	if (t != NULL && strlen(t) < PAGEMETA_BYLINE)
 		s->byline = t;
 	else
@@ -367,7 +409,7 @@ pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 static void
 pagemeta_heading(xmlNodePtr n, struct pagemeta_seen *s)
 {
-	char *t = pagemeta_text(n);
+	char *t = pagemeta_short_text(n);
 
 	if (t == NULL)
 		return;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -267,6 +268,45 @@ test_long_titles(void)
 	buf_free(&html);
 }
 
+/* CPU seconds to read a page of two megabytes of text inside LEVELS nested
+ * elements whose class says author and which are headings. */
+static double
+nested_seconds(int levels)
+{
+	struct buf html;
+	struct text_page p;
+	clock_t start;
+	int i;
+
+	buf_init(&html);
+	buf_adds(&html, "<html><head><title>Talks end in Astana today</title>"
+	    "</head><body>");
+	for (i = 0; i < levels; i++)
+		buf_adds(&html, "<div class=\"author\"><h2>");
+	for (i = 0; i < 200000; i++)
+		buf_adds(&html, "Some text. ");
+	for (i = 0; i < levels; i++)
+		buf_adds(&html, "</h2></div>");
+	buf_adds(&html, "</body></html>");
+	start = clock();
+	meta(html.data, &p);
+	text_page_free(&p);
+	buf_free(&html);
+	return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/* A byline or a heading is read for a few kilobytes of text, not for
+ * all of it at every level of a page that nests them deep. */
+static void
+test_nested(void)
+{
+	double flat = nested_seconds(1), deep = nested_seconds(90);
+
+	ok(deep < 3 * flat + 0.1, "elements nested 90 deep around a page's "
+	    "text cost what one does");
+	tap_diag("1 level: %.3f s, 90 levels: %.3f s", flat, deep);
+}
+
 int
 main(void)
 {
@@ -276,5 +316,6 @@ main(void)
 	test_author();
 	test_day();
 	test_long_titles();
+	test_nested();
 	return tap_done();
 }
