@@ -22,6 +22,10 @@
 #define PAGEMETA_BYLINE 100
 /* How much of two titles is compared: far more than a real one. */
 #define PAGEMETA_COMPARE 1024
+/* The most names one <meta property> is read for: each keeps a copy of
+ * its content, and a hostile page's thousands of names would make a
+ * copy each (half a gigabyte from a page of 500 KB). */
+#define PAGEMETA_META_NAMES 8
 /* The most text, and nodes, a heading, a byline or a date element is
  * read for (pagemeta_short_text). */
 #define PAGEMETA_SHORT 4096
@@ -269,10 +273,12 @@ pagemeta_meta(xmlNodePtr n, struct pagemeta_seen *s)
 	char *name = pagemeta_attr(n, "name");
 	char *prop = pagemeta_attr(n, "property");
 	const char *p, *e;
+	int k = 0;
 
 	if (content != NULL && name != NULL)
 		pagemeta_add_meta(s, name, strlen(name), content);
-	for (p = prop; content != NULL && p != NULL && *p != '\0'; p = e) {
+	for (p = prop; content != NULL && p != NULL && *p != '\0' &&
+	    k++ < PAGEMETA_META_NAMES; p = e) {
 		while (*p == ' ')
 			p++;
 		for (e = p; *e != '\0' && *e != ' '; e++)

@@ -268,6 +268,22 @@ test_long_titles(void)
 	buf_free(&html);
 }
 
+/* A <meta property> is read for its first eight names: each keeps a
+ * copy of the content, and a page of 500 KB naming thousands took half a
+ * gigabyte. */
+static void
+test_meta_names(void)
+{
+	TITLE("<html><head><meta property=\"a b c d e f g og:title\" content="
+	    "\"Talks end in Astana today\"><title>x</title></head><body><p>"
+	    "Text.</p></body></html>", "Talks end in Astana today",
+	    "the eighth name of a <meta property> is read");
+	TITLE("<html><head><meta property=\"a b c d e f g h og:title\" content="
+	    "\"Talks end in Astana today\"><title>Page of the site</title>"
+	    "</head><body><p>Text.</p></body></html>", "Page of the site",
+	    "the ninth is not");
+}
+
 /* CPU seconds to read a page of two megabytes of text inside LEVELS nested
  * elements whose class says author and which are headings. */
 static double
@@ -317,5 +333,6 @@ main(void)
 	test_day();
 	test_long_titles();
 	test_nested();
+	test_meta_names();
 	return tap_done();
 }
