@@ -872,14 +872,29 @@ pagemeta_set_day(int y, int m, int d, char out[11])
 	return 0;
 }
 
+/* The year of four digits at P, else -1. Not sscanf: glibc's measures
+ * the whole string, at every slash of an address a megabyte long. */
+static int
+pagemeta_year4(const char *p)
+{
+	int i, y = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)p[i]))
+			return -1;
+		y = y * 10 + p[i] - '0';
+	}
+	return y;
+}
+
 /* YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD at P, not inside a longer number. */
 static int
 pagemeta_ymd(const char *p, char out[11])
 {
-	int y, m, d, n;
+	int y = pagemeta_year4(p), m, d;
 	char sep;
 
-	if (sscanf(p, "%4d%n", &y, &n) != 1 || n != 4)
+	if (y < 0)
 		return -1;
 	sep = p[4];
 	if (sep == '-' || sep == '/' || sep == '.') {
@@ -1083,8 +1098,8 @@ pagemeta_year(const struct pagemeta_seen *s, const char *url)
 		return y;
 	for (p = url != NULL ? strchr(url, '/') : NULL; p != NULL;
 	    p = strchr(p + 1, '/'))
-		if (sscanf(p, "/%4d/", &y) == 1 && y >= 1990 && y < 2200 &&
-		    strspn(p + 1, "0123456789") == 4)
+		if ((y = pagemeta_year4(p + 1)) >= 1990 && y < 2200 &&
+		    !isdigit((unsigned char)p[5]))
 			return y;
 	return 0;
 }

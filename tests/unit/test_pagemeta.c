@@ -284,6 +284,30 @@ test_meta_names(void)
 	    "the ninth is not");
 }
 
+/* An address of a million slashes is looked through for a date once,
+ * not measured again at every slash (glibc's sscanf does): that took
+ * minutes. */
+static void
+test_long_address(void)
+{
+	struct buf html;
+	struct text_page p;
+	int i;
+
+	buf_init(&html);
+	buf_adds(&html, "<html><head><link rel=\"canonical\" href=\"http://a.example");
+	for (i = 0; i < 1000000; i++)
+		buf_adds(&html, "/1");
+	buf_adds(&html, "\"><title>Talks end</title></head><body><p>Text.</p>"
+	    "</body></html>");
+	alarm(10);
+	meta(html.data, &p);
+	alarm(0);
+	ok(p.published == NULL, "an address of a million slashes, no date in it");
+	text_page_free(&p);
+	buf_free(&html);
+}
+
 /* CPU seconds to read a page of two megabytes of text inside LEVELS nested
  * elements whose class says author and which are headings. */
 static double
@@ -334,5 +358,6 @@ main(void)
 	test_long_titles();
 	test_nested();
 	test_meta_names();
+	test_long_address();
 	return tap_done();
 }
