@@ -240,6 +240,26 @@ import_page(struct text_page *page, struct import_doc *doc, char **title)
 	text_page_free(page);
 }
 
+/* The text of UTF8 into CLEAN: a page's (what it says of itself to DOC,
+ * its title to *TITLE) or a text file's, sanitised. */
+static void
+import_reduce(const struct buf *utf8, int html, struct import_doc *doc,
+    char **title, struct buf *clean, struct import_outcome *out)
+{
+	struct text_page page;
+	struct buf reduced;
+
+	if (!html) {
+		out->removed = text_sanitise(utf8->data, utf8->len, clean);
+		return;
+	}
+	buf_init(&reduced);
+	text_html_reduce(utf8->data, utf8->len, &reduced, &page);
+	import_page(&page, doc, title);
+	out->removed = text_sanitise(reduced.data, reduced.len, clean);
+	buf_free(&reduced);
+}
+
 /* Decodes, reduces and cleans; fills the document or rejects. */
 static int
 import_prepare(const struct buf *raw, const char *path,
@@ -251,8 +271,7 @@ import_prepare(const struct buf *raw, const char *path,
 	    strcmp(path + strlen(path) - 4, ".htm") == 0));
 	const char *body;
 	char declared[64] = "", *title = NULL;
-	struct buf utf8, clean, reduced;
-	struct text_page page;
+	struct buf utf8, clean;
 	size_t skip = 0;
 	int rc = 1;
 
@@ -266,17 +285,10 @@ import_prepare(const struct buf *raw, const char *path,
 	import_clean_in_place(&doc->h.author);
 	buf_init(&utf8);
 	buf_init(&clean);
-	buf_init(&reduced);
 	if ((rc = import_decode(raw->data + skip, raw->len - skip, o->charset,
 	    declared[0] ? declared : NULL, &utf8, out)) != 1)
 		goto out;
-	if (html) {
-		text_html_reduce(utf8.data, utf8.len, &reduced, &page);
-		import_page(&page, doc, &title);
-		out->removed = text_sanitise(reduced.data, reduced.len, &clean);
-	} else {
-		out->removed = text_sanitise(utf8.data, utf8.len, &clean);
-	}
+	import_reduce(&utf8, html, doc, &title, &clean, out);
 	if (doc->h.title != NULL || title != NULL) {
 		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
@@ -296,7 +308,6 @@ out:
 	free(title);
 	buf_free(&utf8);
 	buf_free(&clean);
-	buf_free(&reduced);
 	return rc;
 }
 
