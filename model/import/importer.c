@@ -642,6 +642,7 @@ import_item_count(struct import_outcome *out, const struct import_outcome *one,
 	out->events_attached += one->event_id > 0 && !one->event_created;
 	out->event_disputed += one->event_disputed;
 	out->undated += item->doc.published == NULL;
+	out->undated_events += item->doc.published == NULL && one->event_id > 0;
 	out->title_made += item->doc.title_made;
 	if (out->article_id == 0)
 		out->article_id = one->article_id;
@@ -707,6 +708,26 @@ fail:
 	return -1;
 }
 
+/* What the items stored without a date cost, as import_stored says it
+ * of one file: no event, or one dated by the text alone. */
+static void
+import_feed_undated(struct import_outcome *out)
+{
+	int none = out->undated - out->undated_events;
+
+	if (none > 0 && out->undated_events > 0)
+		import_warn(out, "%d imported without a publication date: %d give "
+		    "no events until dated, %d have events dated by their text "
+		    "alone; see --date", out->undated, none, out->undated_events);
+	else if (none > 0)
+		import_warn(out, "%d imported without a publication date: they "
+		    "give no events until dated; see --date", out->undated);
+	else if (out->undated > 0)
+		import_warn(out, "%d imported without a publication date: their "
+		    "events are dated by their text alone; see --date",
+		    out->undated);
+}
+
 /* Items that cannot be stored, said in the warning; the status of the
  * whole feed. */
 static void
@@ -725,9 +746,7 @@ import_feed_outcome(const struct feed *f, const struct import_item *items,
 			    f->items[i].date_text);
 		}
 	}
-	if (out->undated > 0)
-		import_warn(out, "%d imported without a publication date: they "
-		    "give no events until dated; see --date", out->undated);
+	import_feed_undated(out);
 	if (out->items_new > 0)
 		out->status = IMPORT_NEW;
 	else if (out->items_duplicate > 0)
