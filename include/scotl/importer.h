@@ -42,6 +42,8 @@ struct import_outcome {
 	int event_disputed;     /* evidence for a known event, other date */
 	int people;             /* people proposed (unknown to the gazetteer) */
 	int undated;            /* articles stored without a publication date */
+	int undated_events;     /* of those, ones whose event is dated by
+	                         * their text alone */
 	int title_made;         /* articles whose title was made from their
 	                         * first sentence (no headline) */
 	/* A feed: one article per item. Then mentions, people, event_created

@@ -176,7 +176,7 @@ charset_decoder_open(struct charset_decoder *d, const char *charset,
 
 	memset(d, 0, sizeof *d);
 	if (name == NULL) {
-		err_set(e, "'%s' is not a charset scotl reads", charset);
+		err_set(e, "unknown charset '%s'", charset);
 		return -1;
 	}
 	cd = iconv_open("UTF-8", name);
@@ -702,7 +702,7 @@ charset_to_utf8(const char *in, size_t len, const char *forced,
 	bom = charset_bom(in, len, &skip);
 	if (forced != NULL) {
 		if ((name = charset_canonical(forced)) == NULL) {
-			err_set(e, "'%s' is not a charset scotl reads", forced);
+			err_set(e, "unknown charset '%s'", forced);
 			return -1;
 		}
 		rep->how = "given";
@@ -714,17 +714,19 @@ charset_to_utf8(const char *in, size_t len, const char *forced,
 		rep->how = "byte-order mark";
 		return charset_convert(in + skip, len - skip, bom, out, rep, e);
 	}
-	if (declared != NULL && (name = charset_declared(declared)) == NULL) {
-		err_set(e, "'%s' is not a charset scotl reads", declared);
-		return -1;
-	}
+	name = declared != NULL ? charset_declared(declared) : NULL;
 	if (util_utf8_valid(in, len, NULL) && (declared == NULL ||
 	    !charset_is_ascii(in, len))) {
-		/* Valid UTF-8 beyond ASCII is UTF-8 whatever it declares:
-		 * another charset seldom makes valid UTF-8 by chance. */
-		if (declared != NULL && strcmp(name, "UTF-8") != 0)
+		/* Valid UTF-8 beyond ASCII is UTF-8 whatever it declares, a
+		 * label scotl does not know too: another charset seldom
+		 * makes valid UTF-8 by chance. */
+		if (declared != NULL && (name == NULL || strcmp(name, "UTF-8") != 0))
 			snprintf(rep->declared, sizeof rep->declared, "%s", declared);
 		return charset_utf8(in, len, "UTF-8", out, rep);
+	}
+	if (declared != NULL && name == NULL) {
+		err_set(e, "unknown charset '%s'", declared);
+		return -1;
 	}
 	if (declared != NULL) {
 		rep->how = "declared";

@@ -245,6 +245,26 @@ import_page(struct text_page *page, struct import_doc *doc, char **title)
 	text_page_free(page);
 }
 
+/* The text of UTF8 into CLEAN: a page's (what it says of itself to DOC,
+ * its title to *TITLE) or a text file's, sanitised. */
+static void
+import_reduce(const struct buf *utf8, int html, struct import_doc *doc,
+    char **title, struct buf *clean, struct import_outcome *out)
+{
+	struct text_page page;
+	struct buf reduced;
+
+	if (!html) {
+		out->removed = text_sanitise(utf8->data, utf8->len, clean);
+		return;
+	}
+	buf_init(&reduced);
+	text_html_reduce(utf8->data, utf8->len, &reduced, &page);
+	import_page(&page, doc, title);
+	out->removed = text_sanitise(reduced.data, reduced.len, clean);
+	buf_free(&reduced);
+}
+
 /* Decodes, reduces and cleans; fills the document or rejects. */
 static int
 import_prepare(const struct buf *raw, const char *path,
@@ -254,10 +274,9 @@ import_prepare(const struct buf *raw, const char *path,
 	int html = text_is_html(raw->data, raw->len) ||
 	    (strlen(path) > 5 && (strcmp(path + strlen(path) - 5, ".html") == 0 ||
 	    strcmp(path + strlen(path) - 4, ".htm") == 0));
-	const char *charset = o->charset, *body;
+	const char *body;
 	char declared[64] = "", *title = NULL;
-	struct buf utf8, clean, reduced;
-	struct text_page page;
+	struct buf utf8, clean;
 	size_t skip = 0;
 	int rc = 1;
 
@@ -269,23 +288,12 @@ import_prepare(const struct buf *raw, const char *path,
 	import_clean_in_place(&doc->h.source);
 	import_clean_in_place(&doc->h.url);
 	import_clean_in_place(&doc->h.author);
-	if (charset == NULL && declared[0])
-		charset = declared;
-	if (charset != NULL && charset_canonical(charset) == NULL)
-		return import_reject(out, "unknown charset '%s'", charset);
 	buf_init(&utf8);
 	buf_init(&clean);
-	buf_init(&reduced);
-	if (import_decode(raw->data + skip, raw->len - skip, o->charset,
-	    declared[0] ? declared : NULL, &utf8, out) != 1)
+	if ((rc = import_decode(raw->data + skip, raw->len - skip, o->charset,
+	    declared[0] ? declared : NULL, &utf8, out)) != 1)
 		goto out;
-	if (html) {
-		text_html_reduce(utf8.data, utf8.len, &reduced, &page);
-		import_page(&page, doc, &title);
-		out->removed = text_sanitise(reduced.data, reduced.len, &clean);
-	} else {
-		out->removed = text_sanitise(utf8.data, utf8.len, &clean);
-	}
+	import_reduce(&utf8, html, doc, &title, &clean, out);
 	if (doc->h.title != NULL || title != NULL) {
 		doc->title = import_clean(doc->h.title ? doc->h.title : title);
 		body = clean.data;
@@ -305,7 +313,6 @@ out:
 	free(title);
 	buf_free(&utf8);
 	buf_free(&clean);
-	buf_free(&reduced);
 	return rc;
 }
 
@@ -640,6 +647,7 @@ import_item_count(struct import_outcome *out, const struct import_outcome *one,
 	out->events_attached += one->event_id > 0 && !one->event_created;
 	out->event_disputed += one->event_disputed;
 	out->undated += item->doc.published == NULL;
+	out->undated_events += item->doc.published == NULL && one->event_id > 0;
 	out->title_made += item->doc.title_made;
 	if (out->article_id == 0)
 		out->article_id = one->article_id;
@@ -705,6 +713,26 @@ fail:
 	return -1;
 }
 
+/* What the items stored without a date cost, as import_stored says it
+ * of one file: no event, or one dated by the text alone. */
+static void
+import_feed_undated(struct import_outcome *out)
+{
+	int none = out->undated - out->undated_events;
+
+	if (none > 0 && out->undated_events > 0)
+		import_warn(out, "%d imported without a publication date: %d give "
+		    "no events until dated, %d have events dated by their text "
+		    "alone; see --date", out->undated, none, out->undated_events);
+	else if (none > 0)
+		import_warn(out, "%d imported without a publication date: they "
+		    "give no events until dated; see --date", out->undated);
+	else if (out->undated > 0)
+		import_warn(out, "%d imported without a publication date: their "
+		    "events are dated by their text alone; see --date",
+		    out->undated);
+}
+
 /* Items that cannot be stored, said in the warning; the status of the
  * whole feed. */
 static void
@@ -723,9 +751,7 @@ import_feed_outcome(const struct feed *f, const struct import_item *items,
 			    f->items[i].date_text);
 		}
 	}
-	if (out->undated > 0)
-		import_warn(out, "%d imported without a publication date: they "
-		    "give no events until dated; see --date", out->undated);
+	import_feed_undated(out);
 	if (out->items_new > 0)
 		out->status = IMPORT_NEW;
 	else if (out->items_duplicate > 0)
@@ -742,8 +768,6 @@ import_feed(struct db *db, const struct buf *raw, const char *path,
     const char *declared, const struct import_options *o,
     struct import_outcome *out, struct err *e)
 {
-	const char *charset = o->charset ? o->charset : declared[0] ? declared :
-	    NULL;
 	struct import_item *items = NULL;
 	char *source = NULL;
 	struct feed f;
@@ -753,8 +777,6 @@ import_feed(struct db *db, const struct buf *raw, const char *path,
 
 	out->feed = 1;
 	memset(&f, 0, sizeof f);
-	if (charset != NULL && charset_canonical(charset) == NULL)
-		return import_reject(out, "unknown charset '%s'", charset);
 	buf_init(&utf8);
 	if (import_decode(raw->data, raw->len, o->charset, declared[0] ?
 	    declared : NULL, &utf8, out) != 1)

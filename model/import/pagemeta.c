@@ -20,6 +20,16 @@
 /* Headings kept to compare a <title> with; a byline is shorter. */
 #define PAGEMETA_HEADINGS 32
 #define PAGEMETA_BYLINE 100
+/* How much of two titles is compared: far more than a real one. */
+#define PAGEMETA_COMPARE 1024
+/* The most names one <meta property> is read for: each keeps a copy of
+ * its content, and a hostile page's thousands of names would make a
+ * copy each (half a gigabyte from a page of 500 KB). */
+#define PAGEMETA_META_NAMES 8
+/* The most text, and nodes, a heading, a byline or a date element is
+ * read for (pagemeta_short_text). */
+#define PAGEMETA_SHORT 4096
+#define PAGEMETA_NODES 4096
 /* Where a dateline may be: this many bytes after the headline. */
 #define PAGEMETA_DATELINE 600
 
@@ -101,6 +111,41 @@ pagemeta_text(xmlNodePtr n)
 
 	xmlFree(t);
 	return s;
+}
+
+/* The text of the nodes from N on and under them into B, until B holds
+ * more than MAX bytes or BUDGET nodes were seen. */
+static void
+pagemeta_gather(xmlNodePtr n, struct buf *b, size_t max, int *budget)
+{
+	for (; n != NULL && b->len <= max && (*budget)-- > 0; n = n->next) {
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		    n->content != NULL)
+			buf_add(b, (const char *)n->content, strnlen((const char *)
+			    n->content, max + 1 - b->len));
+		else if (n->type == XML_ELEMENT_NODE)
+			pagemeta_gather(n->children, b, max, budget);
+	}
+}
+
+/* pagemeta_text for a heading, a byline or a date: NULL when the element
+ * holds more than PAGEMETA_SHORT bytes of text or PAGEMETA_NODES nodes.
+ * Such elements can nest HTML_DEPTH deep around a whole page; copying
+ * the page's text at every level cost seconds and hundreds of MB. */
+static char *
+pagemeta_short_text(xmlNodePtr n)
+{
+	int budget = PAGEMETA_NODES;
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	pagemeta_gather(n->children, &b, PAGEMETA_SHORT, &budget);
+	if (b.len > PAGEMETA_SHORT || budget < 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return pagemeta_squeeze(buf_steal(&b));
 }
 
 static char *
@@ -228,10 +273,12 @@ pagemeta_meta(xmlNodePtr n, struct pagemeta_seen *s)
 	char *name = pagemeta_attr(n, "name");
 	char *prop = pagemeta_attr(n, "property");
 	const char *p, *e;
+	int k = 0;
 
 	if (content != NULL && name != NULL)
 		pagemeta_add_meta(s, name, strlen(name), content);
-	for (p = prop; content != NULL && p != NULL && *p != '\0'; p = e) {
+	for (p = prop; content != NULL && p != NULL && *p != '\0' &&
+	    k++ < PAGEMETA_META_NAMES; p = e) {
 		while (*p == ' ')
 			p++;
 		for (e = p; *e != '\0' && *e != ' '; e++)
@@ -277,21 +324,22 @@ pagemeta_itemprop_date(xmlNodePtr n)
 
 	if (v == NULL)
 		v = pagemeta_attr(n, "datetime");
-	return v != NULL ? v : pagemeta_text(n);
+	return v != NULL ? v : pagemeta_short_text(n);
 }
 
-/* A name inside an author element (itemprop=name), else its text. */
+/* A name inside an author element (itemprop=name), among its first
+ * BUDGET elements. */
 static xmlNodePtr
-pagemeta_find_name(xmlNodePtr n)
+pagemeta_find_name(xmlNodePtr n, int *budget)
 {
 	xmlNodePtr c, f;
 
-	for (c = n->children; c != NULL; c = c->next) {
+	for (c = n->children; c != NULL && (*budget)-- > 0; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (pagemeta_has_word(c, "itemprop", "name"))
 			return c;
-		if ((f = pagemeta_find_name(c)) != NULL)
+		if ((f = pagemeta_find_name(c, budget)) != NULL)
 			return f;
 	}
 	return NULL;
@@ -346,6 +394,7 @@ static void
 pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 {
 	xmlNodePtr name;
+	int budget;
 	char *t;
 
 	if (s->byline != NULL || s->no_byline || pagemeta_is(n, "meta") ||
@@ -354,8 +403,9 @@ pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 	    pagemeta_has_word(n, "itemprop", "author") ||
 	    pagemeta_has_class(n, pagemeta_byline_words)))
 		return;
-	name = pagemeta_find_name(n);
-	t = pagemeta_text(name != NULL ? name : n);
+	budget = PAGEMETA_NODES;
+	name = pagemeta_find_name(n, &budget);
+	t = pagemeta_short_text(name != NULL ? name : n);
 	if (t != NULL && strlen(t) < PAGEMETA_BYLINE)
 		s->byline = t;
 	else
@@ -365,7 +415,7 @@ pagemeta_byline(xmlNodePtr n, struct pagemeta_seen *s)
 static void
 pagemeta_heading(xmlNodePtr n, struct pagemeta_seen *s)
 {
-	char *t = pagemeta_text(n);
+	char *t = pagemeta_short_text(n);
 
 	if (t == NULL)
 		return;
@@ -720,7 +770,7 @@ pagemeta_has_token(const char *t, const char *s, size_t len)
 /* How much of B is in A, as Mozilla Readability measures it: one less
  * the share of B's text (its words joined) made of words A lacks. */
 static double
-pagemeta_similar(const char *a, const char *b)
+pagemeta_similar_words(const char *a, const char *b)
 {
 	size_t all = 0, lack = 0, n;
 	const char *p = b;
@@ -746,6 +796,21 @@ pagemeta_similar(const char *a, const char *b)
 	all += (size_t)(words - 1);
 	lack += missing > 0 ? (size_t)(missing - 1) : 0;
 	return 1.0 - (double)lack / (double)all;
+}
+
+/* pagemeta_similar_words on the first PAGEMETA_COMPARE bytes of each:
+ * it looks up every word of B in A, so a hostile page's megabyte
+ * <title> and headline would take minutes. */
+static double
+pagemeta_similar(const char *a, const char *b)
+{
+	char *ca = xstrndup(a, strnlen(a, PAGEMETA_COMPARE));
+	char *cb = xstrndup(b, strnlen(b, PAGEMETA_COMPARE));
+	double r = pagemeta_similar_words(ca, cb);
+
+	free(ca);
+	free(cb);
+	return r;
 }
 
 /* JSON-LD's headline, or its name when the two differ and the name is
@@ -795,14 +860,41 @@ pagemeta_title(const struct pagemeta_seen *s, const char *site,
 
 /* --- the date ------------------------------------------------------------ */
 
+/* Y-M-D as YYYY-MM-DD in OUT, when it is a day of the press's years. */
+static int
+pagemeta_set_day(int y, int m, int d, char out[11])
+{
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
+	    d > date_days_in_month(y, m))
+		return -1;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	return 0;
+}
+
+/* The year of four digits at P, else -1. Not sscanf: glibc's measures
+ * the whole string, at every slash of an address a megabyte long. */
+static int
+pagemeta_year4(const char *p)
+{
+	int i, y = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)p[i]))
+			return -1;
+		y = y * 10 + p[i] - '0';
+	}
+	return y;
+}
+
 /* YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD at P, not inside a longer number. */
 static int
 pagemeta_ymd(const char *p, char out[11])
 {
-	int y, m, d, n;
+	int y = pagemeta_year4(p), m, d;
 	char sep;
 
-	if (sscanf(p, "%4d%n", &y, &n) != 1 || n != 4)
+	if (y < 0)
 		return -1;
 	sep = p[4];
 	if (sep == '-' || sep == '/' || sep == '.') {
@@ -818,12 +910,7 @@ pagemeta_ymd(const char *p, char out[11])
 		m = (p[4] - '0') * 10 + p[5] - '0';
 		d = (p[6] - '0') * 10 + p[7] - '0';
 	}
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
-	    d > date_days_in_month(y, m))
-		return -1;
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return 0;
+	return pagemeta_set_day(y, m, d, out);
 }
 
 /* How far into its line a date at AT may start and still be a
@@ -876,17 +963,6 @@ pagemeta_digits(const char **p, int min, int max, int *out)
 	}
 	*out = v;
 	return n >= min && !isdigit((unsigned char)(*p)[0]);
-}
-
-static int
-pagemeta_set_day(int y, int m, int d, char out[11])
-{
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
-	    d > date_days_in_month(y, m))
-		return -1;
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return 0;
 }
 
 /* Russian months as a date writes them, "18 августа 2022". */
@@ -1022,8 +1098,8 @@ pagemeta_year(const struct pagemeta_seen *s, const char *url)
 		return y;
 	for (p = url != NULL ? strchr(url, '/') : NULL; p != NULL;
 	    p = strchr(p + 1, '/'))
-		if (sscanf(p, "/%4d/", &y) == 1 && y >= 1990 && y < 2200 &&
-		    strspn(p + 1, "0123456789") == 4)
+		if ((y = pagemeta_year4(p + 1)) >= 1990 && y < 2200 &&
+		    !isdigit((unsigned char)p[5]))
 			return y;
 	return 0;
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "scotl/text.h"
@@ -237,6 +239,114 @@ test_day(void)
 	ok(pagemeta_day("", d) == -1 && d[0] == '\0', "nothing is no date");
 }
 
+/* A page of WORDS words in its <title> and other words in its JSON-LD
+ * headline and name: bounded work, not a comparison of every word with
+ * every other (minutes on such a page). */
+static void
+test_long_titles(void)
+{
+	struct buf html;
+	struct text_page p;
+	int i;
+
+	buf_init(&html);
+	buf_adds(&html, "<html><head><title>");
+	for (i = 0; i < 60000; i++)
+		buf_printf(&html, "a%d ", i);
+	buf_adds(&html, "</title><script type=\"application/ld+json\">"
+	    "{\"@type\": \"NewsArticle\", \"headline\": \"");
+	for (i = 0; i < 60000; i++)
+		buf_printf(&html, "b%d ", i);
+	buf_adds(&html, "\", \"name\": \"c\"}</script></head>"
+	    "<body><p>Text.</p></body></html>");
+	alarm(10);
+	meta(html.data, &p);
+	alarm(0);
+	ok(p.title != NULL && strncmp(p.title, "b0 b1 ", 6) == 0,
+	    "a megabyte title and headline are compared by their start");
+	text_page_free(&p);
+	buf_free(&html);
+}
+
+/* A <meta property> is read for its first eight names: each keeps a
+ * copy of the content, and a page of 500 KB naming thousands took half a
+ * gigabyte. */
+static void
+test_meta_names(void)
+{
+	TITLE("<html><head><meta property=\"a b c d e f g og:title\" content="
+	    "\"Talks end in Astana today\"><title>x</title></head><body><p>"
+	    "Text.</p></body></html>", "Talks end in Astana today",
+	    "the eighth name of a <meta property> is read");
+	TITLE("<html><head><meta property=\"a b c d e f g h og:title\" content="
+	    "\"Talks end in Astana today\"><title>Page of the site</title>"
+	    "</head><body><p>Text.</p></body></html>", "Page of the site",
+	    "the ninth is not");
+}
+
+/* An address of a million slashes is looked through for a date once,
+ * not measured again at every slash (glibc's sscanf does): that took
+ * minutes. */
+static void
+test_long_address(void)
+{
+	struct buf html;
+	struct text_page p;
+	int i;
+
+	buf_init(&html);
+	buf_adds(&html, "<html><head><link rel=\"canonical\" href=\"http://a.example");
+	for (i = 0; i < 1000000; i++)
+		buf_adds(&html, "/1");
+	buf_adds(&html, "\"><title>Talks end</title></head><body><p>Text.</p>"
+	    "</body></html>");
+	alarm(10);
+	meta(html.data, &p);
+	alarm(0);
+	ok(p.published == NULL, "an address of a million slashes, no date in it");
+	text_page_free(&p);
+	buf_free(&html);
+}
+
+/* CPU seconds to read a page of two megabytes of text inside LEVELS nested
+ * elements whose class says author and which are headings. */
+static double
+nested_seconds(int levels)
+{
+	struct buf html;
+	struct text_page p;
+	clock_t start;
+	int i;
+
+	buf_init(&html);
+	buf_adds(&html, "<html><head><title>Talks end in Astana today</title>"
+	    "</head><body>");
+	for (i = 0; i < levels; i++)
+		buf_adds(&html, "<div class=\"author\"><h2>");
+	for (i = 0; i < 200000; i++)
+		buf_adds(&html, "Some text. ");
+	for (i = 0; i < levels; i++)
+		buf_adds(&html, "</h2></div>");
+	buf_adds(&html, "</body></html>");
+	start = clock();
+	meta(html.data, &p);
+	text_page_free(&p);
+	buf_free(&html);
+	return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/* A byline or a heading is read for a few kilobytes of text, not for
+ * all of it at every level of a page that nests them deep. */
+static void
+test_nested(void)
+{
+	double flat = nested_seconds(1), deep = nested_seconds(90);
+
+	ok(deep < 3 * flat + 0.1, "elements nested 90 deep around a page's "
+	    "text cost what one does");
+	tap_diag("1 level: %.3f s, 90 levels: %.3f s", flat, deep);
+}
+
 int
 main(void)
 {
@@ -245,5 +355,9 @@ main(void)
 	test_address();
 	test_author();
 	test_day();
+	test_long_titles();
+	test_nested();
+	test_meta_names();
+	test_long_address();
 	return tap_done();
 }
