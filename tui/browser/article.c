@@ -145,12 +145,14 @@ article_pane_load(struct app *app)
 	buf_printf(&meta, "%s", a.published[0] ? a.published : "undated");
 	if (a.source[0])
 		buf_printf(&meta, " \xc2\xb7 %s", a.source);
+	/* Which article of the event's this is comes before the author: a
+	 * narrow pane cuts the line's end, and [ ] must stay in sight. */
+	if (n > 1)
+		buf_printf(&meta, " \xc2\xb7 article %d of %d ([ ])", ap->evidence + 1, n);
 	if (a.author[0])
 		buf_printf(&meta, " \xc2\xb7 %s", a.author);
 	if (a.title_made)
 		buf_printf(&meta, " \xc2\xb7 %s", "title made");
-	if (n > 1)
-		buf_printf(&meta, " \xc2\xb7 article %d of %d ([ ])", ap->evidence + 1, n);
 	ap->title = a.title;
 	ap->body = a.body;
 	ap->body_len = a.body_len;
