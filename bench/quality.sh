@@ -55,6 +55,7 @@ for f in "$labels" "$negatives"; do
 	[ -r "$f" ] || { echo "quality: cannot read $f" >&2; exit 1; }
 done
 command -v jq >/dev/null || { echo "quality: jq is needed (./install-deps)" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "quality: sqlite3 is needed (./install-deps)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/scotl-quality-XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -96,7 +97,12 @@ while read -r id; do
 	    ([.articles[].id | tostring] | join(","))] | @tsv' >>"$work/events"
 done <"$work/ids"
 
-awk -F'\t' -v verbose="$verbose" '
+# Every spelling of every person, "name<TAB>alias": a person found is
+# right when any of the gazetteer's spellings of it is the label's.
+sqlite3 -separator "$(printf '\t')" "$db" "SELECT e.name, a.name FROM alias a
+    JOIN entity e ON e.id = a.entity_id WHERE e.kind = 'person'" >"$work/aliases"
+
+awk -F'\t' -v verbose="$verbose" -v aliases="$work/aliases" '
 function norm(s) {
 	s = tolower(s)
 	gsub(/[.,\047’-]/, " ", s)
@@ -124,6 +130,23 @@ function person_match(l, e,   n, a, i, x) {
 			return 1
 	}
 	return 0
+}
+# person_match for the event person E or any of its spellings.
+function person_known(l, e,   n, i) {
+	if (person_match(l, e))
+		return 1
+	n = nspell[e]
+	for (i = 1; i <= n; i++)
+		if (person_match(l, spell[e, i]))
+			return 1
+	return 0
+}
+BEGIN {
+	while ((getline line < aliases) > 0) {
+		split(line, f, "\t")
+		spell[f[1], ++nspell[f[1]]] = f[2]
+	}
+	close(aliases)
 }
 function dayfrom(d) { return length(d) == 7 ? d "-01" : (length(d) == 4 ? d "-01-01" : d) }
 function dayto(d) { return length(d) == 7 ? d "-31" : (length(d) == 4 ? d "-12-31" : d) }
@@ -254,7 +277,7 @@ $1 ~ /^#/ || NF < 10 { next }
 		if (typ == "p") {
 			ep++
 			for (j = 1; j <= np; j++)
-				if (!(j in usedp) && person_match(lp[j], nm)) { usedp[j] = 1; tp++; break }
+				if (!(j in usedp) && person_known(lp[j], nm)) { usedp[j] = 1; tp++; break }
 		} else if (typ == "s") {
 			es++
 			for (j = 1; j <= ns; j++)
