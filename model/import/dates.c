@@ -35,6 +35,9 @@ struct dates_token {
 	int digits;             /* how many were written */
 	int sentence;
 	enum dates_cue cue;
+	int month;              /* the month it names, else 0 */
+	int weekday;            /* the weekday it names (0 Monday), else -1 */
+	int en;                 /* what an English word is (DATES_EN_*) */
 	unsigned iso : 1;       /* YYYY-MM-DD */
 	unsigned ordinal : 1;   /* "18th" */
 	unsigned cap : 1;       /* written with a capital */
@@ -390,44 +393,188 @@ dates_suffix(const char *w, const char *suffix)
 	return a >= b && strcmp(w + a - b, suffix) == 0;
 }
 
-/* English: auxiliaries, "is to", "to be", a past form ("met", "arrived")
- * that is not a participle after "be" or an adjective after "the". */
-static enum dates_cue
-dates_cue_en(const struct dates_token *t, int i)
-{
-	static const char *const ahead[] = {
-		"will", "shall", "ll", "would", "upcoming", "forthcoming",
-		"tomorrow", "next", "until", "till", "scheduled", "slated",
-		"planned", "expected", NULL,
-	};
-	static const char *const past[] = {
-		"was", "were", "had", "did", "ago", "yesterday", "last", NULL,
-	};
-	static const char *const report[] = {
-		"said", "says", "told", "announced", "confirmed", "reported",
-		"stated", "added", "noted", NULL,
-	};
-	static const char *const irregular[] = {
-		"held", "met", "took", "began", "came", "went", "led", "gave",
-		"sent", "spoke", "saw", "left", NULL,
-	};
-	static const char *const passive[] = {
-		"be", "been", "being", "is", "are", "am", "to", "will", "the", "a",
-		"an", NULL,
-	};
-	const char *w = t[i].word, *prev = i > 0 ? t[i - 1].word : "";
+/* --- months and weekdays ---------------------------------------------- */
 
-	if (dates_in(w, ahead))
+/* The English words of dates, sorted for bsearch: months, weekdays and
+ * words of tense. A reporting verb ("said", "announced") dates the
+ * report; a past form after "be" or "the" is a participle or an
+ * adjective ("will be held", "the armed forces"). */
+enum {
+	DATES_EN_AHEAD = 1,
+	DATES_EN_PAST = 2,
+	DATES_EN_REPORT = 4,
+	DATES_EN_IRREGULAR = 8,         /* a past form without -ed */
+	DATES_EN_BEFORE_PARTICIPLE = 16,
+};
+
+static const struct dates_en {
+	const char *word;
+	int what;
+	int month;
+	int weekday;
+} dates_en_words[] = {
+	{ "a", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "added", DATES_EN_REPORT, 0, -1 },
+	{ "ago", DATES_EN_PAST, 0, -1 },
+	{ "am", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "an", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "announced", DATES_EN_REPORT, 0, -1 },
+	{ "apr", 0, 4, -1 },
+	{ "april", 0, 4, -1 },
+	{ "are", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "aug", 0, 8, -1 },
+	{ "august", 0, 8, -1 },
+	{ "be", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "been", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "began", DATES_EN_IRREGULAR, 0, -1 },
+	{ "being", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "came", DATES_EN_IRREGULAR, 0, -1 },
+	{ "confirmed", DATES_EN_REPORT, 0, -1 },
+	{ "dec", 0, 12, -1 },
+	{ "december", 0, 12, -1 },
+	{ "did", DATES_EN_PAST, 0, -1 },
+	{ "expected", DATES_EN_AHEAD, 0, -1 },
+	{ "feb", 0, 2, -1 },
+	{ "february", 0, 2, -1 },
+	{ "forthcoming", DATES_EN_AHEAD, 0, -1 },
+	{ "friday", 0, 0, 4 },
+	{ "gave", DATES_EN_IRREGULAR, 0, -1 },
+	{ "had", DATES_EN_PAST, 0, -1 },
+	{ "held", DATES_EN_IRREGULAR, 0, -1 },
+	{ "is", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "jan", 0, 1, -1 },
+	{ "january", 0, 1, -1 },
+	{ "jul", 0, 7, -1 },
+	{ "july", 0, 7, -1 },
+	{ "jun", 0, 6, -1 },
+	{ "june", 0, 6, -1 },
+	{ "last", DATES_EN_PAST, 0, -1 },
+	{ "led", DATES_EN_IRREGULAR, 0, -1 },
+	{ "left", DATES_EN_IRREGULAR, 0, -1 },
+	{ "ll", DATES_EN_AHEAD, 0, -1 },
+	{ "mar", 0, 3, -1 },
+	{ "march", 0, 3, -1 },
+	{ "may", 0, 5, -1 },
+	{ "met", DATES_EN_IRREGULAR, 0, -1 },
+	{ "monday", 0, 0, 0 },
+	{ "next", DATES_EN_AHEAD, 0, -1 },
+	{ "noted", DATES_EN_REPORT, 0, -1 },
+	{ "nov", 0, 11, -1 },
+	{ "november", 0, 11, -1 },
+	{ "oct", 0, 10, -1 },
+	{ "october", 0, 10, -1 },
+	{ "planned", DATES_EN_AHEAD, 0, -1 },
+	{ "reported", DATES_EN_REPORT, 0, -1 },
+	{ "said", DATES_EN_REPORT, 0, -1 },
+	{ "saturday", 0, 0, 5 },
+	{ "saw", DATES_EN_IRREGULAR, 0, -1 },
+	{ "says", DATES_EN_REPORT, 0, -1 },
+	{ "scheduled", DATES_EN_AHEAD, 0, -1 },
+	{ "sent", DATES_EN_IRREGULAR, 0, -1 },
+	{ "sep", 0, 9, -1 },
+	{ "sept", 0, 9, -1 },
+	{ "september", 0, 9, -1 },
+	{ "shall", DATES_EN_AHEAD, 0, -1 },
+	{ "slated", DATES_EN_AHEAD, 0, -1 },
+	{ "spoke", DATES_EN_IRREGULAR, 0, -1 },
+	{ "stated", DATES_EN_REPORT, 0, -1 },
+	{ "sunday", 0, 0, 6 },
+	{ "the", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "thursday", 0, 0, 3 },
+	{ "till", DATES_EN_AHEAD, 0, -1 },
+	{ "to", DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "told", DATES_EN_REPORT, 0, -1 },
+	{ "tomorrow", DATES_EN_AHEAD, 0, -1 },
+	{ "took", DATES_EN_IRREGULAR, 0, -1 },
+	{ "tuesday", 0, 0, 1 },
+	{ "until", DATES_EN_AHEAD, 0, -1 },
+	{ "upcoming", DATES_EN_AHEAD, 0, -1 },
+	{ "was", DATES_EN_PAST, 0, -1 },
+	{ "wednesday", 0, 0, 2 },
+	{ "went", DATES_EN_IRREGULAR, 0, -1 },
+	{ "were", DATES_EN_PAST, 0, -1 },
+	{ "will", DATES_EN_AHEAD | DATES_EN_BEFORE_PARTICIPLE, 0, -1 },
+	{ "would", DATES_EN_AHEAD, 0, -1 },
+	{ "yesterday", DATES_EN_PAST, 0, -1 },
+};
+
+static int
+dates_en_cmp(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct dates_en *)entry)->word);
+}
+
+static const struct dates_en *
+dates_en_word(const char *w)
+{
+	return bsearch(w, dates_en_words, sizeof dates_en_words / sizeof *dates_en_words,
+	    sizeof *dates_en_words, dates_en_cmp);
+}
+
+/* A Russian month in any case: "август", "августа", "августе". */
+static int
+dates_month_ru(const char *w)
+{
+	static const char *const stems[] = {
+		"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+		"сентябр", "октябр", "ноябр", "декабр",
+	};
+	static const char *const endings[] = { "", "ь", "я", "е", "а", "й", NULL };
+	size_t n;
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		n = strlen(stems[i]);
+		if (strncmp(w, stems[i], n) == 0 && dates_in(w + n, endings) &&
+		    (i != 4 || (w[n] != '\0' && strcmp(w + n, "ь") != 0 &&
+		    strcmp(w + n, "а") != 0)))
+			return i + 1;
+	}
+	return 0;
+}
+
+/* In any case; of "среда" only "среду" ("в среду"): "среды", "среде"
+ * are more often the environment. */
+static int
+dates_weekday_ru(const char *w)
+{
+	static const char *const stems[] = {
+		"понедельник", "вторник", "", "четверг", "пятниц", "суббот",
+		"воскресен",
+	};
+	size_t n;
+	int i;
+
+	if (strcmp(w, "среду") == 0)
+		return 2;
+	for (i = 0; i < 7; i++) {
+		n = strlen(stems[i]);
+		if (n > 0 && strncmp(w, stems[i], n) == 0 && strlen(w + n) <= 4)
+			return i;
+	}
+	return -1;
+}
+
+/* English: auxiliaries, "is to", a past form ("met", "arrived") that is
+ * not a participle or an adjective. */
+static enum dates_cue
+dates_cue_en(const struct dates_token *t, int i, const struct dates_en *e)
+{
+	const char *w = t[i].word;
+	int what = e != NULL ? e->what : 0, prev = i > 0 ? t[i - 1].en : 0;
+
+	if (what & DATES_EN_AHEAD)
 		return DATES_AHEAD;
-	if (strcmp(w, "to") == 0 && (strcmp(prev, "is") == 0 || strcmp(prev, "are") == 0))
+	if (strcmp(w, "to") == 0 && i > 0 && (strcmp(t[i - 1].word, "is") == 0 ||
+	    strcmp(t[i - 1].word, "are") == 0))
 		return DATES_AHEAD;
-	if (dates_in(w, past))
+	if (what & DATES_EN_PAST)
 		return DATES_PAST;
-	if (dates_in(w, report))
+	if (what & DATES_EN_REPORT)
 		return DATES_REPORT;
-	if (t[i].cap || dates_in(prev, passive))
+	if (t[i].cap || (prev & DATES_EN_BEFORE_PARTICIPLE))
 		return DATES_NO_CUE;
-	if (dates_in(w, irregular) || (strlen(w) >= 5 && dates_suffix(w, "ed") &&
+	if ((what & DATES_EN_IRREGULAR) || (strlen(w) >= 5 && dates_suffix(w, "ed") &&
 	    !dates_suffix(w, "eed")))
 		return DATES_PAST;
 	return DATES_NO_CUE;
@@ -512,20 +659,33 @@ dates_cue_zh(const char *s, size_t len, const struct dates_token *tok)
 	return DATES_NO_CUE;
 }
 
+/* What each word is, once, so that finding dates compares numbers: its
+ * month ("may" only with a capital), weekday and tense. */
 static void
-dates_cues(const char *s, size_t len, struct dates_token *t, int n)
+dates_classify(const char *s, size_t len, struct dates_token *t, int n)
 {
 	int i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)t[i].word[0];
 
-		if (c >= 'a' && c <= 'z')
-			t[i].cue = dates_cue_en(t, i);
-		else if (c == 0xd0 || c == 0xd1)
+		t[i].weekday = -1;
+		if (c >= 'a' && c <= 'z') {
+			const struct dates_en *e = dates_en_word(t[i].word);
+
+			t[i].cue = dates_cue_en(t, i, e);
+			t[i].en = e != NULL ? e->what : 0;
+			t[i].month = e != NULL ? e->month : 0;
+			if (t[i].month == 5 && strcmp(t[i].word, "may") == 0 && !t[i].cap)
+				t[i].month = 0;
+			t[i].weekday = e != NULL ? e->weekday : -1;
+		} else if (c == 0xd0 || c == 0xd1) {
 			t[i].cue = dates_cue_ru(t[i].word);
-		else if (c >= 0xe0)
+			t[i].month = dates_month_ru(t[i].word);
+			t[i].weekday = dates_weekday_ru(t[i].word);
+		} else if (c >= 0xe0) {
 			t[i].cue = dates_cue_zh(s, len, &t[i]);
+		}
 	}
 }
 
@@ -553,6 +713,13 @@ static int
 dates_is(const struct dates_ctx *c, int i, const char *w)
 {
 	return strcmp(dates_w(c, i), w) == 0;
+}
+
+/* Token I is a Chinese character of dates ("~" is any other). */
+static int
+dates_han(const struct dates_ctx *c, int i)
+{
+	return i >= 0 && i < c->n && (unsigned char)c->t[i].word[0] >= 0xe0;
 }
 
 /* Token I follows token I - 1 in the same sentence. */
@@ -688,58 +855,9 @@ struct dates_point {
 };
 
 static int
-dates_month_en(const char *w)
-{
-	static const char *const names[] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december",
-	};
-	static const char *const abbr[] = {
-		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-		"oct", "nov", "dec",
-	};
-	int i;
-
-	for (i = 0; i < 12; i++)
-		if (strcmp(w, names[i]) == 0 || strcmp(w, abbr[i]) == 0 ||
-		    (i == 8 && strcmp(w, "sept") == 0))
-			return i + 1;
-	return 0;
-}
-
-/* A Russian month in any case: "август", "августа", "августе". */
-static int
-dates_month_ru(const char *w)
-{
-	static const char *const stems[] = {
-		"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
-		"сентябр", "октябр", "ноябр", "декабр",
-	};
-	static const char *const endings[] = { "", "ь", "я", "е", "а", "й", NULL };
-	size_t n;
-	int i;
-
-	for (i = 0; i < 12; i++) {
-		n = strlen(stems[i]);
-		if (strncmp(w, stems[i], n) == 0 && dates_in(w + n, endings) &&
-		    (i != 4 || (w[n] != '\0' && strcmp(w + n, "ь") != 0 &&
-		    strcmp(w + n, "а") != 0)))
-			return i + 1;
-	}
-	return 0;
-}
-
-/* The month token I names; "may" only with a capital. */
-static int
 dates_month_at(const struct dates_ctx *c, int i)
 {
-	int m;
-
-	if (i < 0 || i >= c->n)
-		return 0;
-	if ((m = dates_month_en(c->t[i].word)) != 0)
-		return m != 5 || strcmp(c->t[i].word, "may") != 0 || c->t[i].cap ? m : 0;
-	return dates_month_ru(c->t[i].word);
+	return i >= 0 && i < c->n ? c->t[i].month : 0;
 }
 
 static int
@@ -921,8 +1039,11 @@ dates_zh_month_shift(const struct dates_ctx *c, int j, struct dates_point *p)
 static int
 dates_zh_point(const struct dates_ctx *c, int i, struct dates_point *p)
 {
-	int j = dates_zh_year(c, i, p), k;
+	int j, k;
 
+	if (!dates_han(c, i) && c->t[i].number < 0)
+		return 0;
+	j = dates_zh_year(c, i, p);
 	if ((k = dates_zh_month_shift(c, j, p)) != j) {
 		j = k;
 	} else if (j < c->n && c->t[j].number >= 1 &&
@@ -1206,43 +1327,6 @@ dates_span(struct dates_ctx *c, int i)
 
 /* --- weekdays --------------------------------------------------------- */
 
-static int
-dates_weekday_en(const char *w)
-{
-	static const char *const names[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-		"sunday",
-	};
-	int i;
-
-	for (i = 0; i < 7; i++)
-		if (strcmp(w, names[i]) == 0)
-			return i;
-	return -1;
-}
-
-/* In any case; of "среда" only "среду" ("в среду"): "среды", "среде"
- * are more often the environment. */
-static int
-dates_weekday_ru(const char *w)
-{
-	static const char *const stems[] = {
-		"понедельник", "вторник", "", "четверг", "пятниц", "суббот",
-		"воскресен",
-	};
-	size_t n;
-	int i;
-
-	if (strcmp(w, "среду") == 0)
-		return 2;
-	for (i = 0; i < 7; i++) {
-		n = strlen(stems[i]);
-		if (n > 0 && strncmp(w, stems[i], n) == 0 && strlen(w + n) <= 4)
-			return i;
-	}
-	return -1;
-}
-
 /* "周一", "星期二", "礼拜日" at I, with "上", "下", "本" before: the
  * weekday, *WEEK the weeks from the publication's (DATES_NO_SHIFT when
  * not written) and *END the last token. */
@@ -1251,6 +1335,8 @@ dates_weekday_zh(const struct dates_ctx *c, int i, int *week, int *end)
 {
 	int j = i, wd;
 
+	if (!dates_han(c, i))
+		return -1;
 	*week = dates_is(c, j, "上") ? -1 : dates_is(c, j, "下") ? 1 :
 	    dates_is(c, j, "本") || dates_is(c, j, "这") ? 0 : DATES_NO_SHIFT;
 	if (*week != DATES_NO_SHIFT)
@@ -1287,8 +1373,7 @@ dates_weekday(struct dates_ctx *c, int i)
 
 	if (c->pub == DATE_NO_DAYS)
 		return 0;
-	if ((wd = dates_weekday_en(c->t[i].word)) < 0 &&
-	    (wd = dates_weekday_ru(c->t[i].word)) < 0 &&
+	if ((wd = c->t[i].weekday) < 0 &&
 	    (wd = dates_weekday_zh(c, i, &week, &end)) < 0)
 		return 0;
 	c->tense = dates_tense(c, i, end, 1);
@@ -1299,7 +1384,7 @@ dates_weekday(struct dates_ctx *c, int i)
 	else
 		d = c->pub - (pw - wd + 7) % 7;
 	if (week == DATES_NO_SHIFT && dates_is(c, end + 1, "and") &&
-	    (wd2 = dates_weekday_en(dates_w(c, end + 2))) > wd) {
+	    end + 2 < c->n && (wd2 = c->t[end + 2].weekday) > wd) {
 		dates_add_days(c, i, end + 2, d, d + (wd2 - wd), 1);
 		return end + 3 - i;
 	}
@@ -1321,12 +1406,15 @@ dates_day_word(const struct dates_ctx *c, int i, int *used)
 	int k;
 
 	*used = 1;
-	for (k = 0; en[k] != NULL; k++)
-		if (dates_is(c, i, en[k]))
-			return k - 1;
-	for (k = 0; ru[k] != NULL; k++)
-		if (dates_is(c, i, ru[k]))
-			return k - 2;
+	if (!dates_han(c, i)) {
+		for (k = 0; en[k] != NULL; k++)
+			if (dates_is(c, i, en[k]))
+				return k - 1;
+		for (k = 0; ru[k] != NULL; k++)
+			if (dates_is(c, i, ru[k]))
+				return k - 2;
+		return 99;
+	}
 	for (k = 0; zh[k] != NULL; k++)
 		if (dates_is(c, i, zh[k]) && dates_close(c, i + 1) &&
 		    (dates_is(c, i + 1, "天") || (k > 0 && dates_is(c, i + 1, "日")))) {
@@ -1361,6 +1449,8 @@ dates_unit_zh(const struct dates_ctx *c, int i, int *shift, int *end)
 {
 	int j = i + 1;
 
+	if (!dates_han(c, i))
+		return -1;
 	*shift = dates_is(c, i, "上") || dates_is(c, i, "去") ? -1 :
 	    dates_is(c, i, "下") || dates_is(c, i, "明") ? 1 :
 	    dates_is(c, i, "本") || dates_is(c, i, "这") || dates_is(c, i, "今") ? 0 :
@@ -1412,7 +1502,7 @@ dates_relative(struct dates_ctx *c, int i)
 	const char *a = dates_w(c, i), *b = dates_w(c, i + 1), *d = dates_w(c, i + 2);
 	int shift, unit, used, end;
 
-	if (c->pub == DATE_NO_DAYS)
+	if (c->pub == DATE_NO_DAYS || c->t[i].number >= 0 || a[0] == '~')
 		return 0;
 	c->tense = DATES_NO_CUE;
 	if ((strcmp(a, "earlier") == 0 || strcmp(a, "later") == 0) &&
@@ -1451,7 +1541,7 @@ dates_find(const char *text, size_t len, const char *published,
 	if (c.pub != DATE_NO_DAYS)
 		date_from_days(c.pub, &c.py, &c.pm, &c.pd);
 	c.n = dates_tokens(text, len, &t);
-	dates_cues(text, len, t, c.n);
+	dates_classify(text, len, t, c.n);
 	c.t = t;
 	for (i = 0; i < c.n; i += used) {
 		c.tense = DATES_NO_CUE;
