@@ -140,6 +140,24 @@ dates_utf8(unsigned long cp, char *out)
 	return 3;
 }
 
+/* A traditional character of dates as the simplified one: 號 週 個 將
+ * 禮 這 於. */
+static unsigned long
+dates_simplified(unsigned long cp)
+{
+	static const unsigned long map[][2] = {
+		{ 0x865f, 0x53f7 }, { 0x9031, 0x5468 }, { 0x500b, 0x4e2a },
+		{ 0x5c07, 0x5c06 }, { 0x79ae, 0x793c }, { 0x9019, 0x8fd9 },
+		{ 0x65bc, 0x4e8e },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof *map; i++)
+		if (map[i][0] == cp)
+			return map[i][1];
+	return cp;
+}
+
 /* The Chinese characters dates are written with; each is a token. */
 static int
 dates_cjk_kept(unsigned long cp)
@@ -148,7 +166,7 @@ dates_cjk_kept(unsigned long cp)
 	    "年月日号至到今昨明前本上下这个周星期礼拜天去将拟定已曾了于";
 	char c[4];
 
-	c[dates_utf8(cp, c)] = '\0';
+	c[dates_utf8(dates_simplified(cp), c)] = '\0';
 	return strstr(kept, c) != NULL;
 }
 
@@ -322,8 +340,7 @@ dates_cjk_token(const char *s, size_t len, size_t i, unsigned long cp,
 	tok->number = -1;
 	if (dates_cjk_kept(cp)) {
 		step = util_utf8_decode(s + i, len - i, &cp);
-		memcpy(tok->word, s + i, step);
-		tok->word[step] = '\0';
+		tok->word[dates_utf8(dates_simplified(cp), tok->word)] = '\0';
 		return i + step;
 	}
 	strcpy(tok->word, "~");
@@ -511,7 +528,7 @@ dates_en_word(const char *w)
 	    sizeof *dates_en_words, dates_en_cmp);
 }
 
-/* A Russian month in any case: "август", "августа", "августе". */
+/* A Russian month in any case: "август", "августа", "августе", "авг". */
 static int
 dates_month_ru(const char *w)
 {
@@ -520,9 +537,17 @@ dates_month_ru(const char *w)
 		"сентябр", "октябр", "ноябр", "декабр",
 	};
 	static const char *const endings[] = { "", "ь", "я", "е", "а", "й", NULL };
+	static const char *const abbr[] = {
+		"янв", "фев", "мар", "апр", "", "", "", "авг", "сент", "окт",
+		"нояб", "дек",
+	};
 	size_t n;
 	int i;
 
+	for (i = 0; i < 12; i++)
+		if ((abbr[i][0] && strcmp(w, abbr[i]) == 0) || (i == 8 && strcmp(w, "сен") == 0) ||
+		    (i == 10 && strcmp(w, "ноя") == 0))
+			return i + 1;
 	for (i = 0; i < 12; i++) {
 		n = strlen(stems[i]);
 		if (strncmp(w, stems[i], n) == 0 && dates_in(w + n, endings) &&
@@ -643,7 +668,7 @@ dates_cue_zh(const char *s, size_t len, const struct dates_token *tok)
 	const char *w = tok->word, *next = s + tok->end;
 	size_t left = len - tok->end;
 
-	if ((strcmp(w, "将") == 0 && !dates_next_is(next, left, "军领士")) ||
+	if ((strcmp(w, "将") == 0 && !dates_next_is(next, left, "军领士軍領")) ||
 	    strcmp(w, "拟") == 0 || (strcmp(w, "定") == 0 && dates_next_is(next, left, "于")) ||
 	    (strcmp(w, "明") == 0 && dates_next_is(next, left, "天年日")) ||
 	    (strcmp(w, "下") == 0 && dates_next_is(next, left, "周月个")))
@@ -1424,6 +1449,21 @@ dates_day_word(const struct dates_ctx *c, int i, int *used)
 	return 99;
 }
 
+/* "Накануне в Москве": the day before the publication; not "накануне
+ * саммита", the eve of something named. */
+static int
+dates_eve(const struct dates_ctx *c, int i)
+{
+	static const char *const after[] = { "в", "во", "на", "с", "со", "у", NULL };
+
+	if (!dates_is(c, i, "накануне"))
+		return 99;
+	if (!dates_same(c, i + 1) || dates_in(dates_w(c, i + 1), after) ||
+	    memchr(c->text + c->t[i].end, ',', c->t[i + 1].start - c->t[i].end) != NULL)
+		return -1;
+	return 99;
+}
+
 /* A week, a month or a year as unit 0, 1, 2, else -1: "week", "неделе",
  * "месяце", "году". */
 static int
@@ -1513,7 +1553,7 @@ dates_relative(struct dates_ctx *c, int i)
 			dates_add_days(c, i, i + 2, c->pub, date_to_days(c->py, 12, 31), 1);
 		return 3;
 	}
-	if ((shift = dates_day_word(c, i, &used)) != 99) {
+	if ((shift = dates_day_word(c, i, &used)) != 99 || (shift = dates_eve(c, i)) != 99) {
 		dates_add_days(c, i, i + used - 1, c->pub + shift, c->pub + shift, 1);
 		return used;
 	}

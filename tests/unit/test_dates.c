@@ -185,6 +185,13 @@ main(void)
 	    "2022@этом году | 2022-07@прошлом месяце | 2022-09@следующем месяце",
 	    "Russian: this year, last month, next month");
 
+	check("МОСКВА, 5 фев — Встреча прошла.", "2019-02-05", "2019-02-05@5 фев",
+	    "Russian: an abbreviated month in a dateline");
+	check("Накануне в Москве прошла встреча.", "2019-02-05", "2019-02-04@Накануне",
+	    "Russian: накануне alone is the day before");
+	check("Встреча прошла накануне саммита.", "2019-02-05", "",
+	    "Russian: накануне саммита is the eve of something else");
+
 	/* Chinese dates. */
 	check("2022年8月18日，会议举行。", NULL, "2022-08-18@2022年8月18日",
 	    "Chinese: year month day");
@@ -203,6 +210,8 @@ main(void)
 	check("今年、上个月、下个月、本月。", "2022-08-25",
 	    "2022@今年 | 2022-07@上个月 | 2022-09@下个月 | 2022-08@本月",
 	    "Chinese: this year, last, next and this month");
+	check("會議將於2日舉行，下週一閉幕。", "2017-04-27",
+	    "2017-05-02@2日 | 2017-05-01@下週一", "Chinese: traditional characters");
 	check("２０２２年８月１８日。", NULL, "2022-08-18@２０２２年８月１８日",
 	    "Chinese: full-width digits");
 	check("会议八月十八日举行。", "2022-08-25", "2022-08-18@八月十八日",
