@@ -11,6 +11,10 @@
 /* How many tokens either side of a date a word of tense is looked for,
  * and back for the month of a day written alone ("18至19日"). */
 #define DATES_REACH 24
+/* A day this near the publication date is that one whatever the tense
+ * of its sentence says: "5月16日电 ... 将于" is a dateline, not next
+ * year's 16 May. */
+#define DATES_NEAR_DAYS 7
 /* The longest range read: a summit, an exercise of a few weeks. */
 #define DATES_RANGE_DAYS 62
 
@@ -1138,7 +1142,8 @@ dates_month_before(const struct dates_ctx *c, int i, struct dates_point *p)
 
 /* A day with a month and no year: the next such day on or after the
  * publication date when its sentence looks ahead, the latest on or before
- * it when the sentence is past, else the nearest. */
+ * it when the sentence is past, else the nearest; a day within a week of
+ * the publication date is that one. */
 static long
 dates_nearest(const struct dates_ctx *c, int month, int day, enum dates_cue tense)
 {
@@ -1154,6 +1159,10 @@ dates_nearest(const struct dates_ctx *c, int month, int day, enum dates_cue tens
 		if (d >= c->pub && (after == DATE_NO_DAYS || d < after))
 			after = d;
 	}
+	if (before != DATE_NO_DAYS && c->pub - before <= DATES_NEAR_DAYS)
+		return before;
+	if (after != DATE_NO_DAYS && after - c->pub <= DATES_NEAR_DAYS)
+		return after;
 	if (tense == DATES_AHEAD || before == DATE_NO_DAYS)
 		return after;
 	if (tense == DATES_PAST || after == DATE_NO_DAYS)
@@ -1162,16 +1171,17 @@ dates_nearest(const struct dates_ctx *c, int month, int day, enum dates_cue tens
 }
 
 /* A day alone ("18日", "on the 18th"): in the month of publication, or
- * the next month's when the sentence looks ahead and the day is past, or
- * the month before's when the sentence is past and the day to come. */
+ * the next month's when the sentence looks ahead and the day is well
+ * past, or the month before's when the sentence is past and the day well
+ * to come. */
 static long
 dates_day_alone(const struct dates_ctx *c, int day, enum dates_cue tense)
 {
-	int y = c->py, m = c->pm;
+	int y = c->py, m = c->pm, near = abs(day - c->pd) <= DATES_NEAR_DAYS;
 
-	if (tense == DATES_AHEAD && day < c->pd)
+	if (tense == DATES_AHEAD && day < c->pd && !near)
 		m++;
-	else if (tense == DATES_PAST && day > c->pd)
+	else if (tense == DATES_PAST && day > c->pd && !near)
 		m--;
 	if (m < 1)
 		m = 12, y--;

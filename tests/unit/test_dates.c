@@ -115,6 +115,10 @@ main(void)
 	    "2018-05-21..22@5月21日至22日",
 	    "Chinese: 将于5月21日至22日举行, ahead");
 
+	check("北京5月16日电 会议将于5月21日举行。", "2018-05-17",
+	    "2018-05-16@5月16日 | 2018-05-21@5月21日",
+	    "a dateline a day before publication is not next year's, whatever the tense");
+
 	/* Ranges keep both ends and the year. */
 	check("They met on April 2-3, 2024 in Astana.", NULL,
 	    "2024-04-02..03@April 2-3, 2024", "month day-day, year");
