@@ -1103,6 +1103,47 @@ dates_zh_point(const struct dates_ctx *c, int i, struct dates_point *p)
 	return 0;
 }
 
+/* Exactly the character CH between token I - 1 and token I. */
+static int
+dates_joined_by(const struct dates_ctx *c, int i, char ch)
+{
+	return dates_same(c, i) && c->t[i].start == c->t[i - 1].end + 1 &&
+	    c->text[c->t[i - 1].end] == ch;
+}
+
+/* Digits alone: "18.08.2022" (day first, as Russian writes it), and
+ * "2022.08.18", "2022/8/18" (year first). */
+static int
+dates_numeric(const struct dates_ctx *c, int i, struct dates_point *p)
+{
+	int y, m, d;
+	char sep;
+
+	if (i + 2 >= c->n || c->t[i].number < 1 || c->t[i + 1].digits > 2 ||
+	    c->t[i + 1].digits < 1)
+		return 0;
+	sep = c->t[i].end < c->len ? c->text[c->t[i].end] : 0;
+	if ((sep != '.' && sep != '/') || !dates_joined_by(c, i + 1, sep) ||
+	    !dates_joined_by(c, i + 2, sep))
+		return 0;
+	if ((y = dates_four_digits(c, i)) != 0) {
+		m = c->t[i + 1].number, d = c->t[i + 2].number;
+		if (c->t[i + 2].digits > 2)
+			return 0;
+	} else if (sep == '.' && c->t[i].digits <= 2 &&
+	    (y = dates_four_digits(c, i + 2)) != 0) {
+		d = c->t[i].number, m = c->t[i + 1].number;
+	} else {
+		return 0;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > 31 || (i + 3 < c->n &&
+	    dates_joined_by(c, i + 3, sep)))
+		return 0;
+	p->year = y, p->month = m, p->day = d;
+	p->to = i + 2;
+	return 1;
+}
+
 static int
 dates_point_at(const struct dates_ctx *c, int i, struct dates_point *p)
 {
@@ -1111,7 +1152,7 @@ dates_point_at(const struct dates_ctx *c, int i, struct dates_point *p)
 	p->shift = DATES_NO_SHIFT;
 	if (i >= c->n)
 		return 0;
-	if (dates_zh_point(c, i, p))
+	if (dates_numeric(c, i, p) || dates_zh_point(c, i, p))
 		return 1;
 	memset(p, 0, sizeof *p);
 	p->from = i;

@@ -196,6 +196,8 @@ main(void)
 	check("Встреча прошла накануне саммита.", "2019-02-05", "",
 	    "Russian: накануне саммита is the eve of something else");
 
+	check("Совещание прошло 18.08.2022 в Ташкенте, версия 1.2.3.", NULL,
+	    "2022-08-18@18.08.2022", "Russian: a date in digits, day first");
 	/* Chinese dates. */
 	check("2022年8月18日，会议举行。", NULL, "2022-08-18@2022年8月18日",
 	    "Chinese: year month day");
@@ -216,6 +218,8 @@ main(void)
 	    "Chinese: this year, last, next and this month");
 	check("會議將於2日舉行，下週一閉幕。", "2017-04-27",
 	    "2017-05-02@2日 | 2017-05-01@下週一", "Chinese: traditional characters");
+	check("发布时间：2022/8/18，2022.08.19。", NULL,
+	    "2022-08-18@2022/8/18 | 2022-08-19@2022.08.19", "a date in digits, year first");
 	check("２０２２年８月１８日。", NULL, "2022-08-18@２０２２年８月１８日",
 	    "Chinese: full-width digits");
 	check("会议八月十八日举行。", "2022-08-25", "2022-08-18@八月十八日",
