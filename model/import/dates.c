@@ -1336,10 +1336,10 @@ dates_range(struct dates_ctx *c, struct dates_point *a, struct dates_point *b)
 	if ((x = dates_point_day(c, a, tense)) == DATE_NO_DAYS)
 		return 0;
 	date_from_days(x, &yy, &ym, &yd);
+	/* B in A's year, or the next when its month is earlier (31 December
+	 * to 2 January); a day alone in A's month. */
 	if (!b->year && b->month)
 		b->year = yy + (b->month < ym);
-	if (b->shift != DATES_NO_SHIFT && !b->month)
-		b->month = ym, b->year = yy;
 	if (!b->month)
 		b->month = ym, b->year = yy;
 	if ((y = dates_point_day(c, b, tense)) == DATE_NO_DAYS || y <= x ||
@@ -1415,19 +1415,17 @@ dates_weekday_zh(const struct dates_ctx *c, int i, int *week, int *end)
 		return -1;
 	*week = dates_is(c, j, "上") ? -1 : dates_is(c, j, "下") ? 1 :
 	    dates_is(c, j, "本") || dates_is(c, j, "这") ? 0 : DATES_NO_SHIFT;
-	if (*week != DATES_NO_SHIFT)
-		j++;
-	if (j > i && !dates_close(c, j))
+	if (*week != DATES_NO_SHIFT && !dates_close(c, ++j))
 		return -1;
-	if (dates_is(c, j, "周") && !(j > 0 && dates_close(c, j) &&
-	    c->t[j - 1].number >= 0))
+	/* 周 after a number is a count of weeks ("20周年"). */
+	if (dates_is(c, j, "周") && !(dates_close(c, j) && c->t[j - 1].number >= 0))
 		j++;
-	else if ((dates_is(c, j, "星") && dates_is(c, j + 1, "期")) ||
-	    (dates_is(c, j, "礼") && dates_is(c, j + 1, "拜")))
+	else if (((dates_is(c, j, "星") && dates_is(c, j + 1, "期")) ||
+	    (dates_is(c, j, "礼") && dates_is(c, j + 1, "拜"))) && dates_close(c, j + 1))
 		j += 2;
 	else
 		return -1;
-	if (!dates_close(c, j) || !dates_close(c, j - 1 > i ? j - 1 : j))
+	if (!dates_close(c, j))
 		return -1;
 	if (dates_is(c, j, "日") || dates_is(c, j, "天"))
 		wd = 6;
