@@ -881,6 +881,8 @@ struct dates_point {
 	int alone;              /* a day written to stand alone: "18日",
 	                         * "18-го числа", "on the 18th" */
 	int relative;           /* the year from the publication date */
+	int month_alone;        /* a month without day or year: "in June",
+	                         * "в апреле", "6月" */
 };
 
 static int
@@ -962,7 +964,8 @@ dates_point_year(const struct dates_ctx *c, int j, struct dates_point *p)
 	return j;
 }
 
-/* "August 18, 2022", "Sept. 11", "June 2017", "August this year". */
+/* "August 18, 2022", "Sept. 11", "June 2017", "August this year", "in
+ * June", "в апреле". */
 static int
 dates_month_first(const struct dates_ctx *c, int i, struct dates_point *p)
 {
@@ -973,8 +976,12 @@ dates_month_first(const struct dates_ctx *c, int i, struct dates_point *p)
 	if (dates_same(c, j) && (p->day = dates_day_at(c, j)) != 0)
 		j++;
 	j = dates_point_year(c, j, p);
-	if (!p->day && !p->year)
-		return 0;
+	if (!p->day && !p->year) {
+		p->month_alone = dates_same(c, i) && (dates_is(c, i - 1, "in") ||
+		    dates_is(c, i - 1, "в") || dates_is(c, i - 1, "во"));
+		p->to = i;
+		return p->month_alone;
+	}
 	p->to = j - 1;
 	return 1;
 }
@@ -1096,7 +1103,12 @@ dates_zh_point(const struct dates_ctx *c, int i, struct dates_point *p)
 		}
 		p->day = 0;
 	}
-	if (p->month && p->year && j - 1 > i) {
+	/* Not the end of a range of months, "1-2月", "1至2月": unread. */
+	if (p->month && !p->year && i > 0 && (dates_dash(c, i) || ((dates_is(c, i - 1, "至") ||
+	    dates_is(c, i - 1, "到")) && dates_close(c, i))))
+		return 0;
+	if (p->month && j - 1 > i) {
+		p->month_alone = !p->year;
 		p->to = j - 1;
 		return 1;
 	}
@@ -1350,6 +1362,21 @@ dates_range(struct dates_ctx *c, struct dates_point *a, struct dates_point *b)
 	return 1;
 }
 
+/* The year of a month written alone: this year's, or the next's when
+ * the sentence looks ahead and the month is past, or the last's when the
+ * sentence is past and the month to come; else the nearest. */
+static int
+dates_month_year(const struct dates_ctx *c, int month, enum dates_cue tense)
+{
+	int d = month - c->pm;
+
+	if (d < 0 && (tense == DATES_AHEAD || (tense == DATES_NO_CUE && d < -6)))
+		return c->py + 1;
+	if (d > 0 && (tense == DATES_PAST || (tense == DATES_NO_CUE && d > 6)))
+		return c->py - 1;
+	return c->py;
+}
+
 /* A point alone: a day, or a month of a year. */
 static void
 dates_single(struct dates_ctx *c, struct dates_point *p)
@@ -1360,6 +1387,9 @@ dates_single(struct dates_ctx *c, struct dates_point *p)
 	if (!p->day) {
 		if (p->month && p->year)
 			dates_add_month(c, p->from, p->to, p->year, p->month, p->relative);
+		else if (p->month_alone && c->pub != DATE_NO_DAYS)
+			dates_add_month(c, p->from, p->to, dates_month_year(c, p->month,
+			    c->tense), p->month, 1);
 		return;
 	}
 	if (!dates_alone(c, p))

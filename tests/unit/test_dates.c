@@ -119,6 +119,16 @@ main(void)
 	    "2018-05-16@5月16日 | 2018-05-21@5月21日",
 	    "a dateline a day before publication is not next year's, whatever the tense");
 
+	check("The summit will be held in April. The talks were in December.",
+	    "2018-05-16", "2019-04@April | 2017-12@December",
+	    "a month alone: ahead the next, past the last");
+	check("Заседание состоится в апреле, учения прошли в июне.", "2018-02-22",
+	    "2018-04@апреле | 2017-06@июне", "Russian: в апреле, a month alone");
+	check("会议将于6月举行，1-2月份。", "2018-05-16", "2018-06@6月",
+	    "Chinese: 6月, a month alone, not the end of a range of months");
+	check("It may rain in May or in June, they said.", "2018-01-16",
+	    "2018-05@May | 2018-06@June", "a month alone, no tense: the nearest");
+
 	/* Ranges keep both ends and the year. */
 	check("They met on April 2-3, 2024 in Astana.", NULL,
 	    "2024-04-02..03@April 2-3, 2024", "month day-day, year");
@@ -146,7 +156,7 @@ main(void)
 	    "2022-08-18..19@8月18日—19日",
 	    "Chinese: 8月18日—19日");
 	check("8月会议，18至19日举行。",
-	    "2022-08-25", "2022-08-18..19@18至19日",
+	    "2022-08-25", "2022-08@8月 | 2022-08-18..19@18至19日",
 	    "Chinese: 18至19日 with the month earlier in the sentence");
 
 	/* Ordinal days and "of this month". */
