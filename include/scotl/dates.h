@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* Dates written in article text, in English, Russian and Chinese:
  * absolute ("28 October", "May 20", "June 2017", "2025-06-25", "18 августа
- * 2022 года", "2022年8月18日"), ranges ("April 2-3, 2024", "31 August – 1
+ * 2022 года", "18.08.2022", "2022年8月18日"), a month alone ("in June",
+ * "в апреле", "6月"), ranges ("April 2-3, 2024", "31 August – 1
  * September 2025", "с 18 по 19 августа", "8月18日至19日"), days alone ("the
  * 18th and 19th of this month", "本月18日", "18-го числа") and dates
  * relative to the publication date ("on Wednesday", "last week", "this
