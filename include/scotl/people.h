@@ -4,7 +4,8 @@
  * Council of the Kyrgyz Republic Marat Imankulov", "Deputy Foreign
  * Minister X", "Defence Minister General X", "his Indian counterpart
  * X"), in Russian ("секретарь Совета безопасности России Николай
- * Патрушев", "министра обороны Сергея Шойгу") and in Chinese ("国防部长
+ * Патрушев", "министра обороны Сергея Шойгу", "с министром обороны Сергеем Шойгу",
+ * the name made nominative) and in Chinese ("国防部长
  * 魏凤和"). Each is proposed as a person marked as extracted, with the
  * title as written as role and the state the title names as affiliation
  * (never another state of the sentence), and its mention. A name in

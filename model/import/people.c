@@ -762,24 +762,42 @@ people_en_at(struct db *db, struct people_scan *c, struct people_list *l,
 
 /* --- Russian: "секретарь Совета безопасности России Николай Патрушев" */
 
-/* Titles as they stand before a name: in the nominative, or in the
- * genitive ("встреча секретаря Совбеза Николая Патрушева"), when the
- * name is in the genitive too. */
+/* The case of a Russian title, which its name takes too. */
+enum people_ru_case { PEOPLE_NOM, PEOPLE_GEN, PEOPLE_INS };
+
+/* Titles as they stand before a name: in the nominative, the genitive
+ * ("встреча секретаря Совбеза Николая Патрушева") or the instrumental
+ * ("с министром обороны Сергеем Шойгу"), the name in the same case. */
 static const struct people_ru_title {
 	const char *form;
-	int genitive;
+	enum people_ru_case gram;
 } people_ru_titles[] = {
-	{ "секретарь", 0 }, { "секретаря", 1 }, { "министр", 0 },
-	{ "министра", 1 }, { "замминистра", 0 }, { "глава", 0 },
-	{ "главы", 1 }, { "президент", 0 }, { "президента", 1 },
-	{ "председатель", 0 }, { "председателя", 1 }, { "директор", 0 },
-	{ "директора", 1 }, { "начальник", 0 }, { "начальника", 1 },
-	{ "заместитель", 0 }, { "заместителя", 1 }, { "помощник", 0 },
-	{ "помощника", 1 }, { "советник", 0 }, { "советника", 1 },
-	{ "премьер-министр", 0 }, { "премьер-министра", 1 }, { "генсек", 0 },
-	{ "генсека", 1 }, { "генсекретарь", 0 }, { "генсекретаря", 1 },
-	{ "посол", 0 }, { "посла", 1 }, { "командующий", 0 },
-	{ "командующего", 1 },
+	{ "секретарь", PEOPLE_NOM }, { "секретаря", PEOPLE_GEN },
+	{ "секретарем", PEOPLE_INS }, { "секретарём", PEOPLE_INS },
+	{ "министр", PEOPLE_NOM }, { "министра", PEOPLE_GEN },
+	{ "министром", PEOPLE_INS }, { "замминистра", PEOPLE_NOM },
+	{ "глава", PEOPLE_NOM }, { "главы", PEOPLE_GEN },
+	{ "главой", PEOPLE_INS }, { "президент", PEOPLE_NOM },
+	{ "президента", PEOPLE_GEN }, { "президентом", PEOPLE_INS },
+	{ "председатель", PEOPLE_NOM }, { "председателя", PEOPLE_GEN },
+	{ "председателем", PEOPLE_INS }, { "директор", PEOPLE_NOM },
+	{ "директора", PEOPLE_GEN }, { "директором", PEOPLE_INS },
+	{ "начальник", PEOPLE_NOM }, { "начальника", PEOPLE_GEN },
+	{ "начальником", PEOPLE_INS }, { "заместитель", PEOPLE_NOM },
+	{ "заместителя", PEOPLE_GEN }, { "заместителем", PEOPLE_INS },
+	{ "помощник", PEOPLE_NOM }, { "помощника", PEOPLE_GEN },
+	{ "помощником", PEOPLE_INS }, { "советник", PEOPLE_NOM },
+	{ "советника", PEOPLE_GEN }, { "советником", PEOPLE_INS },
+	{ "представитель", PEOPLE_NOM }, { "представителя", PEOPLE_GEN },
+	{ "представителем", PEOPLE_INS }, { "член", PEOPLE_NOM },
+	{ "члена", PEOPLE_GEN }, { "членом", PEOPLE_INS },
+	{ "премьер-министр", PEOPLE_NOM }, { "премьер-министра", PEOPLE_GEN },
+	{ "премьер-министром", PEOPLE_INS }, { "генсек", PEOPLE_NOM },
+	{ "генсека", PEOPLE_GEN }, { "генсекретарь", PEOPLE_NOM },
+	{ "генсекретаря", PEOPLE_GEN }, { "посол", PEOPLE_NOM },
+	{ "посла", PEOPLE_GEN }, { "послом", PEOPLE_INS },
+	{ "командующий", PEOPLE_NOM }, { "командующего", PEOPLE_GEN },
+	{ "командующим", PEOPLE_INS },
 };
 
 /* The title the word W is (its first letter in either case), or -1. */
@@ -897,19 +915,27 @@ people_ru_vowel(unsigned long cp)
 	return 0;
 }
 
+/* The last code point of [START, END) before BACK bytes from the end. */
+static unsigned long
+people_ru_at_end(const char *s, size_t start, size_t end, size_t back)
+{
+	unsigned long cp = 0;
+
+	if (end - start >= back + 2)
+		people_cp(s, end, end - back - 2, &cp);
+	return cp;
+}
+
 /* A word of a name in the genitive, in the nominative: "Николая" is
  * "Николай", "Дмитрия" "Дмитрий", "Игоря" "Игорь", "Патрушева"
  * "Патрушев"; other endings are kept. */
 static void
-people_ru_nominative(struct buf *b, const char *s, size_t start, size_t end)
+people_ru_from_gen(struct buf *b, const char *s, size_t start, size_t end)
 {
-	unsigned long last = 0, before = 0;
+	unsigned long last = people_ru_at_end(s, start, end, 0);
+	unsigned long before = people_ru_at_end(s, start, end, 2);
 	size_t n = end - start;
 
-	if (n >= 4) {
-		people_cp(s, end, end - 2, &last);
-		people_cp(s, end, end - 4, &before);
-	}
 	if (last == 0x44f && (before == 0x430 || before == 0x435 ||
 	    before == 0x438)) {
 		buf_add(b, s + start, n - 2);
@@ -923,20 +949,49 @@ people_ru_nominative(struct buf *b, const char *s, size_t start, size_t end)
 		buf_add(b, s + start, n);
 }
 
+/* The same from the instrumental: "Сергеем" is "Сергей", "Дмитрием"
+ * "Дмитрий", "Игорем" "Игорь", "Раджиндером" "Раджиндер", "Шойгу"
+ * "Шойгу", "Патрушевым" "Патрушев". */
+static void
+people_ru_from_ins(struct buf *b, const char *s, size_t start, size_t end)
+{
+	unsigned long last = people_ru_at_end(s, start, end, 0);
+	unsigned long before = people_ru_at_end(s, start, end, 2);
+	unsigned long third = people_ru_at_end(s, start, end, 4);
+	size_t n = end - start;
+
+	if (last == 0x43c && before == 0x435 && people_ru_vowel(third) &&
+	    n > 6) {
+		buf_add(b, s + start, n - 4);
+		buf_adds(b, "й");
+	} else if (last == 0x43c && before == 0x435 && third >= 0x430 && n > 6) {
+		buf_add(b, s + start, n - 4);
+		buf_adds(b, "ь");
+	} else if (last == 0x43c && (before == 0x43e || before == 0x44b) &&
+	    third >= 0x430 && !people_ru_vowel(third) && n > 6)
+		buf_add(b, s + start, n - 4);
+	else
+		buf_add(b, s + start, n);
+}
+
 static char *
-people_ru_canonical(const char *s, const struct people_name *nm, int genitive)
+people_ru_canonical(const char *s, const struct people_name *nm,
+    enum people_ru_case gram)
 {
 	struct buf b;
 	struct people_word w;
 	size_t i = nm->start;
 
-	if (!genitive)
+	if (gram == PEOPLE_NOM)
 		return xstrndup(s + nm->start, nm->end - nm->start);
 	buf_init(&b);
 	while (i < nm->end && people_word_at(s, nm->end, i, &w)) {
 		if (b.len > 0)
 			buf_addc(&b, ' ');
-		people_ru_nominative(&b, s, w.start, w.end);
+		if (gram == PEOPLE_GEN)
+			people_ru_from_gen(&b, s, w.start, w.end);
+		else
+			people_ru_from_ins(&b, s, w.start, w.end);
 		i = w.end + 1;
 	}
 	return buf_steal(&b);
@@ -958,7 +1013,7 @@ people_ru_at(struct db *db, struct people_scan *c, struct people_list *l,
 	if (!people_ru_name(c, w.end, &nm) || people_known_span(c, nm.start, nm.end))
 		return (long)(w.end - i);
 	name = nm.initials ? people_canonical(c->s, &nm) :
-	    people_ru_canonical(c->s, &nm, people_ru_titles[t].genitive);
+	    people_ru_canonical(c->s, &nm, people_ru_titles[t].gram);
 	k = (struct people_cand){ name, c->s + i, nm.start - 1 - i,
 	    people_title_state(c, i, nm.start, nm.end), nm.start, nm.end,
 	    nm.initials };

@@ -196,6 +196,10 @@ people_russian(void)
 	people_one("Состоялась встреча министра обороны Бориса Тестова.",
 	    "Борис Тестов", NULL, NULL, "a title in the genitive, the name "
 	    "made nominative");
+	people_one("Он говорил с секретарем Совбеза Игорем Тестовым и другими.",
+	    "Игорь Тестов", NULL, NULL, "a title in the instrumental");
+	people_one("Это сказал представитель МИД КНР Лу Тан.", "Лу Тан", NULL,
+	    NULL, "a spokesman, a Chinese name in Russian");
 	people_one("Глава МИД Ержан Тестович Оспанов прибыл.",
 	    "Ержан Тестович Оспанов", NULL, NULL, "a patronymic");
 	people_one("Выступил секретарь ШОС Д.Ф.Тестов.", "Д. Ф. Тестов", NULL,
