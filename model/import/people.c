@@ -354,9 +354,9 @@ people_state_before(const struct people_scan *c, size_t at)
 		if (strcmp(c->m[j].kind, "state") != 0 || (size_t)c->m[j].end > at)
 			continue;
 		end = (size_t)c->m[j].end;
-		if (strncmp(c->s + end, "'s", 2) == 0)
+		if (end + 2 <= at && strncmp(c->s + end, "'s", 2) == 0)
 			end += 2;
-		else if (strncmp(c->s + end, "\xe2\x80\x99s", 4) == 0)
+		else if (end + 4 <= at && strncmp(c->s + end, "\xe2\x80\x99s", 4) == 0)
 			end += 4;
 		while (end < at && c->s[end] == ' ')
 			end++;
@@ -402,10 +402,11 @@ people_count_words(const char *s, size_t from, size_t to, int *upper,
 	}
 }
 
-/* Whether a title and name in [FROM, TO) stand in a headline: the rest
- * of its line capitalises every longer word ("SCO Secretary General
- * Urges Intensified Effort on Sustainable Development Goals"). Each line
- * is counted once, as titles are found in order. */
+/* Whether a title and name in [FROM, TO) stand in a headline: a short
+ * line, not a list (no semicolon), whose other longer words are all
+ * capitalised ("SCO Secretary General Urges Intensified Effort on
+ * Sustainable Development Goals"). Each line is counted once, as titles
+ * are found in order. */
 static int
 people_headline(struct people_scan *c, size_t from, size_t to)
 {
@@ -421,6 +422,9 @@ people_headline(struct people_scan *c, size_t from, size_t to)
 		c->line_start = a;
 		c->line_end = b;
 		people_count_words(c->s, a, b, &c->line_upper, &c->line_lower);
+		/* A list or a long line is no headline: nothing is said of it. */
+		if (b - a > 200 || memchr(c->s + a, ';', b - a) != NULL)
+			c->line_upper = -1000;
 	}
 	people_count_words(c->s, from, to, &up, &low);
 	return c->line_lower - low == 0 && c->line_upper - up >= 2;

@@ -247,6 +247,8 @@ people_headlines(void)
 	people_none("SCO Secretary General Urges Intensified Effort on Regional "
 	    "Goals\nThe meeting opened.", "a headline in title case");
 	people_none("Foreign Minister Calls For Peace", "a headline's verb");
+	people_one("Present: President Ilya Darkhanov; Kazan Trade Union\n",
+	    "Ilya Darkhanov", NULL, NULL, "a list in capitals is no headline");
 	people_none("It spoke at the General Assembly. Foreign ministers left.",
 	    "no name across a full stop");
 }
