@@ -857,9 +857,11 @@ people_ru_place(const char *s, const struct people_word *w)
 /* The name after a Russian title, from P: the title's object is read
  * (lower-case words, acronyms, capitalised words of institutions and
  * mentions) up to the first run of two or more capitalised words; the
- * name is its last two, or three with a patronymic. */
+ * name is its last two, or three with a patronymic or all in the
+ * instrumental. */
 static int
-people_ru_name(const struct people_scan *c, size_t p, struct people_name *nm)
+people_ru_name(const struct people_scan *c, size_t p, enum people_ru_case gram,
+    struct people_name *nm)
 {
 	const struct mention_row *r;
 	struct people_word w, run[8];
@@ -897,6 +899,14 @@ people_ru_name(const struct people_scan *c, size_t p, struct people_name *nm)
 	if (nrun < 2)
 		return 0;
 	k = nrun >= 3 && people_ru_patronymic(c->s, &run[nrun - 2]) ? 3 : 2;
+	/* Three names in the instrumental are one person's: a state there
+	 * would be in the genitive ("министром ... Мобашаром Джавадом
+	 * Акбаром"). */
+	if (k == 2 && nrun >= 3 && gram == PEOPLE_INS &&
+	    (people_ends(c->s, &run[nrun - 3], "ом") ||
+	    people_ends(c->s, &run[nrun - 3], "ем") ||
+	    people_ends(c->s, &run[nrun - 3], "ым")))
+		k = 3;
 	if (people_ru_place(c->s, &run[nrun - k]))
 		return 0;
 	nm->start = run[nrun - k].start;
@@ -1014,7 +1024,8 @@ people_ru_at(struct db *db, struct people_scan *c, struct people_list *l,
 	if (!people_word_at(c->s, c->len, i, &w) ||
 	    (t = people_ru_title(c->s, &w)) < 0)
 		return 0;
-	if (!people_ru_name(c, w.end, &nm) || people_known_span(c, nm.start, nm.end))
+	if (!people_ru_name(c, w.end, people_ru_titles[t].gram, &nm) ||
+	    people_known_span(c, nm.start, nm.end))
 		return (long)(w.end - i);
 	name = nm.initials ? people_canonical(c->s, &nm) :
 	    people_ru_canonical(c->s, &nm, people_ru_titles[t].gram);

@@ -198,6 +198,9 @@ people_russian(void)
 	    "made nominative");
 	people_one("Он говорил с секретарем Совбеза Игорем Тестовым и другими.",
 	    "Игорь Тестов", NULL, NULL, "a title in the instrumental");
+	people_one("Он встретился с министром Мобашаром Джавадом Тестаром.",
+	    "Мобашар Джавад Тестар", NULL, NULL, "three names in the "
+	    "instrumental");
 	people_one("Это сказал представитель МИД КНР Лу Тан.", "Лу Тан", NULL,
 	    NULL, "a spokesman, a Chinese name in Russian");
 	people_one("Глава МИД Ержан Тестович Оспанов прибыл.",
