@@ -365,6 +365,36 @@ people_state_before(const struct people_scan *c, size_t at)
 	return 0;
 }
 
+/* The state of the first of two titles joined by "and": "Chinese State
+ * Councilor and Minister of Public Security X". Between the state and
+ * AT only capitalised words, then " and ". */
+static long long
+people_state_chain(const struct people_scan *c, size_t at)
+{
+	struct people_word w;
+	int j = people_first_from(c, at) - 1;
+	size_t i, words = 0;
+
+	if (at < 5 || strncmp(c->s + at - 5, " and ", 5) != 0)
+		return 0;
+	for (; j >= 0 && (size_t)c->m[j].end + 80 > at; j--) {
+		if (strcmp(c->m[j].kind, "state") != 0 || (size_t)c->m[j].end > at - 5)
+			continue;
+		for (i = (size_t)c->m[j].end; i < at - 5; ) {
+			if (c->s[i] == ' ') {
+				i++;
+				continue;
+			}
+			if (!people_word_at(c->s, at - 5, i, &w) || !w.upper)
+				return 0;
+			words++;
+			i = w.end;
+		}
+		return words > 0 && words <= 5 ? c->m[j].entity_id : 0;
+	}
+	return 0;
+}
+
 /* The state named after the name: "President K. Bakiev of the Kyrgyz
  * Republic". */
 static long long
@@ -702,8 +732,8 @@ people_title_match(const struct people_scan *c, size_t *p)
 }
 
 /* The state of a person from the title alone: named in it ("of the
- * Kyrgyz Republic"), right before it ("Chinese", "India's"), or right
- * after the name ("President K. Bakiev of the Kyrgyz Republic"); never a
+ * Kyrgyz Republic"), right before it ("Chinese", "India's") or before
+ * the title it is joined to by "and", or right after the name ("President K. Bakiev of the Kyrgyz Republic"); never a
  * state named elsewhere in the sentence. */
 static long long
 people_title_state(const struct people_scan *c, size_t title, size_t title_end,
@@ -712,7 +742,8 @@ people_title_state(const struct people_scan *c, size_t title, size_t title_end,
 	long long s;
 
 	if ((s = people_state_in(c, title, title_end)) != 0 ||
-	    (s = people_state_before(c, title)) != 0)
+	    (s = people_state_before(c, title)) != 0 ||
+	    (s = people_state_chain(c, title)) != 0)
 		return s;
 	return people_state_after(c, name_end);
 }

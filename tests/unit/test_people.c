@@ -128,6 +128,9 @@ people_states(void)
 	people_one("Pakistan sent no one; Defence Minister Liu Wenbo met India's "
 	    "envoy.", "Liu Wenbo", NULL, NULL, "no state elsewhere in the "
 	    "sentence");
+	people_one("He was invited by Chinese State Councilor and Minister of "
+	    "Public Security Liu Wenbo.", "Liu Wenbo", "China", NULL,
+	    "the state of the first of two joined titles");
 	people_one("Pakistan's Interior Minister Farid Qadri spoke.",
 	    "Farid Qadri", "Pakistan", NULL, "a possessive before the title");
 }
