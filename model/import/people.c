@@ -411,8 +411,12 @@ people_state_after(const struct people_scan *c, size_t at)
 	return r != NULL && strcmp(r->kind, "state") == 0 ? r->entity_id : 0;
 }
 
-/* A line's words of four letters or more, capitalised or not, in
- * [FROM, TO). */
+/* The short words a title-case headline leaves in lower case. */
+static const char *const people_small[] = { "the", "and", "for", "nor",
+	"but", "via", "per" };
+
+/* A line's words in [FROM, TO), capitalised or not, of four letters or
+ * more, or of three not in people_small ("met"). */
 static void
 people_count_words(const char *s, size_t from, size_t to, int *upper,
     int *lower)
@@ -426,15 +430,25 @@ people_count_words(const char *s, size_t from, size_t to, int *upper,
 			i++;
 			continue;
 		}
-		if (w.letters >= 4)
+		if (w.letters >= 4 || (w.letters == 3 &&
+		    !PEOPLE_IN(s + w.start, w.end - w.start, people_small)))
 			*(w.upper ? upper : lower) += 1;
 		i = w.end > i ? w.end : i + 1;
 	}
 }
 
+/* Whether the line [A, B) ends a sentence. */
+static int
+people_line_ends_sentence(const char *s, size_t a, size_t b)
+{
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\r' || s[b - 1] == '"'))
+		b--;
+	return b > a && (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?');
+}
+
 /* Whether a title and name in [FROM, TO) stand in a headline: a short
- * line, not a list (no semicolon), whose other longer words are all
- * capitalised ("SCO Secretary General Urges Intensified Effort on
+ * line, not a list (no semicolon), not ending a sentence, whose other
+ * words but the shortest are all capitalised ("SCO Secretary General Urges Intensified Effort on
  * Sustainable Development Goals"). Each line is counted once, as titles
  * are found in order. */
 static int
@@ -453,7 +467,8 @@ people_headline(struct people_scan *c, size_t from, size_t to)
 		c->line_end = b;
 		people_count_words(c->s, a, b, &c->line_upper, &c->line_lower);
 		/* A list or a long line is no headline: nothing is said of it. */
-		if (b - a > 200 || memchr(c->s + a, ';', b - a) != NULL)
+		if (b - a > 200 || memchr(c->s + a, ';', b - a) != NULL ||
+		    people_line_ends_sentence(c->s, a, b))
 			c->line_upper = -1000;
 	}
 	people_count_words(c->s, from, to, &up, &low);

@@ -253,6 +253,9 @@ people_headlines(void)
 	people_none("SCO Secretary General Urges Intensified Effort on Regional "
 	    "Goals\nThe meeting opened.", "a headline in title case");
 	people_none("Foreign Minister Calls For Peace", "a headline's verb");
+	people_one("National Security Adviser Anil Dhar met Oleg Sarnov in New "
+	    "Delhi on Wednesday.", "Anil Dhar", NULL, NULL, "a sentence in "
+	    "capitals is no headline");
 	people_one("Present: President Ilya Darkhanov; Kazan Trade Union\n",
 	    "Ilya Darkhanov", NULL, NULL, "a list in capitals is no headline");
 	people_none("It spoke at the General Assembly. Foreign ministers left.",
