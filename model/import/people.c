@@ -1090,6 +1090,10 @@ static const char *const people_zh_titles[] = {
 	"副秘书长", "秘书长", "秘书", "副主席", "主席", "副总统", "总统",
 	"副总理", "总理", "书记", "主任", "司令员", "司令", "总参谋长",
 	"参谋长", "大使", "特使", "顾问", "局长", "院长", "国务委员",
+	/* The same in traditional characters. */
+	"外交部長", "外長", "國防部長", "防長", "公安部長", "部長",
+	"副秘書長", "秘書長", "秘書", "副總統", "總統", "副總理", "總理",
+	"書記", "司令員", "總參謀長", "參謀長", "顧問", "局長", "國務委員",
 };
 
 /* The common one-character surnames: a Chinese name after a title starts
@@ -1102,13 +1106,18 @@ static const char people_zh_surnames[] =
 	"关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
 	"骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
 	"车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
-	"卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+	"卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+	/* Those written otherwise in traditional characters. */
+	"陳劉張楊黃趙吳孫馬鄭羅謝許韓馮鄧蕭葉蔣蘇呂盧鍾譚陸賈韋鄒閆龍陶賀顧"
+	"龔錢嚴湯葛齊喬龐顏聶魯殷歐關蘭柳紀單裴塗駱藍靳鮑華饒車項連婁竇戚"
+	"宮費衛臧閔鄔邊師欒隋榮甄叢鞏遲鄺";
 
 /* Characters that follow a name rather than end it: verbs and particles
  * ("王毅表示", "王毅在"). */
 static const char people_zh_stops[] =
 	"表说在于与和同会出指称等率参发致对向将也的就是为到今昨当抵从已还"
-	"并及以宣答谈回共见讲提认则呼看听接后前此均亦主应访各们";
+	"并及以宣答谈回共见讲提认则呼看听接后前此均亦主应访各们"
+	"說與會發對將為當從還並談見講認則聽後們應訪";
 
 /* Characters of foreign names written in Chinese, not of Chinese given
  * names ("叶尔梅克巴耶夫"): a name holding one is not read as Chinese. */
@@ -1116,7 +1125,7 @@ static const char people_zh_foreign[] =
 	"尔斯夫娃姆特诺耶赫阿瓦穆纳卡萨奇";
 
 /* Conjunctions that may also end a given name ("魏凤和"). */
-static const char people_zh_joins[] = "和与同";
+static const char people_zh_joins[] = "和与同與";
 
 /* Whether the character at I (Han) is in SET. */
 static int

@@ -234,6 +234,8 @@ people_chinese(void)
 	    "a title of two titles");
 	people_one("公安部部长赵克平出席。", "赵克平", "China", NULL,
 	    "a ministry before the title");
+	people_one("國防部長孟凡和表示歡迎。", "孟凡和", "China", "國防部長",
+	    "traditional characters");
 	people_one("外长韩磊和俄罗斯外长会谈。", "韩磊", "China", NULL,
 	    "a name of two characters before a conjunction");
 	np = people_of("印度国防部长辛格表示欢迎。", "India", "印度", &p);
