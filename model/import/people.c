@@ -503,7 +503,9 @@ people_same_initial(const char *a, const char *b)
 }
 
 /* Whether a name (in lower case) names someone already: in the
- * gazetteer, or among the people this article proposed before it. */
+ * gazetteer, or among the people this article proposed before it, by
+ * name, surname or initials ("N. Sadykov" and "Nurbol Sadykov", either
+ * first). */
 static int
 people_known(struct db *db, const struct people_list *l, const char *norm,
     int initials, struct err *e)
@@ -513,7 +515,8 @@ people_known(struct db *db, const struct people_list *l, const char *norm,
 
 	for (i = 0; i < l->n; i++)
 		if (strcmp(l->p[i].norm, norm) == 0 || (l->p[i].surname_norm != NULL &&
-		    strcmp(l->p[i].surname_norm, norm) == 0) || (initials &&
+		    strcmp(l->p[i].surname_norm, norm) == 0) || ((initials ||
+		    strchr(l->p[i].norm, '.') != NULL) &&
 		    people_same_initial(l->p[i].norm, norm)))
 			return 1;
 	if ((st = db_stmt(db, people_sql_known, e)) == NULL)

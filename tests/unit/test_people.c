@@ -172,6 +172,9 @@ people_initials(void)
 	people_one("Secretary-General Nurbol Sadykov spoke; Secretary-General N. "
 	    "Sadykov left.", "Nurbol Sadykov", NULL, NULL,
 	    "initials of someone named before in the article");
+	people_one("Secretary-General N. Sadykov spoke; Secretary-General Nurbol "
+	    "Sadykov left.", "N. Sadykov", NULL, NULL,
+	    "the full name of someone named before by initials");
 }
 
 static void
