@@ -438,7 +438,7 @@ import_article(struct db *db, struct article *a, struct import_outcome *out,
 	struct extract_found f;
 	struct extract_result ev;
 	size_t len = strlen(a->body);
-	int n = 0, np = 0, found = 0, rc = -1;
+	int n = 0, np = 0, found = 0, rc = -1, i;
 
 	memset(&ev, 0, sizeof ev);
 	if (rows_article(db, a, &a->id, e) != 0 ||
@@ -450,7 +450,9 @@ import_article(struct db *db, struct article *a, struct import_outcome *out,
 	    (found && rows_event(db, a, &f, &ev, e) != 0))
 		goto out;
 	out->article_id = a->id;
-	out->people = np;
+	out->people = 0;
+	for (i = 0; i < np; i++)
+		out->people += p[i].known == 0;
 	out->event_id = ev.event_id;
 	out->event_created = ev.created;
 	out->event_disputed = ev.disputed;

@@ -126,9 +126,14 @@ int
 rows_person(struct db *db, long long article, const struct people_found *p,
     long long *id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, rows_sql_person, e);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
+	/* Someone known, named by initials: only the mention is new. */
+	if (p->known > 0) {
+		*id = p->known;
+		return rows_mention(db, article, *id, p->start, p->end, e);
+	}
+	if ((st = db_stmt(db, rows_sql_person, e)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
 	if (db_step_done(db, st, "propose a person", e) != 0)

@@ -28,7 +28,8 @@ int rows_fts_optimize(struct db *db, struct err *e);
 int rows_mentions(struct db *db, long long article, const struct mention_row *m,
     int n, struct err *e);
 
-/* A person people_find proposed: entity, names, role and mention. */
+/* A person people_find proposed: entity, names, role and mention; or,
+ * for one of the gazetteer named by initials, only the mention. */
 int rows_person(struct db *db, long long article, const struct people_found *p,
     long long *id, struct err *e);
 
