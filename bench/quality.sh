@@ -20,7 +20,9 @@
 #                   label: recall over the labelled ones, precision over
 #                   the event's; a person matches by the full name, by the
 #                   surname with the same first initial ("N. Nazarbayev"),
-#                   or by a spelling the label gives after '/'
+#                   or by a spelling the label gives after '/', each
+#                   tried against every spelling the gazetteer has of
+#                   the person found (its aliases: "Komilov"/"Kamilov")
 #   exact dates     the event's first day is the label's, or the day the
 #                   text itself gives (text_day), over the articles whose
 #                   text gives a day
@@ -33,7 +35,8 @@
 #                   label names it (its slug, column 12) as also reported
 #   negatives       articles of neg/ that are evidence of any event, and
 #                   the events they are evidence of
-# overall and per language (en, ru, zh, the rest). Needs jq. Not a test:
+# overall and per language (en, ru, zh, the rest). Needs jq and sqlite3.
+# Not a test:
 # nothing is checked.
 set -eu
 top_srcdir=${top_srcdir:-.}
