@@ -17,8 +17,8 @@ struct dates_token {
 	int sentence;
 };
 
-/* Cyrillic and Greek letters that look like Latin ones. */
-static char
+/* Cyrillic and Greek letters that look like Latin ones (scotl/dates.h). */
+char
 dates_lookalike(unsigned long cp)
 {
 	static const struct {
