@@ -43,14 +43,17 @@ for lang; do
 done
 
 awk -v missing="$missing" -v langs="$*" '
+	BEGIN { first = 1 }
 	function lc(s) { return tolower(s) }
 	function keep(s) { return s != "" && index(s, ",") == 0 && index(s, "，") == 0 }
-	# gazetteer.rec: each state name and its aliases.
-	part == "gaz" && /^state: / { cur = substr($0, 8); nstates++
-		order[nstates] = cur; known[lc(cur)] = cur; next }
-	part == "gaz" && /^$/ { cur = ""; next }
+	# gazetteer.rec: the name and aliases of each record that starts
+	# with "state:" (a "state:" line in another record is its state).
+	part == "gaz" && /^#/ { next }
+	part == "gaz" && /^$/ { cur = ""; first = 1; next }
+	part == "gaz" && first && /^state: / { cur = substr($0, 8); nstates++
+		order[nstates] = cur; known[lc(cur)] = cur; first = 0; next }
 	part == "gaz" && cur != "" && /^alias: / { known[lc(substr($0, 8))] = cur; next }
-	part == "gaz" { next }
+	part == "gaz" { first = 0; next }
 	# iso_3166-1.json, pretty-printed one key a line.
 	part == "json" && /^ *\{/ { n = 0; split("", names); next }
 	part == "json" && /"(name|official_name|common_name)": "/ {
