@@ -25,7 +25,8 @@ struct mention_row {
  * the mentions in order of position, with their entity's kind, as a new
  * array. Writes nothing; the database gives only the gazetteer. One pass
  * over the text whatever the number of names (Aho-Corasick); the
- * automaton is built once per connection and rebuilt when names change. */
+ * automaton is built once per connection; names added since are added to
+ * it. */
 int mention_find(struct db *db, const char *body, size_t len,
     struct mention_row **out, int *n, struct err *e);
 

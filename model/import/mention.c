@@ -12,9 +12,12 @@
 #include "scotl/mention.h"
 
 static const char mention_sql_aliases[] =
-	"SELECT a.name, a.entity_id, a.kind FROM alias a ORDER BY a.id";
+	"SELECT a.name, a.entity_id, a.kind FROM alias a WHERE a.id > ?1"
+	" ORDER BY a.id";
+/* The last name's id: names are only ever added (nothing deletes one; a
+ * transaction rolled back takes the last ones away again). */
 static const char mention_sql_alias_key[] =
-	"SELECT count(*) * 1000003 + coalesce(max(id), 0) FROM alias";
+	"SELECT coalesce(max(id), 0) FROM alias";
 static const char mention_sql_kind[] = "SELECT kind FROM entity WHERE id = ?1";
 static const char mention_sql_list[] =
 	"SELECT m.entity_id, e.kind, m.span_start, m.span_end FROM mention m"
@@ -47,7 +50,7 @@ struct mention_matcher {
 	int n, cap;
 	long long *entity;      /* per name */
 	int nnames, capnames;
-	long long key;          /* which gazetteer it was built from */
+	long long last;         /* the id of the last name it holds */
 	struct sb_stemmer *ru;  /* Snowball's Russian stemmer, or NULL */
 };
 
@@ -474,6 +477,8 @@ mention_normal(const struct mention_matcher *m, const char *name)
 	struct mention_view v;
 	char *out;
 
+	if (!mention_view_needed(name, strlen(name)))
+		return xstrdup(name);
 	memset(&v, 0, sizeof v);
 	buf_init(&v.text);
 	mention_view_make(m, name, strlen(name), &v);
@@ -510,43 +515,61 @@ mention_add_name(struct mention_matcher *m, const char *name,
 	free(norm);
 }
 
-/* The automaton for the gazetteer as it is now, built once and kept with
- * the connection until names are added. */
-static struct mention_matcher *
-mention_matcher(struct db *db, struct err *e)
+/* Adds the names whose id is after AFTER; 0, or -1 on an error. */
+static int
+mention_add_names(struct db *db, struct mention_matcher *m, long long after,
+    struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, mention_sql_alias_key, e);
-	struct mention_matcher *m;
-	long long key;
+	sqlite3_stmt *st = db_stmt(db, mention_sql_aliases, e);
 	int rc;
 
-	if (st == NULL || sqlite3_step(st) != SQLITE_ROW) {
-		db_fail(db, e, "reading names");
-		return NULL;
-	}
-	key = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	m = db_slot(db, &mention_slot);
-	if (m != NULL && m->key == key)
-		return m;
-	db_slot_set(db, &mention_slot, NULL, NULL);
-	if ((st = db_stmt(db, mention_sql_aliases, e)) == NULL)
-		return NULL;
-	m = xcalloc(1, sizeof *m);
-	m->key = key;
-	m->ru = sb_stemmer_new("russian", "UTF_8");
-	mention_new_state(m, 0);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		mention_add_name(m, db_col_str(st, 0),
 		    sqlite3_column_int64(st, 1),
 		    strcmp(db_col_str(st, 2), "demonym") == 0);
-	if (rc != SQLITE_DONE) {
-		mention_matcher_free(m);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, e, "reading names");
+	mention_link(m);
+	return 0;
+}
+
+/* The automaton for the gazetteer as it is now, built once and kept with
+ * the connection. Names added since (an import's new people) are added
+ * to it; fewer names (a write rolled back) build it anew. */
+static struct mention_matcher *
+mention_matcher(struct db *db, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, mention_sql_alias_key, e);
+	struct mention_matcher *m = db_slot(db, &mention_slot);
+	long long last;
+
+	if (st == NULL)
+		return NULL;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
 		db_fail(db, e, "reading names");
 		return NULL;
 	}
-	mention_link(m);
-	db_slot_set(db, &mention_slot, m, mention_matcher_drop);
+	last = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (m != NULL && last == m->last)
+		return m;
+	if (m == NULL || last < m->last) {
+		db_slot_set(db, &mention_slot, NULL, NULL);
+		m = xcalloc(1, sizeof *m);
+		m->ru = sb_stemmer_new("russian", "UTF_8");
+		mention_new_state(m, 0);
+		db_slot_set(db, &mention_slot, m, mention_matcher_drop);
+	}
+	if (mention_add_names(db, m, m->last, e) != 0) {
+		db_slot_set(db, &mention_slot, NULL, NULL);
+		return NULL;
+	}
+	m->last = last;
 	return m;
 }
 
