@@ -27,6 +27,7 @@ static const char mention_sql_list[] =
 struct mention_hit {
 	long long entity;
 	size_t start, end;
+	int seq;                /* found before: the same spelling twice */
 };
 
 /* --- the matcher: Aho-Corasick over every name of the gazetteer ------- */
@@ -45,11 +46,19 @@ struct mention_state {
 	int depth;
 };
 
-struct mention_matcher {
+struct mention_trie {
 	struct mention_state *s;
 	int n, cap;
 	long long *entity;      /* per name */
 	int nnames, capnames;
+};
+
+/* Two automata: the names there were when it was built (the gazetteer),
+ * and those added since (an import's new people), the second built anew
+ * when they change, which is quick, so the first is never relinked. */
+struct mention_matcher {
+	struct mention_trie base, added;
+	long long base_last;    /* the id of the last name in base */
 	long long last;         /* the id of the last name it holds */
 	struct sb_stemmer *ru;  /* Snowball's Russian stemmer, or NULL */
 };
@@ -84,7 +93,7 @@ mention_edge(const struct mention_state *st, unsigned char c)
 }
 
 static int
-mention_new_state(struct mention_matcher *m, int depth)
+mention_new_state(struct mention_trie *m, int depth)
 {
 	struct mention_state *st;
 
@@ -99,7 +108,7 @@ mention_new_state(struct mention_matcher *m, int depth)
 }
 
 static int
-mention_add_edge(struct mention_matcher *m, int from, unsigned char c)
+mention_add_edge(struct mention_trie *m, int from, unsigned char c)
 {
 	int to = mention_new_state(m, m->s[from].depth + 1), i;
 	struct mention_state *st = &m->s[from];
@@ -120,7 +129,7 @@ mention_add_edge(struct mention_matcher *m, int from, unsigned char c)
 }
 
 static void
-mention_insert(struct mention_matcher *m, const char *name, long long entity)
+mention_insert(struct mention_trie *m, const char *name, long long entity)
 {
 	int state = 0, next;
 
@@ -141,7 +150,7 @@ mention_insert(struct mention_matcher *m, const char *name, long long entity)
 /* Failure links, breadth first: a state's failure is the longest proper
  * suffix of its path that is also a path from the root. */
 static void
-mention_link(struct mention_matcher *m)
+mention_link(struct mention_trie *m)
 {
 	int *queue = xmalloc((size_t)m->n * sizeof *queue), head = 0, tail = 0;
 	int i, f, t;
@@ -168,19 +177,31 @@ mention_link(struct mention_matcher *m)
 	free(queue);
 }
 
+/* Empties T, leaving its root alone. */
 static void
-mention_matcher_free(struct mention_matcher *m)
+mention_trie_reset(struct mention_trie *t)
 {
 	int i;
 
+	for (i = 0; i < t->n; i++) {
+		free(t->s[i].next);
+		free(t->s[i].bytes);
+	}
+	free(t->s);
+	free(t->entity);
+	memset(t, 0, sizeof *t);
+	mention_new_state(t, 0);
+}
+
+static void
+mention_matcher_free(struct mention_matcher *m)
+{
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->n; i++) {
-		free(m->s[i].next);
-		free(m->s[i].bytes);
-	}
-	free(m->s);
-	free(m->entity);
+	mention_trie_reset(&m->base);
+	mention_trie_reset(&m->added);
+	free(m->base.s);
+	free(m->added.s);
 	if (m->ru != NULL)
 		sb_stemmer_delete(m->ru);
 	free(m);
@@ -491,14 +512,14 @@ mention_normal(const struct mention_matcher *m, const char *name)
 /* A name and, for a demonym written in lower case ("российский"), the
  * same with a capital, as a sentence starts it. */
 static void
-mention_add_name(struct mention_matcher *m, const char *name,
-    long long entity, int demonym)
+mention_add_name(const struct mention_matcher *m, struct mention_trie *t,
+    const char *name, long long entity, int demonym)
 {
 	char *norm = mention_normal(m, name);
 	unsigned long first;
 	size_t k;
 
-	mention_insert(m, norm, entity);
+	mention_insert(t, norm, entity);
 	k = util_utf8_decode(name, strlen(name), &first);
 	if (demonym && k > 0 && mention_capital(first) != first) {
 		struct buf cap;
@@ -509,16 +530,16 @@ mention_add_name(struct mention_matcher *m, const char *name,
 		buf_addc(&cap, '\0');
 		free(norm);
 		norm = mention_normal(m, cap.data);
-		mention_insert(m, norm, entity);
+		mention_insert(t, norm, entity);
 		buf_free(&cap);
 	}
 	free(norm);
 }
 
-/* Adds the names whose id is after AFTER; 0, or -1 on an error. */
+/* Adds the names whose id is after AFTER to T; 0, or -1 on an error. */
 static int
-mention_add_names(struct db *db, struct mention_matcher *m, long long after,
-    struct err *e)
+mention_add_names(struct db *db, const struct mention_matcher *m,
+    struct mention_trie *t, long long after, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, mention_sql_aliases, e);
 	int rc;
@@ -527,25 +548,26 @@ mention_add_names(struct db *db, struct mention_matcher *m, long long after,
 		return -1;
 	sqlite3_bind_int64(st, 1, after);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		mention_add_name(m, db_col_str(st, 0),
+		mention_add_name(m, t, db_col_str(st, 0),
 		    sqlite3_column_int64(st, 1),
 		    strcmp(db_col_str(st, 2), "demonym") == 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, e, "reading names");
-	mention_link(m);
+	mention_link(t);
 	return 0;
 }
 
-/* The automaton for the gazetteer as it is now, built once and kept with
- * the connection. Names added since (an import's new people) are added
- * to it; fewer names (a write rolled back) build it anew. */
+/* The automata for the gazetteer as it is now, kept with the connection:
+ * names added since are put in the second, made anew; fewer names than
+ * the first holds (a write rolled back) make both anew. */
 static struct mention_matcher *
 mention_matcher(struct db *db, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, mention_sql_alias_key, e);
 	struct mention_matcher *m = db_slot(db, &mention_slot);
 	long long last;
+	int rc;
 
 	if (st == NULL)
 		return NULL;
@@ -558,14 +580,20 @@ mention_matcher(struct db *db, struct err *e)
 	sqlite3_reset(st);
 	if (m != NULL && last == m->last)
 		return m;
-	if (m == NULL || last < m->last) {
+	if (m == NULL || last < m->base_last) {
 		db_slot_set(db, &mention_slot, NULL, NULL);
 		m = xcalloc(1, sizeof *m);
 		m->ru = sb_stemmer_new("russian", "UTF_8");
-		mention_new_state(m, 0);
+		mention_new_state(&m->base, 0);
+		mention_new_state(&m->added, 0);
 		db_slot_set(db, &mention_slot, m, mention_matcher_drop);
+		rc = mention_add_names(db, m, &m->base, 0, e);
+		m->base_last = last;
+	} else {
+		mention_trie_reset(&m->added);
+		rc = mention_add_names(db, m, &m->added, m->base_last, e);
 	}
-	if (mention_add_names(db, m, m->last, e) != 0) {
+	if (rc != 0) {
 		db_slot_set(db, &mention_slot, NULL, NULL);
 		return NULL;
 	}
@@ -633,7 +661,7 @@ mention_bounded(const char *body, size_t len, size_t start, size_t end)
 /* One pass over the text: every name of the gazetteer that occurs, as
  * written, between word boundaries. */
 static void
-mention_find_all(const struct mention_matcher *m, const char *body, size_t len,
+mention_find_all(const struct mention_trie *m, const char *body, size_t len,
     struct mention_hit **hits, int *n, int *cap)
 {
 	int state = 0, next, k;
@@ -651,11 +679,22 @@ mention_find_all(const struct mention_matcher *m, const char *body, size_t len,
 
 			if (mention_bounded(body, len, start, end)) {
 				*hits = xgrow(*hits, *n, cap, sizeof **hits);
-				(*hits)[(*n)++] = (struct mention_hit){
-				    m->entity[m->s[k].out], start, end };
+				(*hits)[*n] = (struct mention_hit){
+				    m->entity[m->s[k].out], start, end, *n };
+				(*n)++;
 			}
 		}
 	}
+}
+
+/* Both automata's names. */
+static void
+mention_find_both(const struct mention_matcher *m, const char *body,
+    size_t len, struct mention_hit **hits, int *n, int *cap)
+{
+	mention_find_all(&m->base, body, len, hits, n, cap);
+	if (m->added.nnames > 0)
+		mention_find_all(&m->added, body, len, hits, n, cap);
 }
 
 /* The same over the text's view, the names found given back as the
@@ -670,7 +709,7 @@ mention_find_view(const struct mention_matcher *m, const char *body,
 	memset(&v, 0, sizeof v);
 	buf_init(&v.text);
 	mention_view_make(m, body, len, &v);
-	mention_find_all(m, v.text.data, v.text.len, hits, n, cap);
+	mention_find_both(m, v.text.data, v.text.len, hits, n, cap);
 	for (i = 0; i < *n; i++) {
 		(*hits)[i].end = v.to[(*hits)[i].end - 1];
 		(*hits)[i].start = v.from[(*hits)[i].start];
@@ -685,7 +724,9 @@ mention_hit_cmp(const void *a, const void *b)
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	return x->end > y->end ? -1 : x->end < y->end;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* As mention_sql_list orders them. */
@@ -796,7 +837,7 @@ mention_find(struct db *db, const char *body, size_t len,
 	if (mention_view_needed(body, len))
 		mention_find_view(m, body, len, &hits, &nhits, &cap);
 	else
-		mention_find_all(m, body, len, &hits, &nhits, &cap);
+		mention_find_both(m, body, len, &hits, &nhits, &cap);
 	if (nhits > 0 && mention_keep(db, hits, nhits, out, n, e) != 0) {
 		free(*out);
 		*out = NULL;
