@@ -408,8 +408,10 @@ corpus_names(struct corpus *c, const struct rec *r)
 	long long id;
 	int i;
 
-	if (corpus_check_fields(c, r, " names ", " alias ") != 0 ||
-	    (id = corpus_resolve(c, r->fields[0].value, "state")) < 0)
+	if (corpus_check_fields(c, r, " names ", " alias ") != 0)
+		return -1;
+	c->line = r->line;
+	if ((id = corpus_resolve(c, r->fields[0].value, "state")) < 0)
 		return -1;
 	for (i = 1; i < r->n; i++) {
 		c->line = r->fields[i].line;

@@ -199,6 +199,29 @@ mention_english(struct db *db)
 	    "'Россия'"), 1, "a name the gazetteer has is not added again");
 }
 
+/* A names record for a state the gazetteer lacks stops the load at its
+ * line. */
+static void
+mention_bad_names(const char *dir)
+{
+	char path[4200];
+	struct corpus_counts n;
+	struct db *db;
+	struct err e;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/bad-names.rec", dir);
+	fixture_write(path, "# a comment\nnames: Atlantis\nalias: Атлантида\n");
+	if (db_open(&db, ":memory:", DB_CREATE, &e) != 0) {
+		printf("Bail out! %s\n", e.msg);
+		exit(1);
+	}
+	rc = corpus_load_names(db, dir, path, &n, &e);
+	ok(rc != 0 && strstr(e.msg, "bad-names.rec:2: 'Atlantis' is not a state")
+	    != NULL, "a name of a state the gazetteer lacks: FILE:LINE");
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -211,6 +234,7 @@ main(void)
 	mention_lookalikes(db);
 	mention_english(db);
 	db_close(db);
+	mention_bad_names(dir);
 	fixture_rmrf(dir);
 	free(dir);
 	return tap_done();
