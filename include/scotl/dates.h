@@ -40,4 +40,8 @@ struct date_found {
 int dates_find(const char *text, size_t len, const char *published,
     struct date_found **out);
 
+/* The lower-case Latin letter a Cyrillic or Greek letter looks like
+ * ("с" is "c"), or 0; mention.c reads names written with them too. */
+char dates_lookalike(unsigned long cp);
+
 #endif

@@ -16,10 +16,17 @@ struct mention_row {
 
 /* Finds every name and alias of the gazetteer in BODY, as written (case
  * and all) and between word boundaries, the longest at any place winning:
+ * a Cyrillic word matches by its Russian stem (Snowball), so that
+ * "России" names Russia and "Патрушева" Patrushev; a name starting or
+ * ending with a CJK ideograph needs no boundary on that side; a Latin
+ * word written with Cyrillic or Greek look-alike letters, and full-width
+ * Latin, read as Latin. English text is matched as it is, in one pass;
+ * text with such letters, in one pass over its stemmed reading. Gives
  * the mentions in order of position, with their entity's kind, as a new
  * array. Writes nothing; the database gives only the gazetteer. One pass
  * over the text whatever the number of names (Aho-Corasick); the
- * automaton is built once per connection and rebuilt when names change. */
+ * automaton is built once per connection; names added since are added to
+ * it. */
 int mention_find(struct db *db, const char *body, size_t len,
     struct mention_row **out, int *n, struct err *e);
 

@@ -37,6 +37,7 @@ corpus_kind_known(const char *kind)
 struct corpus {
 	struct db *db;
 	const char *dir;
+	const char *names;      /* iso-names.rec, or NULL */
 	const char *file;       /* the .rec file being read */
 	int line;
 	struct corpus_counts *n;
@@ -373,6 +374,53 @@ corpus_person(struct corpus *c, const struct rec *r)
 	return 0;
 }
 
+/* --- names in other languages (iso-names.rec) ------------------------- */
+
+/* A name of another language, unless the gazetteer has it already (the
+ * hand-written lines win): generated names repeat each other across
+ * languages, and may be a spelling the gazetteer gives another entity. */
+static int
+corpus_other_name(struct corpus *c, long long entity, const char *name)
+{
+	char *norm = util_ascii_lower(name);
+	sqlite3_stmt *st = db_stmt(c->db, corpus_sql_alias_owner, c->e);
+	int rc = -1, taken;
+
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	rc = 0;
+	if (!taken && *name != '\0' &&
+	    (rc = corpus_wrote(c, rows_alias(c->db, entity, name, norm, "alias",
+	    c->e), "adding a name")) == 0)
+		c->n->aliases++;
+out:
+	free(norm);
+	return rc;
+}
+
+/* names: STATE, then alias: lines, the state's names in other languages. */
+static int
+corpus_names(struct corpus *c, const struct rec *r)
+{
+	long long id;
+	int i;
+
+	if (corpus_check_fields(c, r, " names ", " alias ") != 0)
+		return -1;
+	c->line = r->line;
+	if ((id = corpus_resolve(c, r->fields[0].value, "state")) < 0)
+		return -1;
+	for (i = 1; i < r->n; i++) {
+		c->line = r->fields[i].line;
+		if (corpus_other_name(c, id, r->fields[i].value) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* States first, so that organisations and people can name theirs
  * wherever they stand in the file. */
 static int
@@ -689,16 +737,16 @@ corpus_event(struct corpus *c, const struct rec *r)
 
 /* --- the whole load --------------------------------------------------- */
 
+/* Every record of the file at PATH, each of TYPE, given to FN. */
 static int
-corpus_file(struct corpus *c, const char *base, const char *type,
+corpus_file_at(struct corpus *c, const char *path, const char *type,
     int (*fn)(struct corpus *, const struct rec *))
 {
-	char path[4096];
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	struct rec_reader rd;
 	struct rec r;
 	int rc = 0, got;
 
-	snprintf(path, sizeof path, "%s/%s", c->dir, base);
 	if (rec_open(&rd, path, c->e) != 0)
 		return -1;
 	c->file = rd.path;
@@ -719,6 +767,16 @@ corpus_file(struct corpus *c, const char *base, const char *type,
 }
 
 static int
+corpus_file(struct corpus *c, const char *base, const char *type,
+    int (*fn)(struct corpus *, const struct rec *))
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/%s", c->dir, base);
+	return corpus_file_at(c, path, type, fn);
+}
+
+static int
 corpus_gazetteer(struct corpus *c)
 {
 	char path[4096];
@@ -731,6 +789,15 @@ corpus_gazetteer(struct corpus *c)
 		rc = corpus_gazetteer_pass(c, path, 0);
 	c->file = NULL;
 	return rc;
+}
+
+/* The names of another file (iso-names.rec), after the gazetteer's own. */
+static int
+corpus_other_names(struct corpus *c)
+{
+	if (c->names == NULL)
+		return 0;
+	return corpus_file_at(c, c->names, "names", corpus_names);
 }
 
 static const char corpus_sql_article_ids[] = "SELECT id FROM article ORDER BY id";
@@ -786,7 +853,15 @@ int
 corpus_load(struct db *db, const char *datadir, struct corpus_counts *n,
     struct err *e)
 {
-	struct corpus c = { .db = db, .dir = datadir, .n = n, .e = e };
+	return corpus_load_names(db, datadir, NULL, n, e);
+}
+
+int
+corpus_load_names(struct db *db, const char *datadir, const char *names,
+    struct corpus_counts *n, struct err *e)
+{
+	struct corpus c = { .db = db, .dir = datadir, .names = names, .n = n,
+	    .e = e };
 	sqlite3_stmt *st;
 
 	memset(n, 0, sizeof *n);
@@ -800,7 +875,8 @@ corpus_load(struct db *db, const char *datadir, struct corpus_counts *n,
 	if (db_begin_write(db, "load the corpus", e) != 0)
 		return -1;
 	if (corpus_file(&c, "articles.rec", "article", corpus_article) != 0 ||
-	    corpus_gazetteer(&c) != 0 || corpus_mentions(&c) != 0 ||
+	    corpus_gazetteer(&c) != 0 || corpus_other_names(&c) != 0 ||
+	    corpus_mentions(&c) != 0 ||
 	    corpus_file(&c, "events.rec", "event", corpus_event) != 0 ||
 	    rows_fts_optimize(db, e) != 0 || db_commit(db, e) != 0) {
 		db_rollback(db);

@@ -66,7 +66,8 @@ static const struct {
 	{ 0x3c1, 'p' }, { 0x3a1, 'p' }, { 0x3c5, 'u' }, { 0x397, 'h' },
 };
 
-static char
+/* Public in scotl/dates.h: mention.c reads names written with them. */
+char
 dates_lookalike(unsigned long cp)
 {
 	size_t i;

@@ -207,8 +207,8 @@ people_russian(void)
 	people_one("Он встретился с министром Мобашаром Джавадом Тестаром.",
 	    "Мобашар Джавад Тестар", NULL, NULL, "three names in the "
 	    "instrumental");
-	people_one("Это сказал представитель МИД КНР Лу Тан.", "Лу Тан", NULL,
-	    NULL, "a spokesman, a Chinese name in Russian");
+	people_one("Это сказал представитель МИД КНР Лу Тан.", "Лу Тан", "China",
+	    NULL, "a spokesman, a Chinese name in Russian, the state from КНР");
 	people_one("Глава МИД Ержан Тестович Оспанов прибыл.",
 	    "Ержан Тестович Оспанов", NULL, NULL, "a patronymic");
 	people_one("Выступил секретарь ШОС Д.Ф.Тестов.", "Д. Ф. Тестов", NULL,

@@ -13,14 +13,21 @@
 #include "scotl/corpus.h"
 
 static const char cli_load_usage[] =
-	"usage: scotl load --data DIR --db PATH\n"
+	"usage: scotl load --data DIR [--names FILE] --db PATH\n"
 	"\n"
 	"Builds a new database at PATH from the plain-text corpus in DIR\n"
 	"(articles.rec, gazetteer.rec, events.rec, articles/; see\n"
-	"data/FORMAT.md). A malformed line stops it with FILE:LINE.\n";
+	"data/FORMAT.md). A malformed line stops it with FILE:LINE.\n"
+	"--names FILE adds the states' names in other languages (the build's\n"
+	"data/iso-names.rec, made from iso-codes).\n";
+
+/* What the options name. */
+struct cli_load_args {
+	const char *dir, *names;
+};
 
 static int
-cli_load_run(const char *dir, const char *path)
+cli_load_run(const struct cli_load_args *a, const char *path)
 {
 	struct corpus_counts n;
 	struct db *db;
@@ -30,7 +37,7 @@ cli_load_run(const char *dir, const char *path)
 		unlink(path);
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	}
-	if (corpus_load(db, dir, &n, &e) != 0) {
+	if (corpus_load_names(db, a->dir, a->names, &n, &e) != 0) {
 		db_close(db);
 		unlink(path);
 		return cli_error(CLI_ERROR, "%s", e.msg);
@@ -43,12 +50,16 @@ cli_load_run(const char *dir, const char *path)
 	return CLI_OK;
 }
 
-/* --data DIR: DATA is where it goes. */
+/* --data DIR, --names FILE: DATA (cli_load_args) is where they go. */
 static int
 cli_load_option(void *data, int opt, const char *arg)
 {
+	struct cli_load_args *a = data;
+
 	if (opt == 'd')
-		*(const char **)data = arg;
+		a->dir = arg;
+	else if (opt == 'n')
+		a->names = arg;
 	return CLI_GO_ON;
 }
 
@@ -57,21 +68,22 @@ cli_load(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "data", required_argument, NULL, 'd' },
+		{ "names", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *dir = NULL;
+	struct cli_load_args a = { NULL, NULL };
 	const struct cli_opts o = {
 		.usage = cli_load_usage,
 		.longs = opts,
 		.option = cli_load_option,
-		.data = &dir,
+		.data = &a,
 	};
 	struct stat st;
 	int status;
 
 	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
 		return status;
-	if (dir == NULL || cli->db_path == NULL || optind < argc)
+	if (a.dir == NULL || cli->db_path == NULL || optind < argc)
 		return cli_error(CLI_USAGE, "load needs --data DIR and --db PATH; "
 		    "see 'scotl load --help'");
 	if (stat(cli->db_path, &st) == 0)
@@ -79,5 +91,5 @@ cli_load(struct cli *cli, int argc, char **argv)
 		    "database and never overwrites one", cli->db_path);
 	if (errno != ENOENT)
 		return cli_error(CLI_ERROR, "%s: %s", cli->db_path, strerror(errno));
-	return cli_load_run(dir, cli->db_path);
+	return cli_load_run(&a, cli->db_path);
 }
