@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "store/store.h"
+#include "scotl/script.h"
 
 static const char schema_v1[] =
 	/* Articles as stored: UTF-8, sanitised, without site chrome. Spans
@@ -249,12 +250,28 @@ static const char schema_v5[] =
 	"ALTER TABLE article ADD COLUMN title_made INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (title_made IN (0, 1));";
 
+/* Words of scripts written without spaces (Chinese, Japanese, Thai…):
+ * article_fts's tokenizer makes a run of their letters one token, in
+ * which no word can be found. A trigram index finds any substring of 3
+ * characters or more (filter.c). It holds only the articles that have
+ * such letters, with their own copy of the text (an external-content
+ * index of some rows only would fail FTS5's integrity-check), and is
+ * kept by rows.c as article_fts is. */
+#define SCHEMA_UNSPACED(col) col " GLOB '*" SCRIPT_UNSPACED_GLOB "*'"
+static const char schema_v6[] =
+	"CREATE VIRTUAL TABLE article_trigram USING fts5(title, body,"
+	"  tokenize='trigram');"
+	"INSERT INTO article_trigram(rowid, title, body) SELECT id, title, body"
+	"  FROM article WHERE " SCHEMA_UNSPACED("title") " OR "
+	SCHEMA_UNSPACED("body") ";";
+
 const char *const schema_migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 
 const int schema_migration_count =
