@@ -8,15 +8,6 @@
 
 #include <stddef.h>
 
-/* The characters of script_unspaced() as a GLOB class of SQLite, which
- * compares code points in ranges: "x GLOB '*' SCRIPT_UNSPACED_GLOB '*'"
- * (schema.c's migration 6 finds the articles to index by it; a unit
- * test checks that the two agree on every code point). */
-#define SCRIPT_UNSPACED_GLOB "[\u0E00-\u0EFF\u1000-\u109F\u1100-\u11FF" \
-	"\u1780-\u17FF\u2E80-\u2FDF\u3040-\u31FF\u3400-\u4DBF\u4E00-\u9FFF" \
-	"\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFF66-\uFF9F" \
-	"\U00020000-\U0003FFFF]"
-
 /* 1 when CP is a letter of a script written without spaces. */
 int script_unspaced(unsigned long cp);
 /* 1 when the N bytes at S (UTF-8) hold such a letter. */

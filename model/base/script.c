@@ -4,7 +4,6 @@
 #include "scotl/script.h"
 #include "scotl/util.h"
 
-/* Kept in step with SCRIPT_UNSPACED_GLOB. */
 static const struct {
 	unsigned long first, last;
 } script_unspaced_ranges[] = {

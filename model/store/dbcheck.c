@@ -150,6 +150,11 @@ dbcheck_expected(sqlite3 **out, int version, struct err *e)
 		    *out ? sqlite3_errmsg(*out) : "out of memory");
 		return -1;
 	}
+	if (schema_functions(*out) != SQLITE_OK) {
+		err_set(e, "cannot make the reference schema: %s",
+		    sqlite3_errmsg(*out));
+		return -1;
+	}
 	for (v = 0; v < version; v++) {
 		if (sqlite3_exec(*out, schema_migrations[v], NULL, NULL, &msg) !=
 		    SQLITE_OK) {
