@@ -6,6 +6,7 @@
 
 #include "store/store.h"
 #include "import/rows.h"
+#include "scotl/script.h"
 
 /* --- articles and mentions ------------------------------------------- */
 
@@ -15,6 +16,8 @@ static const char rows_sql_article[] =
 	" coalesce(?6, 'UTF-8'), ?7, ?8, ?9, ?10)";
 static const char rows_sql_article_index[] =
 	"INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)";
+static const char rows_sql_article_trigram[] =
+	"INSERT INTO article_trigram(rowid, title, body) VALUES (?1, ?2, ?3)";
 static const char rows_sql_mention[] =
 	"INSERT OR IGNORE INTO mention(article_id, entity_id, span_start, span_end)"
 	" VALUES (?1, ?2, ?3, ?4)";
@@ -24,6 +27,22 @@ rows_bind_or_null(sqlite3_stmt *st, int col, const char *s)
 {
 	if (s != NULL && *s != '\0')
 		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+}
+
+static int
+rows_article_index(struct db *db, const char *sql, long long id,
+    const struct article *a, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, e, "index an article");
+	return 0;
 }
 
 int
@@ -48,23 +67,23 @@ rows_article(struct db *db, const struct article *a, long long *id,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, e, "store an article");
 	*id = sqlite3_last_insert_rowid(db->h);
-	if ((st = db_stmt(db, rows_sql_article_index, e)) == NULL)
+	if (rows_article_index(db, rows_sql_article_index, *id, a, e) != 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, *id);
-	sqlite3_bind_text(st, 2, a->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, e, "index an article");
+	/* Text without spaces between words: also by substring. */
+	if ((script_has_unspaced(a->title, strlen(a->title)) ||
+	    script_has_unspaced(a->body, strlen(a->body))) &&
+	    rows_article_index(db, rows_sql_article_trigram, *id, a, e) != 0)
+		return -1;
 	return 0;
 }
 
-/* The full-text index merged into one b-tree once a corpus is loaded:
- * fts5's own command, written as a row of article_fts. */
+/* The full-text indexes merged into one b-tree each once a corpus is
+ * loaded: fts5's own command, written as a row of the table. */
 int
 rows_fts_optimize(struct db *db, struct err *e)
 {
-	return db_exec(db, "INSERT INTO article_fts(article_fts) VALUES ('optimize')",
-	    e);
+	return db_exec(db, "INSERT INTO article_fts(article_fts) VALUES ('optimize');"
+	    "INSERT INTO article_trigram(article_trigram) VALUES ('optimize')", e);
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "query/query.h"
 #include "scotl/date.h"
 #include "scotl/filter.h"
+#include "scotl/script.h"
 
 struct filter_parser {
 	const char *s;
@@ -186,19 +187,15 @@ filter_quoted(struct filter_parser *p)
 
 /* --- terms ---------------------------------------------------------- */
 
-/* Text: the event's articles through FTS5 (the words quoted, so that no
- * character of them is FTS syntax), or its title, summary and kind. */
-static void
-filter_text(struct filter_parser *p, const char *text)
+/* TEXT as an FTS5 string: quoted, so that no character of it is FTS
+ * syntax. */
+static int
+filter_fts_param(struct filter_parser *p, const char *text)
 {
-	char *lower = util_ascii_lower(text);
 	struct buf q;
 	const char *c;
-	int has_word = 0, a, b;
+	int a;
 
-	for (c = text; *c; c++)
-		if (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
-			has_word = 1;
 	buf_init(&q);
 	buf_addc(&q, '"');
 	for (c = text; *c; c++) {
@@ -207,21 +204,58 @@ filter_text(struct filter_parser *p, const char *text)
 		buf_addc(&q, *c);
 	}
 	buf_addc(&q, '"');
+	a = filter_param(p, q.data);
+	buf_free(&q);
+	return a;
+}
+
+/* SQL selecting the articles that hold TEXT (LOWER: parameter of it in
+ * lower case). A word of a script written without spaces (Chinese…) is
+ * found inside a run of letters, where article_fts sees one token, in
+ * article_trigram: from 3 characters by MATCH, which its trigrams serve;
+ * below that by instr over its articles (SQLite 3.40 answers LIKE of
+ * fewer than 3 characters on a trigram table with no rows). */
+static void
+filter_articles(struct filter_parser *p, const char *text, int lower)
+{
+	if (!script_has_unspaced(text, strlen(text)))
+		buf_printf(&p->sql, "SELECT rowid FROM article_fts WHERE article_fts"
+		    " MATCH ?%d", filter_fts_param(p, text));
+	else if (script_chars(text) >= 3)
+		buf_printf(&p->sql, "SELECT rowid FROM article_trigram WHERE"
+		    " article_trigram MATCH ?%d", filter_fts_param(p, text));
+	else
+		buf_printf(&p->sql, "SELECT rowid FROM article_trigram WHERE"
+		    " instr(lower(title), ?%d) > 0 OR instr(lower(body), ?%d) > 0",
+		    lower, lower);
+}
+
+/* Text: the event's articles through a full-text index, or its title,
+ * summary and kind, or its notes. */
+static void
+filter_text(struct filter_parser *p, const char *text)
+{
+	char *lower = util_ascii_lower(text);
+	const char *c;
+	int has_word = 0, b;
+
+	for (c = text; *c; c++)
+		if (isalnum((unsigned char)*c) || (unsigned char)*c >= 0x80)
+			has_word = 1;
 	b = filter_param(p, lower);
 	if (has_word) {
-		a = filter_param(p, q.data);
-		buf_printf(&p->sql, "(e.id IN (SELECT v.event_id FROM evidence v"
-		    " WHERE v.article_id IN (SELECT rowid FROM article_fts WHERE"
-		    " article_fts MATCH ?%d)) OR instr(lower(e.title || ' ' ||"
+		buf_adds(&p->sql, "(e.id IN (SELECT v.event_id FROM evidence v"
+		    " WHERE v.article_id IN (");
+		filter_articles(p, text, b);
+		buf_printf(&p->sql, ")) OR instr(lower(e.title || ' ' ||"
 		    " coalesce(e.summary, '') || ' ' || e.kind), ?%d) > 0"
 		    " OR e.id IN (SELECT n.event_id FROM note n WHERE"
-		    " instr(lower(n.body), ?%d) > 0))", a, b, b);
+		    " instr(lower(n.body), ?%d) > 0))", b, b);
 	} else {
 		/* Punctuation alone: FTS5 has no token to look for. */
 		buf_printf(&p->sql, "(instr(lower(e.title || ' ' ||"
 		    " coalesce(e.summary, '')), ?%d) > 0)", b);
 	}
-	buf_free(&q);
 	free(lower);
 }
 

@@ -569,6 +569,8 @@ db_configure(struct db *db, struct err *e)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_VIEW, off, NULL);
 #endif
 	sqlite3_busy_handler(db->h, db_busy, db);
+	if (schema_functions(db->h) != SQLITE_OK)
+		return db_fail(db, e, "define the migrations' functions");
 	/* A write that fires triggers (event_month) keeps a statement
 	 * journal; on disk it costs a dozen writes a row (10 times slower
 	 * to generate a corpus). Sorts stay small: windows are keyset. */

@@ -67,7 +67,8 @@ dbcheck_cmp(sqlite3_stmt *a, sqlite3_stmt *b, int col)
 	return c != 0 ? c : nx - ny;
 }
 
-/* FTS5 keeps article_fts's index in tables of its own. Their text is
+/* FTS5 keeps article_fts's and article_trigram's indexes in tables of
+ * their own. Their text is
  * written by the SQLite that made the file and may differ between its
  * versions; SQL cannot write them in defensive mode. Their names are
  * checked, not their text. */
@@ -77,6 +78,9 @@ dbcheck_is_shadow(sqlite3_stmt *st)
 	static const char *const names[] = {
 		"article_fts_data", "article_fts_idx", "article_fts_docsize",
 		"article_fts_config", "article_fts_content",
+		"article_trigram_data", "article_trigram_idx",
+		"article_trigram_docsize", "article_trigram_config",
+		"article_trigram_content",
 	};
 	const char *type = (const char *)sqlite3_column_text(st, 0);
 	const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -144,6 +148,11 @@ dbcheck_expected(sqlite3 **out, int version, struct err *e)
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		err_set(e, "cannot make the reference schema: %s",
 		    *out ? sqlite3_errmsg(*out) : "out of memory");
+		return -1;
+	}
+	if (schema_functions(*out) != SQLITE_OK) {
+		err_set(e, "cannot make the reference schema: %s",
+		    sqlite3_errmsg(*out));
 		return -1;
 	}
 	for (v = 0; v < version; v++) {

@@ -137,6 +137,9 @@ void dbcheck_forget(struct db *db);
 /* The ordered list of migrations, in schema.c. */
 extern const char *const schema_migrations[];
 extern const int schema_migration_count;
+/* The SQL functions the migrations call, on connection H: every one
+ * that may run them (db.c's, dbcheck.c's reference). SQLITE_OK or not. */
+int schema_functions(sqlite3 *h);
 
 void db_sync_dir(const char *path);
 

@@ -241,7 +241,7 @@ test_upgrade(void)
 	    "DROP TRIGGER event_month_move_out; DROP TRIGGER event_month_move_in;"
 	    "DROP TRIGGER event_month_join; DROP TRIGGER event_month_leave;"
 	    "DROP TRIGGER event_month_rejoin;"
-	    "ALTER TABLE article DROP COLUMN author;"
+	    "DROP TABLE article_trigram; ALTER TABLE article DROP COLUMN author;"
 	    "ALTER TABLE article DROP COLUMN title_made;"
 	    "INSERT INTO ui_state VALUES ('pane', 'xref'); PRAGMA user_version = 1", &e);
 	db_close(d);

@@ -371,7 +371,7 @@ test_kept_upgrade(void)
 	    "DROP TRIGGER event_month_move_out; DROP TRIGGER event_month_move_in;"
 	    "DROP TRIGGER event_month_join; DROP TRIGGER event_month_leave;"
 	    "DROP TRIGGER event_month_rejoin;"
-	    "ALTER TABLE article DROP COLUMN author;"
+	    "DROP TABLE article_trigram; ALTER TABLE article DROP COLUMN author;"
 	    "ALTER TABLE article DROP COLUMN title_made; PRAGMA user_version = 3", &e);
 	db_close(d);
 	ok(db_open(&d, path, DB_READWRITE, &e) == 0 &&

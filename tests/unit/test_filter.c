@@ -8,9 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store.h"
 #include "fixture.h"
+#include "import/rows.h"
+#include "scotl/corpus.h"
 #include "scotl/events.h"
 #include "scotl/filter.h"
+#include "scotl/sha256.h"
 
 static struct db *db;
 
@@ -157,6 +161,116 @@ test_drivers(void)
 	    "an entity's events counted either way: %lld and %lld", n1, n2);
 }
 
+/* An article of TITLE and BODY as evidence of the event SLUG. */
+static void
+add_article(struct db *d, const char *slug, const char *title,
+    const char *body)
+{
+	struct article a = { .title = (char *)title, .body = (char *)body };
+	char hash[65];
+	long long id, ev;
+	struct err e;
+
+	sha256_hex(body, strlen(body), hash);
+	a.hash = hash;
+	a.body_len = strlen(body);
+	ok(events_find(d, slug, &ev, &e) == 0 && rows_article(d, &a, &id, &e) == 0 &&
+	    rows_evidence(d, ev, id, 0, 3, &e) == 0, "an article for %s", slug);
+}
+
+/* Articles of our own in Chinese, Thai and Russian, as evidence. */
+static void
+add_unspaced_articles(struct db *d)
+{
+	add_article(d, "founding", "Founding report",
+	    "\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7\u6210\u5458\u56fd"
+	    "\u5b89\u5168\u4f1a\u8bae\u79d8\u4e66\u5728\u4f1a\u4e0a"
+	    "\u8ba8\u8bba\u4e86\u53cd\u6050\u5408\u4f5c\u3002SCO\u5cf0"
+	    "\u4f1a\u5c06\u4e8e\u660e\u5e74\u4e3e\u884c\u3002");
+	/* 上海合作组织成员国安全会议秘书在会上讨论了反恐合作。SCO峰会将于明年举行。 */
+	add_article(d, "approx", "\u5317\u4eac\u6d88\u606f", "Only the "
+	    "title is Chinese: \u5317\u4eac\u6d88\u606f.");
+	/* 北京消息 */
+	add_article(d, "year-2021", "Thai report",
+	    "\u0e01\u0e32\u0e23\u0e1b\u0e23\u0e30\u0e0a\u0e38\u0e21"
+	    "\u0e14\u0e49\u0e32\u0e19\u0e04\u0e27\u0e32\u0e21\u0e21"
+	    "\u0e31\u0e48\u0e19\u0e04\u0e07");
+	/* การประชุมด้านความมั่นคง */
+	add_article(d, "taliban-2021", "Russian report",
+	    "\u0421\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u0438 "
+	    "\u0441\u043e\u0432\u0435\u0442\u043e\u0432 \u0431\u0435"
+	    "\u0437\u043e\u043f\u0430\u0441\u043d\u043e\u0441\u0442"
+	    "\u0438 \u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b"
+	    "\u0438\u0441\u044c \u0432 \u041c\u043e\u0441\u043a\u0432"
+	    "\u0435.");
+	/* Секретари советов безопасности встретились в Москве. */
+}
+
+/* Words of scripts written without spaces are found inside a run of
+ * letters (article_trigram); Russian words still as words. */
+static void
+test_unspaced(void)
+{
+	const char *rest = "approx year-2021 nsa-dushanbe taliban-2021 talks-delhi";
+	struct db *keep = db;
+
+	db = fixture_db();
+	add_unspaced_articles(db);
+	is_int(fixture_sql_int(db, "SELECT count(*) FROM article_trigram"), 3,
+	    "the trigram index holds the Chinese and Thai articles only");
+	keeps("\u5b89\u5168\u4f1a\u8bae", "founding");      /* 安全会议 */
+	keeps("\u53cd\u6050", "founding");                    /* 反恐, 2 characters */
+	keeps("\u6050", "founding");                           /* 恐, 1 */
+	keeps("\u4f1a\u8bae\u5b89\u5168", "");               /* 会议安全 */
+	keeps("\"\u6210\u5458\u56fd\u5b89\u5168\"", "founding"); /* "成员国安全" */
+	keeps("sco\u5cf0\u4f1a", "founding");                  /* sco峰会 */
+	keeps("\u5b89\u5168\u4f1a\u8bae kind:found", "founding");
+	keeps("\u5b89\u5168\u4f1a\u8bae kind:nsa", "");
+	keeps("-\u5b89\u5168\u4f1a\u8bae", rest);
+	keeps("NOT \u53cd\u6050", rest);
+	keeps("\u53cd\u6050 | kind:nsa", "founding nsa-dushanbe");
+	keeps("\u5317\u4eac", "approx");                      /* 北京, in a title */
+	keeps("\u0e04\u0e27\u0e32\u0e21\u0e21\u0e31\u0e48\u0e19\u0e04\u0e07",
+	    "year-2021");                                       /* ความมั่นคง */
+	keeps("\u041c\u043e\u0441\u043a\u0432\u0435", "taliban-2021");   /* Москве */
+	keeps("\u043c\u043e\u0441\u043a\u0432\u0435", "taliban-2021");   /* москве */
+	keeps("\u041c\u043e\u0441\u043a", "");               /* no part of a word */
+	db_close(db);
+	db = keep;
+}
+
+/* A file of schema 5 (no article_trigram) is migrated on open: its
+ * articles without spaces are indexed and found. */
+static void
+test_upgrade(void)
+{
+	char *dir = fixture_tmpdir(), path[512];
+	struct corpus_counts c;
+	struct db *keep = db;
+	struct err e;
+
+	snprintf(path, sizeof path, "%s/v5.db", dir);
+	if (db_open(&db, path, DB_CREATE, &e) != 0 ||
+	    corpus_load(db, fixture_path("data/mini-data"), &c, &e) != 0) {
+		ok(0, "a version 5 database: %s", e.msg);
+		db = keep;
+		return;
+	}
+	add_unspaced_articles(db);
+	db_exec(db, "DROP TABLE article_trigram; PRAGMA user_version = 5", &e);
+	db_close(db);
+	ok(db_open(&db, path, DB_READWRITE, &e) == 0 &&
+	    db_file_version(db) == db_schema_version() &&
+	    fixture_sql_int(db, "SELECT count(*) FROM article_trigram") == 3,
+	    "a version 5 database is migrated, its unspaced articles indexed");
+	keeps("\u5b89\u5168\u4f1a\u8bae", "founding");
+	keeps("\u53cd\u6050", "founding");
+	db_close(db);
+	db = keep;
+	fixture_rmrf(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -166,6 +280,8 @@ main(void)
 
 	db = fixture_db();
 	test_drivers();
+	test_unspaced();
+	test_upgrade();
 	keeps("", all);
 	keeps("   ", all);
 	keeps("person:doval", "nsa-dushanbe talks-delhi");

@@ -5,7 +5,6 @@
  * marked. '[' and ']' go through the event's articles; '/' searches. */
 #include "config.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include "browser/curses.h"
 #include "browser/draw.h"
 #include "scotl/mention.h"
+#include "scotl/script.h"
 
 struct article_line {
 	size_t start, end;      /* bytes of the body */
@@ -261,18 +261,6 @@ article_pane_wrap_to(struct article_pane *ap, int want)
 
 /* --- search ----------------------------------------------------------- */
 
-static int
-article_pane_match_at(const char *s, const char *needle, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == '\0' || tolower((unsigned char)s[i]) !=
-		    tolower((unsigned char)needle[i]))
-			return 0;
-	return 1;
-}
-
 /* The line that holds OFFSET, wrapping as far as it. */
 static int
 article_pane_line_of(struct article_pane *ap, size_t offset)
@@ -327,7 +315,7 @@ article_pane_match(struct app *app, const char *text)
 {
 	struct article_pane *ap = article_pane_state(app);
 	const char *needle[16];
-	size_t len[16], i;
+	size_t len[16], i, m;
 	int cap = 0, n, k;
 
 	if (text != ap->search)
@@ -339,18 +327,19 @@ article_pane_match(struct app *app, const char *text)
 	n = article_pane_needles(ap, needle, len, 16);
 	if (n == 0 || ap->body == NULL)
 		return;
+	/* Any case of Latin, Greek and Cyrillic; a word of Chinese inside
+	 * Chinese text, as the filter finds it. */
 	for (i = 0; i < ap->body_len; i++) {
-		for (k = 0; k < n; k++)
-			if (i + len[k] <= ap->body_len &&
-			    article_pane_match_at(ap->body + i, needle[k], len[k]))
-				break;
-		if (k == n)
+		for (k = 0, m = 0; k < n && m == 0; k++)
+			m = script_match_folded(ap->body + i, ap->body_len - i,
+			    needle[k], len[k]);
+		if (m == 0)
 			continue;
 		ap->matches = xgrow(ap->matches, ap->nmatches, &cap,
 		    sizeof *ap->matches);
 		ap->matches[ap->nmatches].start = i;
-		ap->matches[ap->nmatches++].end = i + len[k];
-		i += len[k] - 1;
+		ap->matches[ap->nmatches++].end = i + m;
+		i += m - 1;
 	}
 }
 
