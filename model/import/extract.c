@@ -184,8 +184,10 @@ static const char *const extract_cues[] = {
 	"visit", "visited", "visiting", "attended", "attending", "hosted",
 	"session", "conference", "gathering", "spoke", "attack", "attacks",
 	"agreement", "accession", "joined", "ceasefire", "exercise",
-	"exercises", "drill", "drills", "ceremony", "convened", "held",
-	"встреч", "совещани", "заседани", "саммит", "переговор", "учени",
+	"exercises", "drill", "drills", "ceremony", "convene", "convenes",
+	"convened", "held", "hosts", "host", "welcomed", "gathered",
+	"participated",
+	"встреч", "встрет", "совещани", "заседани", "саммит", "переговор", "учени",
 	"церемони", "конференци", "провел", "провед", "состоял", "состоит",
 	"пройд", "теракт",
 	"会议", "会晤", "峰会", "会谈", "演习", "举行", "召开", "出席", "仪式",
@@ -217,7 +219,10 @@ static const char *const extract_sco[] = {
 
 /* What member states' security officials act on, and who they are. */
 static const char *const extract_security[] = {
-	"security council", "national security", "security chiefs",
+	"security council secretary", "security council secretaries",
+	"secretary of the security council", "secretaries of the security councils",
+	"secretaries of security councils", "national security",
+	"security chiefs", "ministers of defence", "ministers of defense",
 	"defence minister", "defence ministers", "defense minister",
 	"defense ministers", "anti-terror", "anti-terrorism",
 	"counter-terrorism", "counterterrorism", "terrorism", "terrorist",
@@ -567,6 +572,13 @@ extract_para_main(const struct extract *x, int p)
 	return 0;
 }
 
+/* Words of those who are not there: "sent greetings", "in a message". */
+static const char *const extract_absent[] = {
+	"sent", "message", "greetings", "letter", "congratulated",
+	"congratulations", "phone", "telephone", "video", "послани",
+	"поздрав", "телефон", "贺信", "致电", "视频",
+};
+
 /* The participants and place of the event the article reports. */
 static void
 extract_main_who(const struct extract *x, struct extract_event *v)
@@ -584,7 +596,9 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);
 		else if (in_para && !(x->s[sen].cue & EXTRACT_NEXT) &&
-		    strcmp(x->m[k].kind, "person") == 0)
+		    strcmp(x->m[k].kind, "person") == 0 &&
+		    !EXTRACT_ANY(x->low, x->s[sen].start, x->s[sen].end,
+		    extract_absent))
 			extract_add(v, x->m[k].entity_id);
 	}
 }
@@ -607,67 +621,70 @@ extract_sentence_who(const struct extract *x, int sen, struct extract_event *v)
 static const struct {
 	const char *phrase;
 	const char *kind;
+	int title;              /* one person's title: "Defence Minister X" */
 } extract_kinds[] = {
-	{ "rats council", "rats-council" }, { "council of the rats", "rats-council" },
-	{ "council of rats", "rats-council" },
-	{ "council of the regional anti-terror", "rats-council" },
-	{ "совет ратс", "rats-council" }, { "совета ратс", "rats-council" },
-	{ "совете ратс", "rats-council" }, { "反恐怖机构理事会", "rats-council" },
-	{ "peace mission", "exercise" }, { "joint exercise", "exercise" },
-	{ "joint exercises", "exercise" }, { "military exercise", "exercise" },
-	{ "military exercises", "exercise" }, { "exercise", "exercise" },
-	{ "exercises", "exercise" }, { "drill", "exercise" }, { "drills", "exercise" },
-	{ "war games", "exercise" }, { "учени", "exercise" }, { "演习", "exercise" },
-	{ "军演", "exercise" }, { "和平使命", "exercise" },
-	{ "security council secretaries", "nsa-meeting" },
-	{ "secretaries of security councils", "nsa-meeting" },
-	{ "secretaries of the security councils", "nsa-meeting" },
-	{ "security council", "nsa-meeting" }, { "security councils", "nsa-meeting" },
-	{ "nsa", "nsa-meeting" }, { "nsas", "nsa-meeting" },
-	{ "national security adviser", "nsa-meeting" },
-	{ "national security advisers", "nsa-meeting" },
-	{ "national security advisor", "nsa-meeting" },
-	{ "national security advisors", "nsa-meeting" },
-	{ "national security chiefs", "nsa-meeting" },
-	{ "совбез", "nsa-meeting" }, { "советов безопасности", "nsa-meeting" },
-	{ "совета безопасности", "nsa-meeting" }, { "安全会议秘书", "nsa-meeting" },
-	{ "国家安全顾问", "nsa-meeting" },
-	{ "defence minister", "defence-ministers" },
-	{ "defence ministers", "defence-ministers" },
-	{ "defense minister", "defence-ministers" },
-	{ "defense ministers", "defence-ministers" },
-	{ "министр оборон", "defence-ministers" },
-	{ "министра оборон", "defence-ministers" },
-	{ "министров оборон", "defence-ministers" },
-	{ "министры оборон", "defence-ministers" },
-	{ "防长", "defence-ministers" }, { "国防部长", "defence-ministers" },
-	{ "foreign ministers", "foreign-ministers" },
-	{ "foreign affairs ministers", "foreign-ministers" },
-	{ "министров иностранных дел", "foreign-ministers" },
-	{ "глав мид", "foreign-ministers" }, { "外长理事会", "foreign-ministers" },
-	{ "外长会议", "foreign-ministers" },
-	{ "heads of government", "heads-of-government" },
-	{ "prime ministers", "heads-of-government" },
-	{ "глав правительств", "heads-of-government" },
-	{ "政府首脑", "heads-of-government" },
-	{ "rats", "rats-meeting" }, { "anti-terror", "rats-meeting" },
-	{ "anti-terrorist", "rats-meeting" }, { "ратс", "rats-meeting" },
-	{ "反恐怖机构", "rats-meeting" },
-	{ "national coordinators", "officials-meeting" },
-	{ "coordinators", "officials-meeting" }, { "координатор", "officials-meeting" },
-	{ "协调员", "officials-meeting" },
-	{ "summit", "summit" }, { "heads of state", "summit" },
-	{ "саммит", "summit" }, { "глав государств", "summit" },
-	{ "峰会", "summit" }, { "元首理事会", "summit" },
-	{ "anniversary", "anniversary" }, { "годовщин", "anniversary" },
-	{ "周年", "anniversary" },
-	{ "accession", "accession" }, { "вступлени", "accession" },
-	{ "attack", "attack" }, { "attacks", "attack" }, { "теракт", "attack" },
-	{ "袭击", "attack" },
-	{ "agreement", "conference" }, { "conference", "conference" },
-	{ "конференци", "conference" }, { "论坛", "conference" },
-	{ "talks", "bilateral" }, { "переговор", "bilateral" },
-	{ "会谈", "bilateral" },
+	{ "rats council", "rats-council", 0 }, { "council of the rats", "rats-council", 0 },
+	{ "council of rats", "rats-council", 0 },
+	{ "council of the regional anti-terror", "rats-council", 0 },
+	{ "совет ратс", "rats-council", 0 }, { "совета ратс", "rats-council", 0 },
+	{ "совете ратс", "rats-council", 0 }, { "反恐怖机构理事会", "rats-council", 0 },
+	{ "peace mission", "exercise", 0 }, { "joint exercise", "exercise", 0 },
+	{ "joint exercises", "exercise", 0 }, { "military exercise", "exercise", 0 },
+	{ "military exercises", "exercise", 0 }, { "exercise", "exercise", 0 },
+	{ "exercises", "exercise", 0 }, { "drill", "exercise", 0 }, { "drills", "exercise", 0 },
+	{ "war games", "exercise", 0 }, { "учени", "exercise", 0 }, { "演习", "exercise", 0 },
+	{ "军演", "exercise", 0 }, { "和平使命", "exercise", 0 },
+	{ "security council secretaries", "nsa-meeting", 0 },
+	{ "secretaries of security councils", "nsa-meeting", 0 },
+	{ "secretaries of the security councils", "nsa-meeting", 0 },
+	{ "security council", "nsa-meeting", 1 }, { "security councils", "nsa-meeting", 0 },
+	{ "nsa", "nsa-meeting", 1 }, { "nsas", "nsa-meeting", 0 },
+	{ "national security adviser", "nsa-meeting", 1 },
+	{ "national security advisers", "nsa-meeting", 0 },
+	{ "national security advisor", "nsa-meeting", 1 },
+	{ "national security advisors", "nsa-meeting", 0 },
+	{ "national security chiefs", "nsa-meeting", 0 },
+	{ "совбез", "nsa-meeting", 0 }, { "советов безопасности", "nsa-meeting", 0 },
+	{ "совета безопасности", "nsa-meeting", 1 }, { "安全会议秘书", "nsa-meeting", 0 },
+	{ "国家安全顾问", "nsa-meeting", 1 },
+	{ "defence minister", "defence-ministers", 1 },
+	{ "defence ministers", "defence-ministers", 0 },
+	{ "defense minister", "defence-ministers", 1 },
+	{ "defense ministers", "defence-ministers", 0 },
+	{ "ministers of defence", "defence-ministers", 0 },
+	{ "ministers of defense", "defence-ministers", 0 },
+	{ "министр оборон", "defence-ministers", 1 },
+	{ "министра оборон", "defence-ministers", 1 },
+	{ "министров оборон", "defence-ministers", 0 },
+	{ "министры оборон", "defence-ministers", 0 },
+	{ "防长", "defence-ministers", 0 }, { "国防部长", "defence-ministers", 1 },
+	{ "foreign ministers", "foreign-ministers", 0 },
+	{ "foreign affairs ministers", "foreign-ministers", 0 },
+	{ "министров иностранных дел", "foreign-ministers", 0 },
+	{ "глав мид", "foreign-ministers", 0 }, { "外长理事会", "foreign-ministers", 0 },
+	{ "外长会议", "foreign-ministers", 0 },
+	{ "heads of government", "heads-of-government", 0 },
+	{ "prime ministers", "heads-of-government", 0 },
+	{ "глав правительств", "heads-of-government", 0 },
+	{ "政府首脑", "heads-of-government", 0 },
+	{ "rats", "rats-meeting", 0 }, { "anti-terror", "rats-meeting", 0 },
+	{ "anti-terrorist", "rats-meeting", 0 }, { "ратс", "rats-meeting", 0 },
+	{ "反恐怖机构", "rats-meeting", 0 },
+	{ "national coordinators", "officials-meeting", 0 },
+	{ "coordinators", "officials-meeting", 0 }, { "координатор", "officials-meeting", 0 },
+	{ "协调员", "officials-meeting", 0 },
+	{ "summit", "summit", 0 }, { "heads of state", "summit", 0 },
+	{ "саммит", "summit", 0 }, { "глав государств", "summit", 0 },
+	{ "峰会", "summit", 0 }, { "元首理事会", "summit", 0 },
+	{ "anniversary", "anniversary", 0 }, { "годовщин", "anniversary", 0 },
+	{ "周年", "anniversary", 0 },
+	{ "accession", "accession", 0 }, { "вступлени", "accession", 0 },
+	{ "attack", "attack", 0 }, { "attacks", "attack", 0 }, { "теракт", "attack", 0 },
+	{ "袭击", "attack", 0 },
+	{ "agreement", "conference", 0 }, { "conference", "conference", 0 },
+	{ "конференци", "conference", 0 }, { "论坛", "conference", 0 },
+	{ "talks", "bilateral", 0 }, { "переговор", "bilateral", 0 },
+	{ "会谈", "bilateral", 0 },
 };
 #define EXTRACT_NKINDS ((int)(sizeof extract_kinds / sizeof *extract_kinds))
 #define EXTRACT_WEAK (EXTRACT_NKINDS - 3)   /* the "talks" ones */
@@ -687,8 +704,33 @@ extract_kind_in(const char *s, size_t from, size_t to)
 	return best;
 }
 
+/* How many of the participants of V are of KIND (people, states). */
+static int
+extract_who_of(const struct extract *x, const struct extract_event *v,
+    const char *kind)
+{
+	long long seen[EXTRACT_MAX_PEOPLE];
+	int k, i, n = 0;
+
+	for (k = 0; k < x->nm; k++) {
+		if (strcmp(x->m[k].kind, kind) != 0)
+			continue;
+		for (i = 0; i < v->nwho && v->who[i] != x->m[k].entity_id; i++)
+			;
+		if (i == v->nwho)
+			continue;
+		for (i = 0; i < n && seen[i] != x->m[k].entity_id; i++)
+			;
+		if (i == n && n < EXTRACT_MAX_PEOPLE)
+			seen[n++] = x->m[k].entity_id;
+	}
+	return n;
+}
+
 /* The kind of the event the article reports: the title's, else that of
- * the first sentence about it that says more than "talks". */
+ * the first sentence about it that says more than "talks". One person's
+ * title ("Defence Minister X met Y") says what the meeting is only when
+ * more than two people or states meet: two are bilateral talks. */
 static int
 extract_main_kind(const struct extract *x, struct extract_event *v)
 {
@@ -704,6 +746,10 @@ extract_main_kind(const struct extract *x, struct extract_event *v)
 	}
 	if (k >= EXTRACT_WEAK)
 		k = weak;
+	if (k < EXTRACT_NKINDS && extract_kinds[k].title &&
+	    extract_who_of(x, v, "person") == 2 &&
+	    extract_who_of(x, v, "state") <= 2)
+		k = EXTRACT_WEAK;
 	snprintf(v->kind, sizeof v->kind, "%s", k < EXTRACT_NKINDS ?
 	    extract_kinds[k].kind : "conference");
 	return k < EXTRACT_WEAK;
@@ -711,18 +757,15 @@ extract_main_kind(const struct extract *x, struct extract_event *v)
 
 /* --- relevance ----------------------------------------------------------- */
 
-/* People of the gazetteer named in the sentences about an event. */
+/* How many people the article names (up to 8). */
 static int
-extract_people_in_cues(const struct extract *x)
+extract_people(const struct extract *x)
 {
 	long long seen[8];
-	int k, i, n = 0, sen;
+	int k, i, n = 0;
 
 	for (k = 0; k < x->nm && n < 8; k++) {
 		if (strcmp(x->m[k].kind, "person") != 0)
-			continue;
-		sen = extract_sentence_of(x, (size_t)x->m[k].start);
-		if (sen < 0 || !(x->s[sen].cue & EXTRACT_MAIN))
 			continue;
 		for (i = 0; i < n && seen[i] != x->m[k].entity_id; i++)
 			;
@@ -736,7 +779,7 @@ extract_people_in_cues(const struct extract *x)
  * or one of its bodies in its title, in a sentence about an event, or
  * twice; or, naming none, its title or a sentence about an event speaks
  * of security councils, defence ministers, terrorism or joint drills
- * and names two people the gazetteer knows (its office-holders). An
+ * and the article names two people (its office-holders). An
  * article with "meeting", "talks" or "attack" and none of that is on
  * something else. */
 static int
@@ -759,7 +802,7 @@ extract_about_sco(const struct extract *x)
 			security = EXTRACT_ANY(x->low, s->start, s->end,
 			    extract_security);
 	}
-	return security && extract_people_in_cues(x) >= 2;
+	return security && extract_people(x) >= 2;
 }
 
 /* "a four-day meeting", "the two-day SCO defence ministers’ summit": how
@@ -857,6 +900,17 @@ extract_main_date(const struct extract *x, struct extract_event *v)
 	for (i = 0; i < x->ns && !v->have_when; i++) {
 		if ((x->s[i].cue & (EXTRACT_MAIN | EXTRACT_NEXT)) != EXTRACT_MAIN ||
 		    x->s[i].rank >= 2 || (d = extract_date_in(x, i, 0)) == NULL)
+			continue;
+		v->when = d->when;
+		v->have_when = v->stated = 1;
+	}
+	/* Else a day named in the paragraph of its first sentence ("X
+	 * welcomed his counterparts in Qingdao on June 26. The gathering
+	 * ..."). */
+	for (i = 0; i < x->ns && !v->have_when; i++) {
+		if (x->s[i].para != x->s[v->first].para ||
+		    (x->s[i].cue & EXTRACT_NEXT) ||
+		    (d = extract_date_in(x, i, 0)) == NULL)
 			continue;
 		v->when = d->when;
 		v->have_when = v->stated = 1;

@@ -121,7 +121,8 @@ steps_event(struct db *db, const struct mention_row *m, int n)
 	is_int(f.event_id, 0, "a new one: the gazetteer knows no events");
 	is_str(f.when.first, "2021-06-23", "dated by the sentence, not the "
 	    "publication");
-	is_str(f.kind, "defence-ministers", "its kind from the cue sentence");
+	is_str(f.kind, "bilateral", "its kind from the cue sentence: one "
+	    "minister's title and two people meeting are bilateral talks");
 	is_int(f.place, dushanbe, "placed in Dushanbe");
 	for (i = 0; i < f.nwho; i++) {
 		has_wang |= f.who[i] == wang;
