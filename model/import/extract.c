@@ -189,21 +189,22 @@ static const char *const extract_cues[] = {
 	"participated",
 	"встреч", "встрет", "совещани", "заседани", "саммит", "переговор", "учени",
 	"церемони", "конференци", "провел", "провед", "состоял", "состоит",
-	"пройд", "теракт",
+	"пройд", "теракт", "участв", "отметил",
 	"会议", "会晤", "峰会", "会谈", "演习", "举行", "召开", "出席", "仪式",
-	"袭击", "会见",
+	"袭击", "会见", "會議", "會晤", "峰會", "會談", "演習", "舉行", "召開",
+	"儀式", "襲擊", "會見",
 };
 
 /* Bilateral talks beside the meeting. */
 static const char *const extract_side[] = {
 	"sidelines", "sideline", "bilateral", "на полях", "двусторонн",
-	"期间会见", "双边",
+	"期间会见", "双边", "期間會見", "雙邊",
 };
 
 /* The next meeting, announced. */
 static const char *const extract_next[] = {
 	"next meeting", "next summit", "next session", "next year's",
-	"следующ", "下一次", "下次", "下届",
+	"следующ", "下一次", "下次", "下届", "下屆",
 };
 
 /* The SCO and its bodies. Acronyms are read in capitals only: "rats". */
@@ -214,7 +215,7 @@ static const char *const extract_sco[] = {
 	"шанхайская организация", "шанхайской организации",
 	"шанхайскую организацию", "региональной антитеррористической",
 	"региональная антитеррористическая", "上海合作组织", "上合组织", "上合",
-	"地区反恐怖机构",
+	"地区反恐怖机构", "上海合作組織", "上合組織", "地區反恐怖機構",
 };
 
 /* What member states' security officials act on, and who they are. */
@@ -230,7 +231,7 @@ static const char *const extract_security[] = {
 	"joint exercises", "military exercise", "military exercises",
 	"безопасност", "терроризм", "антитеррор", "экстремизм", "министр оборон",
 	"министра оборон", "министров оборон", "安全", "反恐", "防长",
-	"国防部长", "恐怖",
+	"国防部长", "恐怖", "防長", "國防部長",
 };
 
 static int
@@ -616,78 +617,109 @@ extract_sentence_who(const struct extract *x, int sen, struct extract_event *v)
 
 /* --- kinds ------------------------------------------------------------- */
 
-/* Phrases (lower case) that give an event's kind, the more particular
- * first. "talks" alone is bilateral only when nothing else says more. */
+/* Phrases (lower case; Chinese in simplified and traditional
+ * characters) that give an event's kind, the more particular first:
+ * experts preparing a meeting of secretaries meet as officials. "talks"
+ * alone is bilateral only when nothing else says more. */
 static const struct {
 	const char *phrase;
 	const char *kind;
 	int title;              /* one person's title: "Defence Minister X" */
 } extract_kinds[] = {
-	{ "rats council", "rats-council", 0 }, { "council of the rats", "rats-council", 0 },
+	{ "rats council", "rats-council", 0 },
+	{ "council of the rats", "rats-council", 0 },
 	{ "council of rats", "rats-council", 0 },
 	{ "council of the regional anti-terror", "rats-council", 0 },
-	{ "совет ратс", "rats-council", 0 }, { "совета ратс", "rats-council", 0 },
-	{ "совете ратс", "rats-council", 0 }, { "反恐怖机构理事会", "rats-council", 0 },
-	{ "peace mission", "exercise", 0 }, { "joint exercise", "exercise", 0 },
-	{ "joint exercises", "exercise", 0 }, { "military exercise", "exercise", 0 },
+	{ "совет ратс", "rats-council", 0 },
+	{ "совета ратс", "rats-council", 0 },
+	{ "совете ратс", "rats-council", 0 },
+	{ "反恐怖机构理事会", "rats-council", 0 }, { "反恐怖機構理事會", "rats-council", 0 },
+	{ "national coordinators", "officials-meeting", 0 },
+	{ "meeting of experts", "officials-meeting", 0 },
+	{ "experts meeting", "officials-meeting", 0 },
+	{ "experts' meeting", "officials-meeting", 0 },
+	{ "expert group", "officials-meeting", 0 },
+	{ "expert meeting", "officials-meeting", 0 },
+	{ "экспертн", "officials-meeting", 0 },
+	{ "совещание экспертов", "officials-meeting", 0 },
+	{ "координатор", "officials-meeting", 0 },
+	{ "协调员", "officials-meeting", 0 }, { "協調員", "officials-meeting", 0 },
+	{ "专家会", "officials-meeting", 0 }, { "專家會", "officials-meeting", 0 },
+	{ "专家组", "officials-meeting", 0 }, { "專家組", "officials-meeting", 0 },
+	{ "peace mission", "exercise", 0 },
+	{ "joint exercise", "exercise", 0 },
+	{ "joint exercises", "exercise", 0 },
+	{ "military exercise", "exercise", 0 },
 	{ "military exercises", "exercise", 0 }, { "exercise", "exercise", 0 },
-	{ "exercises", "exercise", 0 }, { "drill", "exercise", 0 }, { "drills", "exercise", 0 },
-	{ "war games", "exercise", 0 }, { "учени", "exercise", 0 }, { "演习", "exercise", 0 },
-	{ "军演", "exercise", 0 }, { "和平使命", "exercise", 0 },
+	{ "exercises", "exercise", 0 }, { "drill", "exercise", 0 },
+	{ "drills", "exercise", 0 }, { "war games", "exercise", 0 },
+	{ "учени", "exercise", 0 }, { "演习", "exercise", 0 },
+	{ "演習", "exercise", 0 }, { "军演", "exercise", 0 },
+	{ "軍演", "exercise", 0 }, { "和平使命", "exercise", 0 },
 	{ "security council secretaries", "nsa-meeting", 0 },
 	{ "secretaries of security councils", "nsa-meeting", 0 },
 	{ "secretaries of the security councils", "nsa-meeting", 0 },
-	{ "security council", "nsa-meeting", 1 }, { "security councils", "nsa-meeting", 0 },
-	{ "nsa", "nsa-meeting", 1 }, { "nsas", "nsa-meeting", 0 },
-	{ "national security adviser", "nsa-meeting", 1 },
+	{ "security councils", "nsa-meeting", 0 },
+	{ "nsas", "nsa-meeting", 0 },
 	{ "national security advisers", "nsa-meeting", 0 },
-	{ "national security advisor", "nsa-meeting", 1 },
 	{ "national security advisors", "nsa-meeting", 0 },
 	{ "national security chiefs", "nsa-meeting", 0 },
-	{ "совбез", "nsa-meeting", 0 }, { "советов безопасности", "nsa-meeting", 0 },
-	{ "совета безопасности", "nsa-meeting", 1 }, { "安全会议秘书", "nsa-meeting", 0 },
-	{ "国家安全顾问", "nsa-meeting", 1 },
-	{ "defence minister", "defence-ministers", 1 },
+	{ "совбез", "nsa-meeting", 0 },
+	{ "советов безопасности", "nsa-meeting", 0 },
+	{ "安全会议秘书", "nsa-meeting", 0 }, { "安全會議秘書", "nsa-meeting", 0 },
+	{ "security council", "nsa-meeting", 1 }, { "nsa", "nsa-meeting", 1 },
+	{ "national security adviser", "nsa-meeting", 1 },
+	{ "national security advisor", "nsa-meeting", 1 },
+	{ "совета безопасности", "nsa-meeting", 1 },
+	{ "国家安全顾问", "nsa-meeting", 1 }, { "國家安全顧問", "nsa-meeting", 1 },
 	{ "defence ministers", "defence-ministers", 0 },
-	{ "defense minister", "defence-ministers", 1 },
 	{ "defense ministers", "defence-ministers", 0 },
 	{ "ministers of defence", "defence-ministers", 0 },
 	{ "ministers of defense", "defence-ministers", 0 },
-	{ "министр оборон", "defence-ministers", 1 },
-	{ "министра оборон", "defence-ministers", 1 },
 	{ "министров оборон", "defence-ministers", 0 },
 	{ "министры оборон", "defence-ministers", 0 },
-	{ "防长", "defence-ministers", 0 }, { "国防部长", "defence-ministers", 1 },
+	{ "防长", "defence-ministers", 0 }, { "防長", "defence-ministers", 0 },
+	{ "国防部长会议", "defence-ministers", 0 },
+	{ "國防部長會議", "defence-ministers", 0 },
+	{ "defence minister", "defence-ministers", 1 },
+	{ "defense minister", "defence-ministers", 1 },
+	{ "министр оборон", "defence-ministers", 1 },
+	{ "министра оборон", "defence-ministers", 1 },
+	{ "国防部长", "defence-ministers", 1 }, { "國防部長", "defence-ministers", 1 },
 	{ "foreign ministers", "foreign-ministers", 0 },
 	{ "foreign affairs ministers", "foreign-ministers", 0 },
 	{ "министров иностранных дел", "foreign-ministers", 0 },
-	{ "глав мид", "foreign-ministers", 0 }, { "外长理事会", "foreign-ministers", 0 },
-	{ "外长会议", "foreign-ministers", 0 },
+	{ "глав мид", "foreign-ministers", 0 },
+	{ "外长理事会", "foreign-ministers", 0 },
+	{ "外長理事會", "foreign-ministers", 0 },
+	{ "外长会议", "foreign-ministers", 0 }, { "外長會議", "foreign-ministers", 0 },
 	{ "heads of government", "heads-of-government", 0 },
 	{ "prime ministers", "heads-of-government", 0 },
 	{ "глав правительств", "heads-of-government", 0 },
 	{ "政府首脑", "heads-of-government", 0 },
+	{ "政府首腦", "heads-of-government", 0 },
 	{ "rats", "rats-meeting", 0 }, { "anti-terror", "rats-meeting", 0 },
 	{ "anti-terrorist", "rats-meeting", 0 }, { "ратс", "rats-meeting", 0 },
-	{ "反恐怖机构", "rats-meeting", 0 },
-	{ "national coordinators", "officials-meeting", 0 },
-	{ "coordinators", "officials-meeting", 0 }, { "координатор", "officials-meeting", 0 },
-	{ "协调员", "officials-meeting", 0 },
+	{ "反恐怖机构", "rats-meeting", 0 }, { "反恐怖機構", "rats-meeting", 0 },
+	{ "coordinators", "officials-meeting", 0 },
 	{ "summit", "summit", 0 }, { "heads of state", "summit", 0 },
 	{ "саммит", "summit", 0 }, { "глав государств", "summit", 0 },
-	{ "峰会", "summit", 0 }, { "元首理事会", "summit", 0 },
+	{ "峰会", "summit", 0 }, { "峰會", "summit", 0 }, { "元首理事会", "summit", 0 },
+	{ "元首理事會", "summit", 0 },
 	{ "anniversary", "anniversary", 0 }, { "годовщин", "anniversary", 0 },
-	{ "周年", "anniversary", 0 },
+	{ "周年", "anniversary", 0 }, { "週年", "anniversary", 0 },
 	{ "accession", "accession", 0 }, { "вступлени", "accession", 0 },
-	{ "attack", "attack", 0 }, { "attacks", "attack", 0 }, { "теракт", "attack", 0 },
-	{ "袭击", "attack", 0 },
+	{ "attack", "attack", 0 }, { "attacks", "attack", 0 },
+	{ "теракт", "attack", 0 }, { "袭击", "attack", 0 },
+	{ "襲擊", "attack", 0 },
 	{ "agreement", "conference", 0 }, { "conference", "conference", 0 },
 	{ "конференци", "conference", 0 }, { "论坛", "conference", 0 },
+	{ "論壇", "conference", 0 },
 	{ "talks", "bilateral", 0 }, { "переговор", "bilateral", 0 },
-	{ "会谈", "bilateral", 0 },
+	{ "会谈", "bilateral", 0 }, { "會談", "bilateral", 0 },
 };
 #define EXTRACT_NKINDS ((int)(sizeof extract_kinds / sizeof *extract_kinds))
-#define EXTRACT_WEAK (EXTRACT_NKINDS - 3)   /* the "talks" ones */
+#define EXTRACT_WEAK (EXTRACT_NKINDS - 4)   /* the "talks" ones */
 
 /* The most particular kind phrase in S[FROM, TO): its index, or
  * EXTRACT_NKINDS for none. */
