@@ -629,7 +629,8 @@ static const struct {
 	{ "rats council", "rats-council", 0 },
 	{ "council of the rats", "rats-council", 0 },
 	{ "council of rats", "rats-council", 0 },
-	{ "council of the regional anti-terror", "rats-council", 0 },
+	{ "council of the regional anti-terrorist", "rats-council", 0 },
+	{ "council of regional anti-terrorist", "rats-council", 0 },
 	{ "совет ратс", "rats-council", 0 },
 	{ "совета ратс", "rats-council", 0 },
 	{ "совете ратс", "rats-council", 0 },
@@ -650,8 +651,10 @@ static const struct {
 	{ "joint exercise", "exercise", 0 },
 	{ "joint exercises", "exercise", 0 },
 	{ "military exercise", "exercise", 0 },
-	{ "military exercises", "exercise", 0 }, { "exercise", "exercise", 0 },
-	{ "exercises", "exercise", 0 }, { "drill", "exercise", 0 },
+	{ "military exercises", "exercise", 0 },
+	{ "counter-terrorism exercise", "exercise", 0 },
+	{ "anti-terrorism exercise", "exercise", 0 },
+	{ "exercises", "exercise", 0 },
 	{ "drills", "exercise", 0 }, { "war games", "exercise", 0 },
 	{ "учени", "exercise", 0 }, { "演习", "exercise", 0 },
 	{ "演習", "exercise", 0 }, { "军演", "exercise", 0 },
@@ -688,6 +691,7 @@ static const struct {
 	{ "国防部长", "defence-ministers", 1 }, { "國防部長", "defence-ministers", 1 },
 	{ "foreign ministers", "foreign-ministers", 0 },
 	{ "foreign affairs ministers", "foreign-ministers", 0 },
+	{ "ministers of foreign affairs", "foreign-ministers", 0 },
 	{ "министров иностранных дел", "foreign-ministers", 0 },
 	{ "глав мид", "foreign-ministers", 0 },
 	{ "外长理事会", "foreign-ministers", 0 },
@@ -703,6 +707,7 @@ static const struct {
 	{ "反恐怖机构", "rats-meeting", 0 }, { "反恐怖機構", "rats-meeting", 0 },
 	{ "coordinators", "officials-meeting", 0 },
 	{ "summit", "summit", 0 }, { "heads of state", "summit", 0 },
+	{ "council of heads", "summit", 0 },
 	{ "саммит", "summit", 0 }, { "глав государств", "summit", 0 },
 	{ "峰会", "summit", 0 }, { "峰會", "summit", 0 }, { "元首理事会", "summit", 0 },
 	{ "元首理事會", "summit", 0 },
@@ -759,17 +764,25 @@ extract_who_of(const struct extract *x, const struct extract_event *v,
 	return n;
 }
 
-/* The kind of the event the article reports: the title's, else that of
- * the first sentence about it that says more than "talks". One person's
+/* The kind of the event the article reports: the more particular of
+ * the title's and its first sentence's, else that of the next sentence
+ * about it that says more than "talks". One person's
  * title ("Defence Minister X met Y") says what the meeting is only when
  * more than two people or states meet: two are bilateral talks. */
 static int
 extract_main_kind(const struct extract *x, struct extract_event *v)
 {
-	int k = extract_kind_in(x->ltitle, 0, strlen(x->ltitle)), i, weak;
+	const struct extract_sentence *lead = &x->s[v->first];
+	int k = extract_kind_in(x->ltitle, 0, strlen(x->ltitle)), i, weak, l;
 
+	/* The title and the lead (the article's first sentences) together:
+	 * "RATS meeting" in the title, "the meeting of the Council of RATS"
+	 * in the lead. */
+	if (v->first <= 1 && (l = extract_kind_in(x->low, lead->start,
+	    lead->end)) < k)
+		k = l;
 	weak = k;
-	for (i = 0; k >= EXTRACT_WEAK && i < x->ns; i++) {
+	for (i = v->first + 1; k >= EXTRACT_WEAK && i < x->ns; i++) {
 		if ((x->s[i].cue & (EXTRACT_MAIN | EXTRACT_NEXT)) != EXTRACT_MAIN)
 			continue;
 		k = extract_kind_in(x->low, x->s[i].start, x->s[i].end);
