@@ -202,6 +202,23 @@ test_initials(void)
 }
 
 static void
+test_unknown_person(void)
+{
+	static const char body[] =
+	    "The SCO security council secretaries met in Beijing on 22 May 2018, "
+	    "attended by the Secretary of the Security Council of the Republic "
+	    "of Kazakhstan Erlan Saparbekov.";
+	struct extract_found *f;
+	int n = events_of("Secretaries meet", body, "2018-05-23", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		ok(takes_part(&f[0], KAZAKHSTAN), "a state whose official is "
+		    "named, though the gazetteer does not know him");
+	free(f);
+}
+
+static void
 test_announced(void)
 {
 	static const char body[] =
@@ -330,6 +347,7 @@ main(void)
 	test_unrelated();
 	test_official_list();
 	test_initials();
+	test_unknown_person();
 	test_announced();
 	test_russian();
 	test_chinese();
