@@ -506,6 +506,35 @@ extract_state_beside(const struct extract *x, const struct mention_row *m,
 	    extract_listed(x, (size_t)o->end, (size_t)m->start)));
 }
 
+/* Whether a name follows the state mention M, maybe after initials and
+ * a title: "of the Russian Federation N.P. Patrushev", "of Kazakhstan
+ * Nurlan Ermekbaev", "India's Deputy National Security Adviser Rajinder
+ * Khanna". Someone of the state is there, known to the gazetteer or
+ * not: capitalised words, at least two (and a few at most, read), up to
+ * a comma, a semicolon, a full stop or a lower-case word. */
+static int
+extract_state_named(const struct extract *x, const struct mention_row *m)
+{
+	size_t i = (size_t)m->end, n = 0;
+
+	if (i + 2 < x->len && x->body[i] == '\'' && x->body[i + 1] == 's')
+		i += 2;
+	else if (i + 4 < x->len && memcmp(x->body + i, "’s", 4) == 0)
+		i += 4;
+	while (i < x->len && x->body[i] == ' ' && n < 12) {
+		i++;
+		if (i >= x->len || !isupper((unsigned char)x->body[i]))
+			break;
+		while (i < x->len && (isalpha((unsigned char)x->body[i]) ||
+		    x->body[i] == '.' || x->body[i] == '-' ||
+		    (unsigned char)x->body[i] >= 0x80))
+			i++;
+		n++;
+	}
+	return n >= 2 && (i >= x->len || x->body[i] == ',' || x->body[i] == ';' ||
+	    x->body[i] == '.' || x->body[i] == ' ');
+}
+
 /* Whether the state mention K stands for a participant. */
 static int
 extract_state_takes_part(const struct extract *x, int k)
@@ -517,7 +546,8 @@ extract_state_takes_part(const struct extract *x, int k)
 	    EXTRACT_APPOSITION_MAX : EXTRACT_LIST_MAX;
 	int j;
 
-	if (m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0)
+	if ((m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0) ||
+	    extract_state_named(x, m))
 		return 1;
 	/* "to represent India", "Pakistan was represented by" */
 	if ((m->start >= 10 && strncasecmp(x->body + m->start - 10, "represent ", 10) == 0) ||
