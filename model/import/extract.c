@@ -378,6 +378,25 @@ extract_sentence_of(const struct extract *x, size_t at)
 	return -1;
 }
 
+/* The first of the mentions (in order of position) that starts at or
+ * after AT: a binary search, so that a sentence's mentions are found
+ * without a walk over the article's. */
+static int
+extract_mention_from(const struct extract *x, size_t at)
+{
+	int lo = 0, hi = x->nm;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if ((size_t)x->m[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* --- participants ---------------------------------------------------- */
 
 static void
@@ -589,18 +608,20 @@ extract_take(const struct extract *x, struct extract_event *v, int k)
 		v->place = m->entity_id;
 }
 
-/* Whether paragraph P holds a sentence about the event the article
- * reports: the people named anywhere in it take part ("Khawaja Asif
- * reached the venue" after the sentence on the meeting). */
-static int
-extract_para_main(const struct extract *x, int p)
+/* For each paragraph, whether it holds a sentence about the event the
+ * article reports: the people named anywhere in it take part ("Khawaja
+ * Asif reached the venue" after the sentence on the meeting). A new
+ * array, from one pass over the sentences. */
+static char *
+extract_paras_main(const struct extract *x)
 {
+	char *p = xcalloc((size_t)(x->ns > 0 ? x->s[x->ns - 1].para + 1 : 1), 1);
 	int i;
 
 	for (i = 0; i < x->ns; i++)
-		if (x->s[i].para == p && (x->s[i].cue & EXTRACT_MAIN))
-			return 1;
-	return 0;
+		if (x->s[i].cue & EXTRACT_MAIN)
+			p[x->s[i].para] = 1;
+	return p;
 }
 
 /* Words of those who are not there: "sent greetings", "in a message". */
@@ -614,24 +635,22 @@ static const char *const extract_absent[] = {
 static void
 extract_main_who(const struct extract *x, struct extract_event *v)
 {
-	int k, sen, para = -1, in_para = 0;
+	char *paras = extract_paras_main(x);
+	int k, sen;
 
 	for (k = 0; k < x->nm; k++) {
 		sen = extract_sentence_of(x, (size_t)x->m[k].start);
 		if (sen < 0)
 			continue;
-		if (x->s[sen].para != para) {
-			para = x->s[sen].para;
-			in_para = extract_para_main(x, para);
-		}
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);
-		else if (in_para && !(x->s[sen].cue & EXTRACT_NEXT) &&
+		else if (paras[x->s[sen].para] && !(x->s[sen].cue & EXTRACT_NEXT) &&
 		    strcmp(x->m[k].kind, "person") == 0 &&
 		    !EXTRACT_ANY(x->low, x->s[sen].start, x->s[sen].end,
 		    extract_absent))
 			extract_add(v, x->m[k].entity_id);
 	}
+	free(paras);
 }
 
 /* The participants and place named in sentence SEN. */
@@ -640,9 +659,9 @@ extract_sentence_who(const struct extract *x, int sen, struct extract_event *v)
 {
 	int k;
 
-	for (k = 0; k < x->nm; k++)
-		if (extract_sentence_of(x, (size_t)x->m[k].start) == sen)
-			extract_take(x, v, k);
+	for (k = extract_mention_from(x, x->s[sen].start);
+	    k < x->nm && (size_t)x->m[k].start < x->s[sen].end; k++)
+		extract_take(x, v, k);
 }
 
 /* --- kinds ------------------------------------------------------------- */
@@ -935,13 +954,28 @@ extract_duration(const struct extract *x)
 static const struct date_found *
 extract_date_in(const struct extract *x, int sen, int any)
 {
-	int i;
+	int lo = 0, hi = x->nd, mid;
 
-	for (i = 0; i < x->nd; i++)
-		if (extract_sentence_of(x, x->dates[i].start) == sen &&
-		    (any || x->dates[i].when.precision == DATE_DAY))
-			return &x->dates[i];
+	/* The dates are in order of position (extract_events sorts them). */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->dates[mid].start < x->s[sen].start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < x->nd && x->dates[lo].start < x->s[sen].end; lo++)
+		if (any || x->dates[lo].when.precision == DATE_DAY)
+			return &x->dates[lo];
 	return NULL;
+}
+
+static int
+extract_date_cmp(const void *a, const void *b)
+{
+	const struct date_found *p = a, *q = b;
+
+	return p->start < q->start ? -1 : p->start > q->start;
 }
 
 /* The span of DAYS days from the first day of W, when W is one day. */
@@ -1103,9 +1137,9 @@ extract_next_event(const struct extract *x, const struct extract_event *main,
 		v.when = d->when;
 		v.have_when = v.stated = 1;
 		snprintf(v.kind, sizeof v.kind, "%s", main->kind);
-		for (k = 0; k < x->nm; k++)
-			if (extract_sentence_of(x, (size_t)x->m[k].start) == i &&
-			    strcmp(x->m[k].kind, "place") == 0 && v.place == 0)
+		for (k = extract_mention_from(x, x->s[i].start); k < x->nm &&
+		    (size_t)x->m[k].start < x->s[i].end; k++)
+			if (strcmp(x->m[k].kind, "place") == 0 && v.place == 0)
 				v.place = x->m[k].entity_id;
 		if (strcmp(v.when.first, main->when.last) > 0)
 			extract_emit(x, &v, out, n);
@@ -1174,6 +1208,8 @@ extract_events(const struct article *a, const struct mention_row *m, int n,
 	if (v.first < 0 || !extract_about_sco(&x))
 		goto out;               /* nothing happens in this article */
 	x.nd = dates_find(x.body, x.len, a->published, &x.dates);
+	if (x.nd > 1)
+		qsort(x.dates, (size_t)x.nd, sizeof *x.dates, extract_date_cmp);
 	extract_main_who(&x, &v);
 	extract_main_date(&x, &v);
 	strong = extract_main_kind(&x, &v);
