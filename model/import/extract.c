@@ -653,6 +653,35 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 	free(paras);
 }
 
+/* The place of the event the article reports: one the title names too
+ * ("SCO defence ministers meet in Qingdao"), else the first named in
+ * its first two sentences, else in a later one (more often background:
+ * "... the summit in Dushanbe last year"). */
+static void
+extract_main_place(const struct extract *x, struct extract_event *v)
+{
+	size_t tlen = strlen(x->title);
+	int k, sen, score, best = 0;
+
+	for (k = 0; k < x->nm; k++) {
+		const struct mention_row *m = &x->m[k];
+
+		if (strcmp(m->kind, "place") != 0 ||
+		    (sen = extract_sentence_of(x, (size_t)m->start)) < 0 ||
+		    (x->s[sen].cue & (EXTRACT_MAIN | EXTRACT_NEXT)) != EXTRACT_MAIN)
+			continue;
+		score = x->s[sen].rank < 2 ? 2 : 1;
+		if ((size_t)(m->end - m->start) <= tlen &&
+		    memmem(x->title, tlen, x->body + m->start,
+		    (size_t)(m->end - m->start)) != NULL)
+			score = 3;
+		if (score > best) {
+			best = score;
+			v->place = m->entity_id;
+		}
+	}
+}
+
 /* The participants and place named in sentence SEN. */
 static void
 extract_sentence_who(const struct extract *x, int sen, struct extract_event *v)
@@ -1211,6 +1240,8 @@ extract_events(const struct article *a, const struct mention_row *m, int n,
 	if (x.nd > 1)
 		qsort(x.dates, (size_t)x.nd, sizeof *x.dates, extract_date_cmp);
 	extract_main_who(&x, &v);
+	v.place = 0;
+	extract_main_place(&x, &v);
 	extract_main_date(&x, &v);
 	strong = extract_main_kind(&x, &v);
 	/* An event needs someone or somewhere, or a kind the article

@@ -219,6 +219,25 @@ test_unknown_person(void)
 }
 
 static void
+test_title_place(void)
+{
+	static const char body[] =
+	    "The SCO foreign ministers met on 22 May 2019, a week after talks in "
+	    "Moscow. The ministers gathered in Bishkek for their council.";
+	struct extract_found *f;
+	int n = events_of("SCO foreign ministers meet in Bishkek", body,
+	    "2019-05-23", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1) {
+		is_int(f[0].place, BISHKEK, "the place the title names too, not "
+		    "the first one the text names");
+		is_str(f[0].kind, "foreign-ministers", "of foreign ministers");
+	}
+	free(f);
+}
+
+static void
 test_announced(void)
 {
 	static const char body[] =
@@ -348,6 +367,7 @@ main(void)
 	test_official_list();
 	test_initials();
 	test_unknown_person();
+	test_title_place();
 	test_announced();
 	test_russian();
 	test_chinese();
