@@ -554,6 +554,34 @@ extract_state_named(const struct extract *x, const struct mention_row *m)
 	    x->body[i] == '.' || x->body[i] == ' ');
 }
 
+/* Russian: an official or a delegation of the state, the state after
+ * (genitive: "делегация России", "министр обороны Индии"). Chinese: the
+ * state before, with no space ("中国代表团", "印度国防部长"). Enough
+ * in any sentence of a paragraph about the event. */
+static int
+extract_state_official(const struct extract *x, const struct mention_row *m)
+{
+	static const char *const ru[] = {
+		"делегаци", "представител", "министр", "секретар",
+	};
+	static const char *const zh[] = {
+		"代表团", "代表團", "国防部长", "國防部長", "防长", "防長",
+		"安全会议秘书", "安全會議秘書", "外长", "外長", "国家安全",
+		"國家安全", "总统", "總統", "总理", "總理",
+	};
+	size_t from = m->start > 60 ? (size_t)m->start - 60 : 0, k, n;
+
+	if (EXTRACT_ANY(x->low, from, (size_t)m->start, ru))
+		return 1;
+	for (k = 0; k < sizeof zh / sizeof *zh; k++) {
+		n = strlen(zh[k]);
+		if ((size_t)m->end + n <= x->len &&
+		    memcmp(x->body + m->end, zh[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the state mention K stands for a participant. */
 static int
 extract_state_takes_part(const struct extract *x, int k)
@@ -566,7 +594,7 @@ extract_state_takes_part(const struct extract *x, int k)
 	int j;
 
 	if ((m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0) ||
-	    extract_state_named(x, m))
+	    extract_state_named(x, m) || extract_state_official(x, m))
 		return 1;
 	/* "to represent India", "Pakistan was represented by" */
 	if ((m->start >= 10 && strncasecmp(x->body + m->start - 10, "represent ", 10) == 0) ||
@@ -645,7 +673,9 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);
 		else if (paras[x->s[sen].para] && !(x->s[sen].cue & EXTRACT_NEXT) &&
-		    strcmp(x->m[k].kind, "person") == 0 &&
+		    (strcmp(x->m[k].kind, "person") == 0 ||
+		    (strcmp(x->m[k].kind, "state") == 0 &&
+		    extract_state_official(x, &x->m[k]))) &&
 		    !EXTRACT_ANY(x->low, x->s[sen].start, x->s[sen].end,
 		    extract_absent))
 			extract_add(v, x->m[k].entity_id);

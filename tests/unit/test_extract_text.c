@@ -43,6 +43,7 @@ static const struct form forms[] = {
 	{ "Britain", BRITAIN, "state" }, { "Australia", AUSTRALIA, "state" },
 	{ "Ташкенте", TASHKENT, "place" }, { "России", RUSSIA, "state" },
 	{ "Индии", INDIA, "state" }, { "Китая", CHINA, "state" },
+	{ "Казахстана", KAZAKHSTAN, "state" }, { "哈萨克斯坦", KAZAKHSTAN, "state" },
 	{ "塔什干", TASHKENT, "place" }, { "中国", CHINA, "state" },
 	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
 };
@@ -263,7 +264,8 @@ test_russian(void)
 	static const char body[] =
 	    "Секретари советов безопасности государств — членов ШОС встретились "
 	    "в Ташкенте 18 августа 2022 года. Делегации России, Индии и Китая "
-	    "обсудили борьбу с терроризмом.";
+	    "обсудили борьбу с терроризмом. На заседании выступил секретарь "
+	    "Совета безопасности Казахстана.";
 	struct extract_found *f;
 	int n = events_of("Секретари совбезов ШОС встретились в Ташкенте", body,
 	    "2022-08-18", &f);
@@ -274,6 +276,10 @@ test_russian(void)
 		    "councils, by the stems of the words");
 		is_int(f[0].place, TASHKENT, "in Tashkent");
 		is_str(f[0].when.first, "2022-08-18", "on 18 August");
+		ok(takes_part(&f[0], RUSSIA) && takes_part(&f[0], INDIA) &&
+		    takes_part(&f[0], CHINA), "the delegations of a list");
+		ok(takes_part(&f[0], KAZAKHSTAN), "the state of an official, "
+		    "named after him");
 	}
 	free(f);
 }
@@ -283,7 +289,7 @@ test_chinese(void)
 {
 	static const char body[] =
 	    "上海合作组织成员国安全会议秘书第十七次会议在塔什干举行。"
-	    "中国、印度和俄罗斯代表团出席会议。";
+	    "中国、印度和俄罗斯代表团出席会议。哈萨克斯坦安全会议秘书在会上发言。";
 	struct extract_found *f;
 	int n = events_of("上合组织安全会议秘书会议举行", body, "2022-08-18", &f);
 
@@ -294,6 +300,8 @@ test_chinese(void)
 		is_int(f[0].place, TASHKENT, "in Tashkent");
 		ok(takes_part(&f[0], CHINA) && takes_part(&f[0], INDIA) &&
 		    takes_part(&f[0], RUSSIA), "the states of a list with 、 and 和");
+		ok(takes_part(&f[0], KAZAKHSTAN), "the state of an official, named "
+		    "before his title");
 		ok(f[0].span_end == (long long)(strstr(body, "。") - body) + 3,
 		    "a sentence ends at 。");
 	}
