@@ -411,22 +411,48 @@ extract_add(struct extract_event *v, long long id)
 		v->who[v->nwho++] = id;
 }
 
-/* Text between two byte offsets is only punctuation, "and" or "or", and
- * the words of a state's official name around the one named ("the
- * Republic of India, the Kyrgyz Republic and the Russian Federation"):
- * the two names are items of one list. Chinese "、" and "和" are no
- * letters of ASCII and pass. */
+/* The length of a list separator of Russian or Chinese text at I ("и",
+ * "、", "，", "和", "与", "及"), or of an apostrophe or a dash; 0 when
+ * the byte at I starts none. */
+static size_t
+extract_wide_fill(const char *s, size_t i, size_t to)
+{
+	static const char *const fill[] = {
+		"и", "、", "，", "和", "与", "與", "及", "’", "–", "—",
+	};
+	size_t k, n;
+
+	for (k = 0; k < sizeof fill / sizeof *fill; k++) {
+		n = strlen(fill[k]);
+		if (i + n <= to && memcmp(s + i, fill[k], n) == 0 &&
+		    (n > 2 || !(i + n < to && (unsigned char)s[i + n] >= 0x80)))
+			return n;
+	}
+	return 0;
+}
+
+/* Text between two byte offsets is only punctuation, "and" or "or" (in
+ * English, Russian or Chinese), and the words of a state's official
+ * name around the one named ("the Republic of India, the Kyrgyz
+ * Republic and the Russian Federation"): the two names are items of one
+ * list. */
 static int
 extract_listed(const struct extract *x, size_t from, size_t to)
 {
 	static const char *const fill[] = {
 		"and", "or", "the", "republic", "of", "federation", "islamic",
 	};
-	size_t i, k;
+	size_t i, k, n;
 
 	if (to < from || to - from > EXTRACT_LIST_MAX)
 		return 0;
 	for (i = from; i < to; i++) {
+		if ((unsigned char)x->body[i] >= 0x80) {
+			if ((n = extract_wide_fill(x->body, i, to)) == 0)
+				return 0;
+			i += n - 1;
+			continue;
+		}
 		if (!isalpha((unsigned char)x->body[i]) ||
 		    (i > from && isalpha((unsigned char)x->body[i - 1])))
 			continue;
