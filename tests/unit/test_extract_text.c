@@ -27,7 +27,7 @@ struct form {
 enum {
 	QINGDAO = 1, BISHKEK, BEIJING, MOSCOW, TASHKENT, LONDON,
 	INDIA = 20, CHINA, RUSSIA, KAZAKHSTAN, KYRGYZSTAN, BRITAIN, AUSTRALIA,
-	SINGH = 40, DONG, PATRUSHEV,
+	SINGH = 40, DONG, PATRUSHEV, BERG,
 };
 
 static const struct form forms[] = {
@@ -35,7 +35,7 @@ static const struct form forms[] = {
 	{ "Beijing", BEIJING, "place" }, { "Moscow", MOSCOW, "place" },
 	{ "London", LONDON, "place" },
 	{ "Rajnath Singh", SINGH, "person" }, { "Dong Jun", DONG, "person" },
-	{ "Patrushev", PATRUSHEV, "person" },
+	{ "Patrushev", PATRUSHEV, "person" }, { "Lars Berg", BERG, "person" },
 	{ "Republic of India", INDIA, "state" },
 	{ "Republic of Kazakhstan", KAZAKHSTAN, "state" },
 	{ "Kyrgyz", KYRGYZSTAN, "state" },
@@ -158,6 +158,33 @@ test_unrelated(void)
 	ok(!extract_relevant(&a, m, n), "talks and an attack are no SCO affair");
 	is_int(extract_events(&a, m, n, &f), 0, "and give no event");
 	free(f);
+	free(m);
+}
+
+/* No SCO body named: security officials of its members meet, those of
+ * another body do not. */
+static void
+test_officials(void)
+{
+	static const char nato[] =
+	    "NATO defence ministers met in London on 15 February 2017, said "
+	    "Lars Berg.";
+	static const char nsa[] =
+	    "National Security Adviser Rajnath Singh met his counterpart in "
+	    "Moscow on 15 April 2015.";
+	struct article a = { .title = "Ministers meet", .body = (char *)nato,
+	    .published = "2017-02-16" };
+	struct mention_row *m;
+	int n;
+
+	m = find_forms(nato, &n);
+	ok(!extract_relevant(&a, m, n), "another alliance's defence ministers "
+	    "are no SCO affair");
+	free(m);
+	a.body = (char *)nsa;
+	m = find_forms(nsa, &n);
+	ok(extract_relevant(&a, m, n), "a national security adviser meeting a "
+	    "counterpart is");
 	free(m);
 }
 
@@ -372,6 +399,7 @@ main(void)
 
 	test_several();
 	test_unrelated();
+	test_officials();
 	test_official_list();
 	test_initials();
 	test_unknown_person();
