@@ -210,8 +210,11 @@ static const char *const extract_next[] = {
 /* The SCO and its bodies. Acronyms are read in capitals only: "rats". */
 static const char *const extract_sco_caps[] = { "SCO", "RATS", "ШОС", "РАТС" };
 static const char *const extract_sco[] = {
-	"shanghai cooperation organi", "shangai cooperation organi",
-	"shanghai co-operation organi", "regional anti-terror",
+	"shanghai cooperation organisation", "shanghai cooperation organization",
+	"shangai cooperation organisation", "shangai cooperation organization",
+	"shanghai co-operation organisation", "shanghai co-operation organization",
+	"regional anti-terrorist structure", "regional anti-terrorism structure",
+	"regional anti-terror structure",
 	"шанхайская организация", "шанхайской организации",
 	"шанхайскую организацию", "региональной антитеррористической",
 	"региональная антитеррористическая", "上海合作组织", "上合组织", "上合",
@@ -219,55 +222,95 @@ static const char *const extract_sco[] = {
 };
 
 /* Member states' security officials: who meets when an article names
- * no SCO body. The threats alone ("terrorism", "national security")
- * are everyday words of home politics. */
-static const char *const extract_security[] = {
-	"security council secretary", "security council secretaries",
-	"secretary of the security council", "secretaries of the security councils",
-	"secretaries of security councils", "national security adviser",
-	"national security advisers", "national security advisor",
-	"national security advisors", "national security chiefs",
-	"ministers of defence", "ministers of defense", "defence minister",
-	"defence ministers", "defense minister", "defense ministers",
-	"joint exercises", "military exercises", "anti-terrorism exercises",
-	"совета безопасности", "советов безопасности", "совбез",
-	"министр оборон", "министра оборон", "министров оборон",
-	"安全会议秘书", "安全會議秘書", "国家安全顾问", "國家安全顧問",
-	"防长", "防長", "国防部长", "國防部長", "联合军演", "聯合軍演",
+ * no SCO body; a meeting of them (plural) or one of them (a title, then
+ * someone must be named). The threats alone ("terrorism", "national
+ * security") are everyday words of home politics. */
+static const struct {
+	const char *phrase;
+	int meeting;
+} extract_security[] = {
+	{ "security council secretaries", 1 },
+	{ "secretaries of the security councils", 1 },
+	{ "secretaries of security councils", 1 },
+	{ "national security advisers", 1 }, { "national security advisors", 1 },
+	{ "national security chiefs", 1 }, { "ministers of defence", 1 },
+	{ "ministers of defense", 1 }, { "defence ministers", 1 },
+	{ "defense ministers", 1 }, { "joint exercises", 1 },
+	{ "military exercises", 1 }, { "anti-terrorism exercises", 1 },
+	{ "советов безопасности", 1 }, { "министров оборон", 1 },
+	{ "安全会议秘书会议", 1 }, { "安全會議秘書會議", 1 }, { "防长会议", 1 },
+	{ "防長會議", 1 }, { "国防部长会议", 1 }, { "國防部長會議", 1 },
+	{ "联合军演", 1 }, { "聯合軍演", 1 },
+	{ "security council secretary", 0 },
+	{ "secretary of the security council", 0 },
+	{ "national security adviser", 0 }, { "national security advisor", 0 },
+	{ "defence minister", 0 }, { "defense minister", 0 },
+	{ "совета безопасности", 0 }, { "совбез", 0 }, { "министр оборон", 0 },
+	{ "министра оборон", 0 }, { "安全会议秘书", 0 }, { "安全會議秘書", 0 },
+	{ "国家安全顾问", 0 }, { "國家安全顧問", 0 }, { "防长", 0 }, { "防長", 0 },
+	{ "国防部长", 0 }, { "國防部長", 0 },
 };
 
-/* Whether the word before byte I of S is another body's acronym: "NATO
- * defence ministers", "EU defence ministers" meet, not the SCO's. */
-static int
-extract_other_body(const char *s, size_t i)
-{
-	size_t end, start;
+static int extract_mention_from(const struct extract *x, size_t at);
 
-	while (i > 0 && s[i - 1] == ' ')
+/* Whether a mention covers byte I. */
+static int
+extract_covered(const struct extract *x, size_t i)
+{
+	int k = extract_mention_from(x, i + 1) - 1;
+
+	return k >= 0 && (size_t)x->m[k].end > i;
+}
+
+/* Whether the word before byte I of S (a sentence from FROM) is another
+ * body's name: "NATO defence ministers", "Nato defence ministers", "EU
+ * defence ministers" meet, not the SCO's. An acronym, or a capitalised
+ * word that is no state or person of the mentions (X, NULL for a title)
+ * and does not begin the sentence ("Chinese Defence Minister"). */
+static int
+extract_other_body(const struct extract *x, const char *s, size_t from,
+    size_t i)
+{
+	size_t end, start, caps;
+
+	while (i > from && s[i - 1] == ' ')
 		i--;
 	end = i;
-	while (i > 0 && isupper((unsigned char)s[i - 1]))
+	while (i > from && isalpha((unsigned char)s[i - 1]))
 		i--;
 	start = i;
-	if (end - start < 2 || (start > 0 && isalnum((unsigned char)s[start - 1])))
+	if (end == start || !isupper((unsigned char)s[start]) ||
+	    (start > from && isalnum((unsigned char)s[start - 1])) ||
+	    (end - start == 3 && memcmp(s + start, "SCO", 3) == 0) ||
+	    (end - start == 4 && memcmp(s + start, "RATS", 4) == 0))
 		return 0;
-	return !(end - start == 3 && memcmp(s + start, "SCO", 3) == 0) &&
-	    !(end - start == 4 && memcmp(s + start, "RATS", 4) == 0);
+	for (caps = start; caps < end && isupper((unsigned char)s[caps]); caps++)
+		;
+	if (caps == end && end - start >= 2)
+		return 1;               /* an acronym */
+	if (x == NULL)
+		return 1;
+	return start > from && !extract_covered(x, start);
 }
 
 /* Whether S[FROM, TO) (LOW in lower case) speaks of member states'
- * security officials, not those of another body. */
+ * security officials, not those of another body: 2 of a meeting of
+ * them, 1 of one of them, 0 of none. X gives the mentions, NULL for a
+ * title. */
 static int
-extract_security_in(const char *s, const char *low, size_t from, size_t to)
+extract_security_in(const struct extract *x, const char *s, const char *low,
+    size_t from, size_t to)
 {
 	size_t i, k;
+	int best = 0;
 
-	for (i = from; i < to; i++)
+	for (i = from; i < to && best < 2; i++)
 		for (k = 0; k < sizeof extract_security / sizeof *extract_security; k++)
-			if (extract_phrase_at(low, to, i, extract_security[k]) &&
-			    !extract_other_body(s, i))
-				return 1;
-	return 0;
+			if (extract_phrase_at(low, to, i, extract_security[k].phrase) &&
+			    !extract_other_body(x, s, from, i) &&
+			    best < 1 + extract_security[k].meeting)
+				best = 1 + extract_security[k].meeting;
+	return best;
 }
 
 static int
@@ -993,19 +1036,20 @@ extract_people(const struct extract *x)
 /* Whether the article is about SCO security affairs: it names the SCO
  * or one of its bodies in its title, in a sentence about an event, or
  * twice; or, naming none, its title or a sentence about an event speaks
- * of security council secretaries, national security advisers, defence
- * ministers or joint drills and the article names someone. An
+ * of a meeting of security council secretaries, national security
+ * advisers or defence ministers or of joint drills, or of one such
+ * official and the article names someone. An
  * article with "meeting", "talks" or "attack" and none of that is on
  * something else. */
 static int
 extract_about_sco(const struct extract *x)
 {
 	size_t tlen = strlen(x->title);
-	int i, sco = 0, security;
+	int i, k, sco = 0, security;
 
 	if (extract_names_sco(x->title, x->ltitle, 0, tlen))
 		return 1;
-	security = extract_security_in(x->title, x->ltitle, 0, tlen);
+	security = extract_security_in(NULL, x->title, x->ltitle, 0, tlen);
 	for (i = 0; i < x->ns; i++) {
 		const struct extract_sentence *s = &x->s[i];
 
@@ -1013,11 +1057,12 @@ extract_about_sco(const struct extract *x)
 			if ((s->cue & EXTRACT_MAIN) || ++sco >= 2)
 				return 1;
 		}
-		if (!security && (s->cue & EXTRACT_MAIN))
-			security = extract_security_in(x->body, x->low, s->start,
-			    s->end);
+		if (security < 2 && (s->cue & EXTRACT_MAIN) &&
+		    (k = extract_security_in(x, x->body, x->low, s->start,
+		    s->end)) > security)
+			security = k;
 	}
-	return security && extract_people(x) >= 1;
+	return security == 2 || (security == 1 && extract_people(x) >= 1);
 }
 
 /* "a four-day meeting", "the two-day SCO defence ministers’ summit": how

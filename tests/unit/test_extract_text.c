@@ -186,6 +186,17 @@ test_officials(void)
 	ok(extract_relevant(&a, m, n), "a national security adviser meeting a "
 	    "counterpart is");
 	free(m);
+	a.body = "The secretaries of the security councils met in Moscow on 15 "
+	    "April 2015.";
+	ok(extract_relevant(&a, NULL, 0), "so is a meeting of security council "
+	    "secretaries, no one named");
+	a.body = "Leaders said that Nato defence ministers met in London on 15 "
+	    "February 2017.";
+	ok(!extract_relevant(&a, NULL, 0), "not the defence ministers of a body "
+	    "written in lower case");
+	a.body = "Officials of the Shanghai Cooperation Organisation met in "
+	    "London on 3 May 2024.";
+	ok(extract_relevant(&a, NULL, 0), "the SCO's name in full");
 }
 
 static void
