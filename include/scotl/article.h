@@ -32,4 +32,20 @@ int article_get(struct db *db, long long id, struct article *out,
     struct err *e);
 void article_free(struct article *a);
 
+/* An event an article reports (is evidence for). */
+struct article_event {
+	long long id;
+	char *slug;             /* "" for an extracted event */
+	char *first_day, *last_day;
+	char *kind;
+	char *title;
+	int extracted;
+};
+
+/* The events article ID reports, in order of date: a new array of *N
+ * (free it with article_events_free). */
+int article_events(struct db *db, long long id, struct article_event **out,
+    int *n, struct err *e);
+void article_events_free(struct article_event *v, int n);
+
 #endif

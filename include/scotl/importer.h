@@ -37,9 +37,9 @@ struct import_outcome {
 	int confidence;
 	long invalid;           /* sequences replaced by U+FFFD */
 	long removed;           /* control and invisible characters removed */
-	long long event_id;     /* the event it reports, 0 when none */
-	int event_created;      /* a new extracted event */
-	int event_disputed;     /* evidence for a known event, other date */
+	long long event_id;     /* the first event it reports, 0 when none */
+	int event_created;      /* new extracted events */
+	int event_disputed;     /* known events it reports, with another date */
 	int people;             /* people proposed (unknown to the gazetteer) */
 	int undated;            /* articles stored without a publication date */
 	int undated_events;     /* of those, ones whose event is dated by
@@ -52,7 +52,7 @@ struct import_outcome {
 	int feed;               /* the file was a feed */
 	int items;              /* items in it */
 	int items_new, items_duplicate, items_rejected;
-	int events_attached;    /* items that report a known event */
+	int events_attached;    /* known events it reports (evidence) */
 };
 
 /* Fills OUT for every file, rejected ones included; -1 only when the

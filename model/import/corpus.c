@@ -19,7 +19,8 @@ static const char *const corpus_kinds[] = {
 	"founding", "accession", "summit", "nsa-meeting", "officials-meeting",
 	"rats-meeting", "rats-council", "defence-ministers", "bilateral",
 	"ceasefire", "conflict", "attack", "disaster", "withdrawal",
-	"chairmanship", "conference", "anniversary", "institution",
+	"chairmanship", "conference", "anniversary", "institution", "exercise",
+	"foreign-ministers", "heads-of-government",
 };
 
 int

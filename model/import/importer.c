@@ -426,6 +426,31 @@ import_people(struct db *db, long long article, const struct people_found *p,
 	return 0;
 }
 
+/* The events an article reports, written; OUT counts them: the first
+ * one's id, how many are new, how many known ones it reports again, and
+ * of those how many with another date. */
+static int
+import_events(struct db *db, const struct article *a,
+    const struct extract_found *f, int nf, struct import_outcome *out,
+    struct err *e)
+{
+	struct extract_result ev;
+	int i;
+
+	out->event_id = 0;
+	out->event_created = out->events_attached = out->event_disputed = 0;
+	for (i = 0; i < nf; i++) {
+		if (rows_event(db, a, &f[i], &ev, e) != 0)
+			return -1;
+		if (out->event_id == 0)
+			out->event_id = ev.event_id;
+		out->event_created += ev.created;
+		out->events_attached += !ev.created;
+		out->event_disputed += ev.disputed;
+	}
+	return 0;
+}
+
 /* Each step finds what it finds in the text and the mentions held here,
  * and rows.c writes it before the next step runs: the people's mentions
  * need the people's ids, the event those of its participants. */
@@ -435,33 +460,29 @@ import_article(struct db *db, struct article *a, struct import_outcome *out,
 {
 	struct mention_row *m = NULL;
 	struct people_found *p = NULL;
-	struct extract_found f;
-	struct extract_result ev;
+	struct extract_found *f = NULL;
 	size_t len = strlen(a->body);
-	int n = 0, np = 0, found = 0, rc = -1, i;
+	int n = 0, np = 0, nf = 0, rc = -1, i;
 
-	memset(&ev, 0, sizeof ev);
 	if (rows_article(db, a, &a->id, e) != 0 ||
 	    mention_find(db, a->body, len, &m, &n, e) != 0 ||
 	    (out->mentions = rows_mentions(db, a->id, m, n, e)) < 0 ||
 	    (np = people_find(db, a->body, len, m, n, &p, e)) < 0 ||
 	    import_people(db, a->id, p, np, &m, &n, e) != 0 ||
-	    (found = extract_find(db, a, m, n, &f, e)) < 0 ||
-	    (found && rows_event(db, a, &f, &ev, e) != 0))
+	    (nf = extract_find(db, a, m, n, &f, e)) < 0 ||
+	    import_events(db, a, f, nf, out, e) != 0)
 		goto out;
 	out->article_id = a->id;
 	out->people = 0;
 	for (i = 0; i < np; i++)
 		out->people += p[i].known == 0;
-	out->event_id = ev.event_id;
-	out->event_created = ev.created;
-	out->event_disputed = ev.disputed;
 	rc = 0;
 out:
 	if (np > 0)
 		people_found_free(p, np);
 	free(p);
 	free(m);
+	free(f);
 	return rc;
 }
 
@@ -646,7 +667,7 @@ import_item_count(struct import_outcome *out, const struct import_outcome *one,
 	out->mentions += one->mentions;
 	out->people += one->people;
 	out->event_created += one->event_created;
-	out->events_attached += one->event_id > 0 && !one->event_created;
+	out->events_attached += one->events_attached;
 	out->event_disputed += one->event_disputed;
 	out->undated += item->doc.published == NULL;
 	out->undated_events += item->doc.published == NULL && one->event_id > 0;

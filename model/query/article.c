@@ -98,3 +98,57 @@ article_free(struct article *a)
 	free(a->body);
 	memset(a, 0, sizeof *a);
 }
+
+static const char article_sql_events[] =
+	"SELECT DISTINCT e.id, coalesce(e.slug, ''), e.first_day, e.last_day,"
+	" e.kind, e.title, e.origin = 'extracted' FROM evidence v"
+	" JOIN event e ON e.id = v.event_id WHERE v.article_id = ?1"
+	" ORDER BY e.first_day, e.id";
+
+int
+article_events(struct db *db, long long id, struct article_event **out,
+    int *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, article_sql_events, e);
+	struct article_event *v;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xgrow(*out, *n, &cap, sizeof **out);
+		v = &(*out)[(*n)++];
+		v->id = sqlite3_column_int64(st, 0);
+		v->slug = db_col_text(st, 1);
+		v->first_day = db_col_text(st, 2);
+		v->last_day = db_col_text(st, 3);
+		v->kind = db_col_text(st, 4);
+		v->title = db_col_text(st, 5);
+		v->extracted = sqlite3_column_int(st, 6) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	article_events_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return db_fail(db, e, "reading the events of an article");
+}
+
+void
+article_events_free(struct article_event *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].slug);
+		free(v[i].first_day);
+		free(v[i].last_day);
+		free(v[i].kind);
+		free(v[i].title);
+	}
+	free(v);
+}

@@ -131,12 +131,12 @@ linear_run(struct db *db, const char *raw, size_t len, const char *path,
 		.max_size = IMPORT_DEFAULT_MAX_SIZE };
 	struct import_outcome out;
 	struct extract_result r;
-	struct extract_found f;
+	struct extract_found *f = NULL;
 	struct mention_row *m = NULL;
 	struct people_found *p = NULL;
 	struct article a;
 	char *title, *body, hash[65];
-	int n = 0, np = 0, found;
+	int n = 0, np = 0, found, i;
 	struct err e;
 	double t0;
 	int rc = -1;
@@ -169,9 +169,11 @@ linear_run(struct db *db, const char *raw, size_t len, const char *path,
 		goto rollback;
 	t[STEP_PEOPLE] = linear_now() - t0;
 	t0 = linear_now();
-	if ((found = extract_find(db, &a, m, n, &f, &e)) < 0 ||
-	    (found && rows_event(db, &a, &f, &r, &e) != 0))
+	if ((found = extract_find(db, &a, m, n, &f, &e)) < 0)
 		goto rollback;
+	for (i = 0; i < found; i++)
+		if (rows_event(db, &a, &f[i], &r, &e) != 0)
+			goto rollback;
 	t[STEP_EVENT] = linear_now() - t0;
 	rc = 0;
 rollback:
@@ -183,6 +185,7 @@ out:
 		people_found_free(p, np);
 	free(p);
 	free(m);
+	free(f);
 	free(title);
 	free(body);
 	return rc;

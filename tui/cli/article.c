@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "scotl/article.h"
 #include "cli/cli.h"
@@ -12,10 +13,35 @@
 static const char cli_article_usage[] =
 	"usage: scotl article [--format text|json] [--db PATH] ARTICLE\n"
 	"\n"
-	"Prints an article as stored. ARTICLE is its number or file name.\n";
+	"Prints an article as stored, with the events it reports. ARTICLE is\n"
+	"its number or file name.\n";
 
 static void
-cli_article_json(const struct article *a)
+cli_article_events_json(const struct article_event *v, int n)
+{
+	int i;
+
+	printf(", \"events\": [");
+	for (i = 0; i < n; i++) {
+		printf("%s{\"id\": %lld, \"slug\": ", i ? ", " : "", v[i].id);
+		out_json_string_or_null(stdout, v[i].slug);
+		printf(", \"first_day\": ");
+		out_json_string(stdout, v[i].first_day);
+		printf(", \"last_day\": ");
+		out_json_string(stdout, v[i].last_day);
+		printf(", \"kind\": ");
+		out_json_string(stdout, v[i].kind);
+		printf(", \"title\": ");
+		out_json_string(stdout, v[i].title);
+		printf(", \"origin\": \"%s\"}", v[i].extracted ? "extracted" :
+		    "curated");
+	}
+	printf("]");
+}
+
+static void
+cli_article_json(const struct article *a, const struct article_event *v,
+    int n)
 {
 	printf("{\"id\": %lld, \"name\": ", a->id);
 	out_json_string_or_null(stdout, a->name);
@@ -34,13 +60,39 @@ cli_article_json(const struct article *a)
 	printf(", \"author\": ");
 	out_json_string_or_null(stdout, a->author);
 	printf(", \"title_made\": %s", a->title_made ? "true" : "false");
+	cli_article_events_json(v, n);
 	printf(",\n \"body\": ");
 	out_json_string(stdout, a->body);
 	printf("}\n");
 }
 
+/* The events the article reports: one line each, its number, dates,
+ * kind and title, and its slug or that it was extracted. */
 static void
-cli_article_text(const struct article *a)
+cli_article_events_text(const struct article_event *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		printf("\nEvent:      %lld ", v[i].id);
+		out_name(stdout, v[i].first_day);
+		if (strcmp(v[i].first_day, v[i].last_day) != 0) {
+			fputs("..", stdout);
+			out_name(stdout, v[i].last_day);
+		}
+		putchar(' ');
+		out_name(stdout, v[i].kind);
+		fputs(": ", stdout);
+		out_text(stdout, v[i].title, 0);
+		fputs(" (", stdout);
+		out_name(stdout, v[i].extracted ? "extracted" : v[i].slug);
+		putchar(')');
+	}
+}
+
+static void
+cli_article_text(const struct article *a, const struct article_event *v,
+    int n)
 {
 	printf("Article %lld", a->id);
 	/* The file name as it was, which may hold any byte but '/'. */
@@ -69,6 +121,7 @@ cli_article_text(const struct article *a)
 		printf("\nURL:        ");
 		out_text(stdout, a->url, 0);
 	}
+	cli_article_events_text(v, n);
 	printf("\n\n");
 	out_text(stdout, a->body, 1);
 	putchar('\n');
@@ -84,10 +137,11 @@ cli_article(struct cli *cli, int argc, char **argv)
 		.format = &format,
 	};
 	struct article a;
+	struct article_event *v;
 	struct db *db;
 	long long id;
 	struct err e;
-	int status;
+	int status, n;
 
 	if ((status = cli_opts_parse(cli, argc, argv, &o)) != CLI_GO_ON)
 		return status;
@@ -101,10 +155,16 @@ cli_article(struct cli *cli, int argc, char **argv)
 		db_close(db);
 		return cli_error(CLI_ERROR, "%s", e.msg);
 	}
+	if (article_events(db, id, &v, &n, &e) != 0) {
+		article_free(&a);
+		db_close(db);
+		return cli_error(CLI_ERROR, "%s", e.msg);
+	}
 	if (format == CLI_JSON)
-		cli_article_json(&a);
+		cli_article_json(&a, v, n);
 	else
-		cli_article_text(&a);
+		cli_article_text(&a, v, n);
+	article_events_free(v, n);
 	article_free(&a);
 	db_close(db);
 	return CLI_OK;

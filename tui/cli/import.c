@@ -385,7 +385,7 @@ cli_import_counted(struct cli_import *c, const char *path,
 		c->imported++;
 		c->mentions += o->mentions;
 		c->events_new += o->event_created;
-		c->events_attached += o->event_id > 0 && !o->event_created;
+		c->events_attached += o->events_attached;
 		c->events_disputed += o->event_disputed;
 		c->people += o->people;
 		break;

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: ISC */
+/* Events from text in memory (model/import/extract.c): which articles
+ * give events at all, the several events of one article, participants
+ * in lists of official names and after initials, announced meetings,
+ * Russian and Chinese text; then the match to a known event, which
+ * needs kind, date and place or participants to agree. The texts are
+ * written for these tests; the names are found by a gazetteer held
+ * here, in memory, with the forms each text uses. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "fixture.h"
+#include "scotl/extract.h"
+#include "scotl/mention.h"
+
+/* The gazetteer of these tests: a form as written, its entity. */
+struct form {
+	const char *text;
+	long long id;
+	const char *kind;
+};
+
+enum {
+	QINGDAO = 1, BISHKEK, BEIJING, MOSCOW, TASHKENT, LONDON,
+	INDIA = 20, CHINA, RUSSIA, KAZAKHSTAN, KYRGYZSTAN, BRITAIN, AUSTRALIA,
+	SINGH = 40, DONG, PATRUSHEV, BERG,
+};
+
+static const struct form forms[] = {
+	{ "Qingdao", QINGDAO, "place" }, { "Bishkek", BISHKEK, "place" },
+	{ "Beijing", BEIJING, "place" }, { "Moscow", MOSCOW, "place" },
+	{ "London", LONDON, "place" },
+	{ "Rajnath Singh", SINGH, "person" }, { "Dong Jun", DONG, "person" },
+	{ "Patrushev", PATRUSHEV, "person" }, { "Lars Berg", BERG, "person" },
+	{ "Republic of India", INDIA, "state" },
+	{ "Republic of Kazakhstan", KAZAKHSTAN, "state" },
+	{ "Kyrgyz", KYRGYZSTAN, "state" },
+	{ "Russian Federation", RUSSIA, "state" },
+	{ "Britain", BRITAIN, "state" }, { "Australia", AUSTRALIA, "state" },
+	{ "Ташкенте", TASHKENT, "place" }, { "России", RUSSIA, "state" },
+	{ "Индии", INDIA, "state" }, { "Китая", CHINA, "state" },
+	{ "Казахстана", KAZAKHSTAN, "state" }, { "哈萨克斯坦", KAZAKHSTAN, "state" },
+	{ "塔什干", TASHKENT, "place" }, { "中国", CHINA, "state" },
+	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
+};
+
+/* The mentions of the forms in BODY, the longest at a place first, in
+ * order of position: a new array. */
+static struct mention_row *
+find_forms(const char *body, int *n)
+{
+	struct mention_row *m = calloc(64, sizeof *m);
+	size_t i, len = strlen(body), best, k;
+
+	*n = 0;
+	for (i = 0; i < len && *n < 64; i++) {
+		best = 0;
+		for (k = 0; k < sizeof forms / sizeof *forms; k++) {
+			size_t fl = strlen(forms[k].text);
+
+			if (fl > best && strncmp(body + i, forms[k].text, fl) == 0) {
+				best = fl;
+				m[*n].entity_id = forms[k].id;
+				snprintf(m[*n].kind, sizeof m[*n].kind, "%s", forms[k].kind);
+			}
+		}
+		if (best == 0)
+			continue;
+		m[*n].start = (long long)i;
+		m[*n].end = (long long)(i + best);
+		(*n)++;
+		i += best - 1;
+	}
+	return m;
+}
+
+static int
+takes_part(const struct extract_found *f, long long id)
+{
+	int i;
+
+	for (i = 0; i < f->nwho; i++)
+		if (f->who[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The events of an article, its mentions found by the forms. */
+static int
+events_of(const char *title, const char *body, const char *published,
+    struct extract_found **f)
+{
+	struct article a = { .title = (char *)title, .body = (char *)body,
+	    .published = (char *)published };
+	struct mention_row *m;
+	int n, nf;
+
+	m = find_forms(body, &n);
+	nf = extract_events(&a, m, n, f);
+	free(m);
+	return nf;
+}
+
+static void
+test_several(void)
+{
+	static const char body[] =
+	    "The defence ministers of the SCO member states met in Qingdao on "
+	    "25 June 2025.\n"
+	    "On the sidelines of the meeting, Rajnath Singh held bilateral talks "
+	    "with Dong Jun.\n"
+	    "The next meeting will be held in Bishkek in June 2026.\n";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet in Qingdao", body,
+	    "2025-06-26", &f);
+
+	is_int(n, 3, "one article: the meeting, talks beside it, the next one");
+	if (n == 3) {
+		is_str(f[0].kind, "defence-ministers", "the meeting: defence "
+		    "ministers, in the plural");
+		is_str(f[0].when.first, "2025-06-25", "on the day its sentence says");
+		ok(f[0].place == QINGDAO && f[0].stated && !f[0].announced,
+		    "in Qingdao, the date stated");
+		ok(takes_part(&f[0], SINGH) && takes_part(&f[0], DONG),
+		    "those who talked beside it attended it");
+		is_str(f[1].kind, "bilateral", "the talks are an event of their own");
+		ok(f[1].nwho == 2 && takes_part(&f[1], SINGH) &&
+		    takes_part(&f[1], DONG), "between the two who held them");
+		ok(f[1].place == QINGDAO && strcmp(f[1].when.first, "2025-06-25") == 0,
+		    "where and when the meeting was");
+		ok(f[2].announced && f[2].place == BISHKEK &&
+		    strcmp(f[2].kind, "defence-ministers") == 0,
+		    "the next meeting: announced, of the same kind, in Bishkek");
+		is_str(f[2].when.first, "2026-06-01", "in the month it names");
+		ok(f[2].confidence < f[0].confidence, "with less confidence");
+	}
+	free(f);
+}
+
+static void
+test_unrelated(void)
+{
+	static const char body[] =
+	    "The trade ministers of Britain and Australia met in London on "
+	    "3 May 2024 for talks on tariffs. The meeting also discussed an "
+	    "attack on a ship.";
+	struct article a = { .title = "Ministers hold talks on trade",
+	    .body = (char *)body, .published = "2024-05-04" };
+	struct extract_found *f;
+	struct mention_row *m;
+	int n;
+
+	m = find_forms(body, &n);
+	ok(!extract_relevant(&a, m, n), "talks and an attack are no SCO affair");
+	is_int(extract_events(&a, m, n, &f), 0, "and give no event");
+	free(f);
+	free(m);
+}
+
+/* No SCO body named: security officials of its members meet, those of
+ * another body do not. */
+static void
+test_officials(void)
+{
+	static const char nato[] =
+	    "NATO defence ministers met in London on 15 February 2017, said "
+	    "Lars Berg.";
+	static const char nsa[] =
+	    "National Security Adviser Rajnath Singh met his counterpart in "
+	    "Moscow on 15 April 2015.";
+	struct article a = { .title = "Ministers meet", .body = (char *)nato,
+	    .published = "2017-02-16" };
+	struct mention_row *m;
+	int n;
+
+	m = find_forms(nato, &n);
+	ok(!extract_relevant(&a, m, n), "another alliance's defence ministers "
+	    "are no SCO affair");
+	free(m);
+	a.body = (char *)nsa;
+	m = find_forms(nsa, &n);
+	ok(extract_relevant(&a, m, n), "a national security adviser meeting a "
+	    "counterpart is");
+	free(m);
+	a.body = "The secretaries of the security councils met in Moscow on 15 "
+	    "April 2015.";
+	ok(extract_relevant(&a, NULL, 0), "so is a meeting of security council "
+	    "secretaries, no one named");
+	a.body = "Leaders said that Nato defence ministers met in London on 15 "
+	    "February 2017.";
+	ok(!extract_relevant(&a, NULL, 0), "not the defence ministers of a body "
+	    "written in lower case");
+	a.body = "Officials of the Shanghai Cooperation Organisation met in "
+	    "London on 3 May 2024.";
+	ok(extract_relevant(&a, NULL, 0), "the SCO's name in full");
+}
+
+static void
+test_official_list(void)
+{
+	static const char body[] =
+	    "The meeting of the secretaries of security councils of the SCO in "
+	    "Moscow on 15 April 2015 was attended by the Republic of India, the "
+	    "Republic of Kazakhstan, the Kyrgyz Republic and the Russian "
+	    "Federation.";
+	struct extract_found *f;
+	int n = events_of("Security council secretaries meet", body, "2015-04-16", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1) {
+		ok(takes_part(&f[0], INDIA) && takes_part(&f[0], KAZAKHSTAN) &&
+		    takes_part(&f[0], KYRGYZSTAN) && takes_part(&f[0], RUSSIA),
+		    "every state of a list of official names takes part");
+		is_str(f[0].kind, "nsa-meeting", "of security council secretaries");
+	}
+	free(f);
+}
+
+static void
+test_initials(void)
+{
+	static const char body[] =
+	    "The SCO security council secretaries met in Beijing on 22 May 2018, "
+	    "welcomed by the Secretary of the Security Council of the Russian "
+	    "Federation N.P. Patrushev.";
+	struct extract_found *f;
+	int n = events_of("Secretaries meet", body, "2018-05-23", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1) {
+		ok(takes_part(&f[0], PATRUSHEV), "the person after the initials");
+		ok(takes_part(&f[0], RUSSIA), "and the state before them, his");
+		ok(f[0].span_end == (long long)strlen(body),
+		    "initials do not end the sentence");
+	}
+	free(f);
+}
+
+static void
+test_unknown_person(void)
+{
+	static const char body[] =
+	    "The SCO security council secretaries met in Beijing on 22 May 2018, "
+	    "attended by the Secretary of the Security Council of the Republic "
+	    "of Kazakhstan Erlan Saparbekov.";
+	struct extract_found *f;
+	int n = events_of("Secretaries meet", body, "2018-05-23", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		ok(takes_part(&f[0], KAZAKHSTAN), "a state whose official is "
+		    "named, though the gazetteer does not know him");
+	free(f);
+}
+
+static void
+test_title_place(void)
+{
+	static const char body[] =
+	    "The SCO foreign ministers met on 22 May 2019, a week after talks in "
+	    "Moscow. The ministers gathered in Bishkek for their council.";
+	struct extract_found *f;
+	int n = events_of("SCO foreign ministers meet in Bishkek", body,
+	    "2019-05-23", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1) {
+		is_int(f[0].place, BISHKEK, "the place the title names too, not "
+		    "the first one the text names");
+		is_str(f[0].kind, "foreign-ministers", "of foreign ministers");
+	}
+	free(f);
+}
+
+static void
+test_announced(void)
+{
+	static const char body[] =
+	    "The SCO defence ministers met in Beijing, the ministry said.\n"
+	    "Their next meeting will be held in Bishkek on 18 June 2019.\n";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet", body, "2018-04-25", &f);
+
+	is_int(n, 2, "the meeting and the next one");
+	if (n == 2) {
+		is_str(f[0].when.first, "2018-04-25", "the meeting on the day of "
+		    "the report: the announced day is not its date");
+		ok(!f[0].stated, "a date the text does not state");
+		is_str(f[1].when.first, "2019-06-18", "the next one on the day announced");
+		ok(f[1].announced && f[1].place == BISHKEK, "in Bishkek");
+	}
+	free(f);
+}
+
+static void
+test_russian(void)
+{
+	static const char body[] =
+	    "Секретари советов безопасности государств — членов ШОС встретились "
+	    "в Ташкенте 18 августа 2022 года. Делегации России, Индии и Китая "
+	    "обсудили борьбу с терроризмом. На заседании выступил секретарь "
+	    "Совета безопасности Казахстана.";
+	struct extract_found *f;
+	int n = events_of("Секретари совбезов ШОС встретились в Ташкенте", body,
+	    "2022-08-18", &f);
+
+	is_int(n, 1, "a Russian article gives its event");
+	if (n == 1) {
+		is_str(f[0].kind, "nsa-meeting", "of secretaries of security "
+		    "councils, by the stems of the words");
+		is_int(f[0].place, TASHKENT, "in Tashkent");
+		is_str(f[0].when.first, "2022-08-18", "on 18 August");
+		ok(takes_part(&f[0], RUSSIA) && takes_part(&f[0], INDIA) &&
+		    takes_part(&f[0], CHINA), "the delegations of a list");
+		ok(takes_part(&f[0], KAZAKHSTAN), "the state of an official, "
+		    "named after him");
+	}
+	free(f);
+}
+
+static void
+test_chinese(void)
+{
+	static const char body[] =
+	    "上海合作组织成员国安全会议秘书第十七次会议在塔什干举行。"
+	    "中国、印度和俄罗斯代表团出席会议。哈萨克斯坦安全会议秘书在会上发言。";
+	struct extract_found *f;
+	int n = events_of("上合组织安全会议秘书会议举行", body, "2022-08-18", &f);
+
+	is_int(n, 1, "a Chinese article gives its event");
+	if (n == 1) {
+		is_str(f[0].kind, "nsa-meeting", "of security council secretaries, "
+		    "words found without spaces");
+		is_int(f[0].place, TASHKENT, "in Tashkent");
+		ok(takes_part(&f[0], CHINA) && takes_part(&f[0], INDIA) &&
+		    takes_part(&f[0], RUSSIA), "the states of a list with 、 and 和");
+		ok(takes_part(&f[0], KAZAKHSTAN), "the state of an official, named "
+		    "before his title");
+		ok(f[0].span_end == (long long)(strstr(body, "。") - body) + 3,
+		    "a sentence ends at 。");
+	}
+	free(f);
+}
+
+/* A known meeting in Tashkent, 18-19 August 2022. */
+static long long
+known_event(struct db *db, long long *tashkent)
+{
+	struct err e;
+	char sql[512];
+
+	*tashkent = fixture_sql_int(db, "SELECT id FROM entity WHERE name = 'Tashkent'");
+	snprintf(sql, sizeof sql, "INSERT INTO event(start, end, precision,"
+	    " first_day, last_day, title, kind, place_id) VALUES ('2022-08-18',"
+	    " '2022-08-19', 'day', '2022-08-18', '2022-08-19', 'Secretaries',"
+	    " 'nsa-meeting', %lld)", *tashkent);
+	if (db_exec(db, sql, &e) != 0)
+		tap_diag("%s", e.msg);
+	return fixture_sql_int(db, "SELECT max(id) FROM event");
+}
+
+static void
+candidate(struct extract_found *f, const char *kind, const char *day,
+    long long place, int stated)
+{
+	struct err e;
+
+	memset(f, 0, sizeof *f);
+	snprintf(f->kind, sizeof f->kind, "%s", kind);
+	date_parse(day, &f->when, &e);
+	f->place = place;
+	f->stated = stated;
+}
+
+static void
+test_match(struct db *db)
+{
+	struct extract_found f;
+	struct err e;
+	long long tashkent, known = known_event(db, &tashkent);
+
+	candidate(&f, "nsa-meeting", "2022-08-18", tashkent, 1);
+	ok(extract_match(db, &f, &e) == 0 && f.event_id == known,
+	    "kind, date and place agree: the known event");
+	ok(f.disputed, "a day the text states that differs is a claim");
+	candidate(&f, "summit", "2022-08-18", tashkent, 1);
+	ok(extract_match(db, &f, &e) == 0 && f.event_id == 0,
+	    "the same place and day, another kind: not it");
+	candidate(&f, "nsa-meeting", "2022-08-30", tashkent, 1);
+	ok(extract_match(db, &f, &e) == 0 && f.event_id == 0,
+	    "the same kind and place, days later: not it");
+	candidate(&f, "nsa-meeting", "2022-08-18", 0, 1);
+	ok(extract_match(db, &f, &e) == 0 && f.event_id == 0,
+	    "the same kind and day, nowhere and no one: not it");
+	candidate(&f, "nsa-meeting", "2022-08-20", tashkent, 0);
+	ok(extract_match(db, &f, &e) == 0 && f.event_id == known,
+	    "dated by the report's day: the known event");
+	ok(!f.disputed, "and the publication day is no claim against it");
+}
+
+int
+main(void)
+{
+	char *dir = fixture_tmpdir();
+	struct db *db = fixture_gazetteer_db(dir);
+
+	test_several();
+	test_unrelated();
+	test_officials();
+	test_official_list();
+	test_initials();
+	test_unknown_person();
+	test_title_place();
+	test_announced();
+	test_russian();
+	test_chinese();
+	test_match(db);
+	db_close(db);
+	fixture_rmrf(dir);
+	free(dir);
+	return tap_done();
+}
