@@ -32,6 +32,10 @@ struct date_found {
 	int tense;              /* 1: its sentence speaks of what will happen
 	                         * (an announcement), -1: of what happened,
 	                         * 0: neither */
+	int dateline;           /* the news item's dateline, the day of the
+	                         * report: "BEIJING, Sept. 16 (Xinhua) --",
+	                         * "Пекин, 16 мая /Синьхуа/ --",
+	                         * "北京5月16日电" */
 };
 
 /* Every date in TEXT (UTF-8). PUBLISHED is YYYY-MM-DD or NULL; without
