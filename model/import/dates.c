@@ -1481,6 +1481,50 @@ dates_span(struct dates_ctx *c, int i)
 	return a.to + 1 - i;
 }
 
+/* The connector of a range of months after token K - 1 ("-", "至",
+ * "到"): the token of the second month, or 0. */
+static int
+dates_zh_month_to(const struct dates_ctx *c, int k)
+{
+	if (dates_dash(c, k))
+		return k;
+	if ((dates_is(c, k, "至") || dates_is(c, k, "到")) && dates_close(c, k) &&
+	    dates_close(c, k + 1))
+		return k + 1;
+	return 0;
+}
+
+/* A range of months in Chinese: "1-2月", "1至2月", "1月至2月", "2018年1月
+ * 至3月" ("1-2月份"); returns the tokens used, 0 when none is there. */
+static int
+dates_zh_months(struct dates_ctx *c, int i)
+{
+	struct dates_point p;
+	char text[64];
+	int j, k, a, b, year;
+
+	memset(&p, 0, sizeof p);
+	j = dates_zh_year(c, i, &p);
+	if (j >= c->n || (a = c->t[j].number) < 1 || a > 12 || c->t[j].ordinal ||
+	    (j > i && !dates_close(c, j)))
+		return 0;
+	k = j + 1;
+	if (dates_close(c, k) && dates_is(c, k, "月"))
+		k++;
+	if ((k = dates_zh_month_to(c, k)) == 0 || (b = c->t[k].number) <= a ||
+	    b > 12 || !dates_close(c, k + 1) || !dates_is(c, k + 1, "月"))
+		return 0;
+	c->tense = dates_tense(c, i, k + 1, 0);
+	if ((year = p.year) == 0) {
+		if (c->pub == DATE_NO_DAYS)
+			return 0;
+		year = dates_month_year(c, a, c->tense);
+	}
+	snprintf(text, sizeof text, "%04d-%02d..%04d-%02d", year, a, year, b);
+	dates_add(c, i, k + 1, text, p.year == 0);
+	return k + 2 - i;
+}
+
 /* --- weekdays --------------------------------------------------------- */
 
 /* "周一", "星期二", "礼拜日" at I, with "上", "下", "本" before: the
@@ -1717,7 +1761,8 @@ dates_find(const char *text, size_t len, const char *published,
 		if (t[i].iso) {
 			dates_add(&c, i, i, t[i].word, 0);
 			used = 1;
-		} else if ((used = dates_span(&c, i)) == 0 &&
+		} else if ((used = dates_zh_months(&c, i)) == 0 &&
+		    (used = dates_span(&c, i)) == 0 &&
 		    (used = dates_weekday(&c, i)) == 0) {
 			used = dates_relative(&c, i);
 			used = used ? used : 1;

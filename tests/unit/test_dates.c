@@ -140,8 +140,15 @@ main(void)
 	    "a month alone: ahead the next, past the last");
 	check("Заседание состоится в апреле, учения прошли в июне.", "2018-02-22",
 	    "2018-04@апреле | 2017-06@июне", "Russian: в апреле, a month alone");
-	check("会议将于6月举行，1-2月份。", "2018-05-16", "2018-06@6月",
-	    "Chinese: 6月, a month alone, not the end of a range of months");
+	check("会议将于6月举行，1-2月份。", "2018-05-16",
+	    "2018-06@6月 | 2019-01..02@1-2月",
+	    "Chinese: 6月, a month alone; 1-2月 a range of months, ahead");
+	check("专家组1-2月份举行了三次会议。", "2018-03-10", "2018-01..02@1-2月",
+	    "Chinese: 1-2月份, a range of months this year");
+	check("演习于2017年7月至8月举行。", NULL, "2017-07..08@2017年7月至8月",
+	    "Chinese: a year, a month 至 a month");
+	check("会议于8月18日至25日举行。", "2018-08-01", "2018-08-18..25@8月18日至25日",
+	    "Chinese: a range of days is no range of months");
 	check("It may rain in May or in June, they said.", "2018-01-16",
 	    "2018-05@May | 2018-06@June", "a month alone, no tense: the nearest");
 
