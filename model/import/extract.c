@@ -1343,10 +1343,26 @@ extract_lasting(struct date_span *w, int days, int back)
 	date_parse(text, w, &e);
 }
 
+/* Whether sentence I holds a dateline or follows one in its paragraph:
+ * the lead of the news item ("ТАШКЕНТ, 16 июн — Sputnik. Накануне в
+ * Ташкенте прошло торжество ..."). */
+static int
+extract_date_lead(const struct extract *x, int i)
+{
+	int k, s;
+
+	for (s = i > 0 && x->s[i - 1].para == x->s[i].para ? i - 1 : i; s <= i; s++)
+		for (k = extract_date_from(x, s); k < x->nd &&
+		    x->dates[k].start < x->s[s].end; k++)
+			if (x->dates[k].dateline)
+				return 1;
+	return 0;
+}
+
 /* Whether sentence I may date the event V: one of the first two about
- * it, or one of the paragraph of its first ("X welcomed his
- * counterparts in Qingdao on June 26. The gathering ..."); not one
- * about the next meeting. */
+ * it, one of the paragraph of its first ("X welcomed his counterparts
+ * in Qingdao on June 26. The gathering ..."), or the lead after a
+ * dateline; not one about the next meeting. */
 static int
 extract_date_sentence(const struct extract *x, const struct extract_event *v,
     int i)
@@ -1354,7 +1370,7 @@ extract_date_sentence(const struct extract *x, const struct extract_event *v,
 	if (x->s[i].cue & EXTRACT_NEXT)
 		return 0;
 	return ((x->s[i].cue & EXTRACT_MAIN) && x->s[i].rank < 2) ||
-	    x->s[i].para == x->s[v->first].para;
+	    x->s[i].para == x->s[v->first].para || extract_date_lead(x, i);
 }
 
 /* The date of the event the article reports: of the days written in

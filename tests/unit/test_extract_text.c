@@ -464,6 +464,12 @@ test_dates(void)
 	    "8-9 June 2017.\n", "2017-04-04", "2017-04-04..2017-04-04?",
 	    "an arrival and, outside the lead, a day two months off: the "
 	    "publication day, not stated");
+	check_date("В Ташкенте отметили годовщину РАТС ШОС",
+	    "ТАШКЕНТ, 16 июн — Sputnik. Накануне в Ташкенте прошло торжество, "
+	    "посвященное годовщине РАТС ШОС.\n"
+	    "В нем участвовали представители государств ШОС.\n", "2023-06-16",
+	    "2023-06-15..2023-06-15", "the lead after a dateline dates the "
+	    "event, though the words of a meeting come later");
 }
 
 int
