@@ -1182,7 +1182,7 @@ static const char *const extract_day_last[] = {
 	"落下帷幕",
 };
 static const char *const extract_day_arrival[] = {
-	"arrive", "arrived", "arrives", "arriving", "reached", "прибыл",
+	"arrive", "arrived", "arrives", "arriving", "прибыл",
 	"прибыва", "прилетел", "抵达", "抵達", "到达", "到達",
 };
 
