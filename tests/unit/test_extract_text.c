@@ -470,6 +470,10 @@ test_dates(void)
 	    "В нем участвовали представители государств ШОС.\n", "2023-06-16",
 	    "2023-06-15..2023-06-15", "the lead after a dateline dates the "
 	    "event, though the words of a meeting come later");
+	check_date("SCO foreign ministers agree",
+	    "The SCO foreign ministers meeting in Moscow reached an agreement on "
+	    "5 May.", "2023-05-07", "2023-05-05..2023-05-05",
+	    "reaching an agreement is no arrival");
 }
 
 int
