@@ -471,9 +471,9 @@ test_dates(void)
 	    "2023-06-15..2023-06-15", "the lead after a dateline dates the "
 	    "event, though the words of a meeting come later");
 	check_date("SCO foreign ministers agree",
-	    "The SCO foreign ministers meeting in Moscow reached an agreement on "
+	    "The SCO foreign ministers meeting in Moscow reached a consensus on "
 	    "5 May.", "2023-05-07", "2023-05-05..2023-05-05",
-	    "reaching an agreement is no arrival");
+	    "reaching a consensus is no arrival");
 }
 
 int
