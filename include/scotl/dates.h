@@ -3,8 +3,9 @@
  * absolute ("28 October", "May 20", "June 2017", "2025-06-25", "18 августа
  * 2022 года", "18.08.2022", "2022年8月18日"), a month alone ("in June",
  * "в апреле", "6月"), ranges ("April 2-3, 2024", "31 August – 1
- * September 2025", "с 18 по 19 августа", "8月18日至19日"), days alone ("the
- * 18th and 19th of this month", "本月18日", "18-го числа") and dates
+ * September 2025", "с 18 по 19 августа", "8月18日至19日") and ranges of
+ * months ("1-2月份", "2018年1月至3月"), days alone ("the 18th and 19th of
+ * this month", "本月18日", "18-го числа") and dates
  * relative to the publication date ("on Wednesday", "last week", "this
  * year", "вчера", "на прошлой неделе", "上周", "下个月"), each resolved to a
  * date with its precision.
@@ -32,6 +33,10 @@ struct date_found {
 	int tense;              /* 1: its sentence speaks of what will happen
 	                         * (an announcement), -1: of what happened,
 	                         * 0: neither */
+	int dateline;           /* the news item's dateline, the day of the
+	                         * report: "BEIJING, Sept. 16 (Xinhua) --",
+	                         * "Пекин, 16 мая /Синьхуа/ --",
+	                         * "北京5月16日电" */
 };
 
 /* Every date in TEXT (UTF-8). PUBLISHED is YYYY-MM-DD or NULL; without

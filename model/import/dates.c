@@ -15,6 +15,9 @@
  * of its sentence says: "5月16日电 ... 将于" is a dateline, not next
  * year's 16 May. */
 #define DATES_NEAR_DAYS 7
+/* How many bytes a dateline's place may take before its date, and its
+ * agency and hour after it, up to the dash. */
+#define DATES_DATELINE_LEAD 40
 /* The longest range read: a summit, an exercise of a few weeks. */
 #define DATES_RANGE_DAYS 62
 
@@ -823,6 +826,51 @@ dates_tense(const struct dates_ctx *c, int from, int to, int report)
 	return DATES_NO_CUE;
 }
 
+/* Whether the text from byte I starts what ends a dateline: a dash
+ * ("--", "—", "–", " - "), an agency between slashes ("/TASS/"), or the
+ * close of one in brackets before a colon ("(APP):"). */
+static int
+dates_dateline_end(const char *s, size_t len, size_t i)
+{
+	return (len - i >= 2 && (memcmp(s + i, "--", 2) == 0 ||
+	    memcmp(s + i, "):", 2) == 0 || (s[i] == '/' && s[i + 1] != ' '))) ||
+	    (len - i >= 3 && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 ||
+	    memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, " - ", 3) == 0));
+}
+
+/* A dateline: the date at the start of its line after its place, a few
+ * words and a comma or full stop ("BEIJING, ", "Almaty. "), then
+ * the agency, the hour or nothing up to its end ("Sept. 16 (Xinhua) --",
+ * "16 июн — Sputnik", "13 апреля, 2015, 21:31 — ИА Регнум", "September
+ * 20. /TASS/."); or, in Chinese, a date followed by 电, a dispatch
+ * ("新华社北京5月16日电"). */
+static int
+dates_dateline(const struct dates_ctx *c, size_t start, size_t end)
+{
+	const char *s = c->text;
+	size_t line = start, i, words = 0;
+
+	while (line > 0 && s[line - 1] != '\n')
+		line--;
+	i = end;
+	while (i < c->len && s[i] == ' ')
+		i++;
+	if (c->len - i >= 3 && (memcmp(s + i, "\xe7\x94\xb5", 3) == 0 ||
+	    memcmp(s + i, "\xe9\x9b\xbb", 3) == 0))
+		return start - line <= DATES_DATELINE_LEAD * 2;
+	if (start - line > DATES_DATELINE_LEAD || start - line < 4 ||
+	    s[start - 1] != ' ' || (s[start - 2] != ',' && s[start - 2] != '.'))
+		return 0;
+	for (i = line; i + 2 < start; i++)
+		if (s[i] == '.' || s[i] == ',' || (s[i] == ' ' && ++words > 2))
+			return 0;
+	for (i = end; i < c->len && i - end <= DATES_DATELINE_LEAD &&
+	    s[i] != '\n' && (s[i] != '.' || i == end); i++)
+		if (dates_dateline_end(s, c->len, i))
+			return 1;
+	return 0;
+}
+
 static void
 dates_add(struct dates_ctx *c, int from, int to, const char *text, int relative)
 {
@@ -837,6 +885,7 @@ dates_add(struct dates_ctx *c, int from, int to, const char *text, int relative)
 	f->end = c->t[to].end;
 	f->relative = relative;
 	f->sentence = c->t[from].sentence;
+	f->dateline = dates_dateline(c, f->start, f->end);
 	f->tense = c->tense == DATES_AHEAD ? 1 : c->tense == DATES_PAST ? -1 : 0;
 	c->nout++;
 }
@@ -1432,6 +1481,50 @@ dates_span(struct dates_ctx *c, int i)
 	return a.to + 1 - i;
 }
 
+/* The connector of a range of months after token K - 1 ("-", "至",
+ * "到"): the token of the second month, or 0. */
+static int
+dates_zh_month_to(const struct dates_ctx *c, int k)
+{
+	if (dates_dash(c, k))
+		return k;
+	if ((dates_is(c, k, "至") || dates_is(c, k, "到")) && dates_close(c, k) &&
+	    dates_close(c, k + 1))
+		return k + 1;
+	return 0;
+}
+
+/* A range of months in Chinese: "1-2月", "1至2月", "1月至2月", "2018年1月
+ * 至3月" ("1-2月份"); returns the tokens used, 0 when none is there. */
+static int
+dates_zh_months(struct dates_ctx *c, int i)
+{
+	struct dates_point p;
+	char text[64];
+	int j, k, a, b, year;
+
+	memset(&p, 0, sizeof p);
+	j = dates_zh_year(c, i, &p);
+	if (j >= c->n || (a = c->t[j].number) < 1 || a > 12 || c->t[j].ordinal ||
+	    (j > i && !dates_close(c, j)))
+		return 0;
+	k = j + 1;
+	if (dates_close(c, k) && dates_is(c, k, "月"))
+		k++;
+	if ((k = dates_zh_month_to(c, k)) == 0 || (b = c->t[k].number) <= a ||
+	    b > 12 || !dates_close(c, k + 1) || !dates_is(c, k + 1, "月"))
+		return 0;
+	c->tense = dates_tense(c, i, k + 1, 0);
+	if ((year = p.year) == 0) {
+		if (c->pub == DATE_NO_DAYS)
+			return 0;
+		year = dates_month_year(c, a, c->tense);
+	}
+	snprintf(text, sizeof text, "%04d-%02d..%04d-%02d", year, a, year, b);
+	dates_add(c, i, k + 1, text, p.year == 0);
+	return k + 2 - i;
+}
+
 /* --- weekdays --------------------------------------------------------- */
 
 /* "周一", "星期二", "礼拜日" at I, with "上", "下", "本" before: the
@@ -1668,7 +1761,8 @@ dates_find(const char *text, size_t len, const char *published,
 		if (t[i].iso) {
 			dates_add(&c, i, i, t[i].word, 0);
 			used = 1;
-		} else if ((used = dates_span(&c, i)) == 0 &&
+		} else if ((used = dates_zh_months(&c, i)) == 0 &&
+		    (used = dates_span(&c, i)) == 0 &&
 		    (used = dates_weekday(&c, i)) == 0) {
 			used = dates_relative(&c, i);
 			used = used ? used : 1;

@@ -23,6 +23,8 @@
  * a cap, the search for a meeting word after "two-day" went on to the
  * end of a text without spaces, for each "-day" in it. */
 #define EXTRACT_DURATION_REACH 100
+/* The longest an event lasts: an exercise of a few weeks. */
+#define EXTRACT_RANGE_DAYS 62
 
 /* What a sentence is about. */
 enum {
@@ -1065,9 +1067,47 @@ extract_about_sco(const struct extract *x)
 	return security == 2 || (security == 1 && extract_people(x) >= 1);
 }
 
-/* "a four-day meeting", "the two-day SCO defence ministers’ summit": how
- * long the event lasted, when a meeting word follows within five words
- * ("four-day military conflict" is not the meeting). */
+/* "a four-day meeting", "the two-day SCO defence ministers’ summit",
+ * "the 15-day joint drill": how long the event lasted, when a meeting or
+ * drill word follows within five words ("four-day military conflict" is
+ * not the meeting). */
+/* A meeting or drill word of NOUNS within five words from byte STOP, in
+ * its clause. */
+static int
+extract_duration_noun(const struct extract *x, size_t stop,
+    const char *const *nouns, int n)
+{
+	size_t j;
+	int q, words;
+
+	for (j = stop, words = 0; j < x->len && words <= 5 &&
+	    j < stop + EXTRACT_DURATION_REACH &&
+	    x->body[j] != '.' && x->body[j] != ','; j++) {
+		if (j > 0 && x->body[j - 1] == ' ')
+			words++;
+		for (q = 0; q < n; q++)
+			if (extract_word_at(x->body, x->len, j, nouns[q]))
+				return 1;
+	}
+	return 0;
+}
+
+/* The days written in digits before the "-day" at byte AT ("15-day"),
+ * up to EXTRACT_RANGE_DAYS, else 0. */
+static int
+extract_duration_digits(const struct extract *x, size_t at)
+{
+	size_t i = at;
+	int days;
+
+	while (i > 0 && isdigit((unsigned char)x->body[i - 1]) && at - i < 3)
+		i--;
+	if (i == at || (i > 0 && isalnum((unsigned char)x->body[i - 1])))
+		return 0;
+	days = atoi(x->body + i);
+	return days >= 1 && days <= EXTRACT_RANGE_DAYS ? days : 0;
+}
+
 static int
 extract_duration(const struct extract *x)
 {
@@ -1076,10 +1116,11 @@ extract_duration(const struct extract *x)
 	};
 	static const char *const nouns[] = {
 		"meeting", "summit", "session", "conference", "visit", "talks",
+		"drill", "drills", "exercise", "exercises",
 	};
 	const char *dash = x->body, *end = x->body + x->len;
-	size_t i, j, n, stop;
-	int k, q, words;
+	size_t i, n;
+	int k;
 
 	/* Not strstr: a sanitizer's strstr measures the rest of the text on
 	 * each call, which grows with the square of its length. */
@@ -1090,6 +1131,10 @@ extract_duration(const struct extract *x)
 		if ((size_t)(end - dash) < 3 || memcmp(dash, "day", 3) != 0)
 			continue;
 		dash += 3;
+		if ((k = extract_duration_digits(x, at)) > 0 &&
+		    extract_duration_noun(x, at + 4, nouns,
+		    (int)(sizeof nouns / sizeof *nouns)))
+			return k;
 		for (k = 0; k < 7; k++) {
 			n = strlen(numbers[k]);
 			if (at < n)
@@ -1098,16 +1143,9 @@ extract_duration(const struct extract *x)
 			if (!extract_word_at(x->body, x->len, i, numbers[k]) ||
 			    (i > 0 && isalpha((unsigned char)x->body[i - 1])))
 				continue;
-			stop = i + n + 4;
-			for (j = stop, words = 0; j < x->len && words <= 5 &&
-			    j < stop + EXTRACT_DURATION_REACH &&
-			    x->body[j] != '.' && x->body[j] != ','; j++) {
-				if (j > 0 && x->body[j - 1] == ' ')
-					words++;
-				for (q = 0; q < 6; q++)
-					if (extract_word_at(x->body, x->len, j, nouns[q]))
-						return k + 1;
-			}
+			if (extract_duration_noun(x, i + n + 4, nouns,
+			    (int)(sizeof nouns / sizeof *nouns)))
+				return k + 1;
 		}
 	}
 	return 1;
@@ -1115,10 +1153,140 @@ extract_duration(const struct extract *x)
 
 /* --- dates --------------------------------------------------------------- */
 
-/* A date written in sentence SEN to the day, else NULL; with ANY, a
- * date of any precision ("next year", "in June"). */
-static const struct date_found *
-extract_date_in(const struct extract *x, int sen, int any)
+/* How near a word must be to a date, in bytes, to say what its day is:
+ * "the meeting on Friday", "会议将于21日", "concluded in Kazakhstan
+ * Friday". */
+#define EXTRACT_DATE_NEAR 36
+/* News is of days near its publication: a day further from it, in days,
+ * is another event's unless the lead names it. */
+#define EXTRACT_DATE_FAR 31
+
+/* What a date is the day of, by the word nearest to it in its sentence. */
+enum {
+	EXTRACT_DAY_PLAIN,      /* nothing near says */
+	EXTRACT_DAY_EVENT,      /* a word of the event: "meeting", "held" */
+	EXTRACT_DAY_FIRST,      /* its start: "opened", "began" */
+	EXTRACT_DAY_LAST,       /* its end: "concluded", "закрылся", "闭幕" */
+	EXTRACT_DAY_ARRIVAL,    /* an arrival, a day before it: "arrived",
+	                         * "прибыл", "抵达" */
+};
+
+static const char *const extract_day_first[] = {
+	"began", "begins", "opened", "opens", "kicked off", "started", "starts",
+	"начался", "началась", "начались", "открылся", "открылась", "открыл",
+	"стартовал", "开幕", "開幕", "开始", "開始", "拉开帷幕", "拉開帷幕",
+};
+static const char *const extract_day_last[] = {
+	"concluded", "concludes", "closed", "ended", "ends", "wrapped up",
+	"завершил", "закрыл", "закончил", "闭幕", "閉幕", "结束", "結束", "落幕",
+	"落下帷幕",
+};
+static const char *const extract_day_arrival[] = {
+	"arrive", "arrived", "arrives", "arriving", "прибыл",
+	"прибыва", "прилетел", "抵达", "抵達", "到达", "到達",
+};
+
+/* The phrase of LIST at byte I of the lower-case text, its length, or 0. */
+static size_t
+extract_day_phrase(const struct extract *x, size_t i, size_t to,
+    const char *const *list, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (extract_phrase_at(x->low, to, i, list[k]))
+			return strlen(list[k]);
+	return 0;
+}
+
+#define EXTRACT_DAY_AT(x, i, to, list) \
+	extract_day_phrase((x), (i), (to), (list), \
+	    (int)(sizeof (list) / sizeof *(list)))
+
+/* The word of dates at byte I (EXTRACT_DAY_*, *LEN its length), or -1;
+ * "closed-door" is no end. */
+static int
+extract_day_word(const struct extract *x, size_t i, size_t to, size_t *len)
+{
+	if ((*len = EXTRACT_DAY_AT(x, i, to, extract_day_arrival)) > 0)
+		return EXTRACT_DAY_ARRIVAL;
+	if ((*len = EXTRACT_DAY_AT(x, i, to, extract_day_last)) > 0)
+		return i + *len < to && x->low[i + *len] == '-' ? -1 :
+		    EXTRACT_DAY_LAST;
+	if ((*len = EXTRACT_DAY_AT(x, i, to, extract_day_first)) > 0)
+		return EXTRACT_DAY_FIRST;
+	if ((*len = EXTRACT_DAY_AT(x, i, to, extract_cues)) > 0)
+		return EXTRACT_DAY_EVENT;
+	return -1;
+}
+
+/* What date D of sentence SEN is the day of: the word nearest to it; a
+ * word further than EXTRACT_DATE_NEAR says nothing, but an arrival does
+ * ("troops arrive at an airport in Orenburg, Russia, Sept. 10"). */
+static int
+extract_date_role(const struct extract *x, int sen, const struct date_found *d)
+{
+	size_t from = x->s[sen].start, to = x->s[sen].end, i, len, dist;
+	size_t best = (size_t)-1;
+	int role = EXTRACT_DAY_PLAIN, r;
+
+	if (to < d->end)
+		to = d->end;
+	for (i = from; i < to; i++) {
+		if (i >= d->start && i < d->end)
+			continue;
+		if ((r = extract_day_word(x, i, to, &len)) < 0)
+			continue;
+		dist = i < d->start ? (i + len <= d->start ? d->start - i - len : 0) :
+		    i - d->end;
+		if (dist < best) {
+			best = dist;
+			role = r;
+		}
+	}
+	if (best > EXTRACT_DATE_NEAR && role != EXTRACT_DAY_ARRIVAL)
+		role = EXTRACT_DAY_PLAIN;
+	return role;
+}
+
+static int
+extract_has_digit(const char *s, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (isdigit((unsigned char)s[from]))
+			return 1;
+	return 0;
+}
+
+/* How surely date D is the event's: a dateline or an arrival 0; a day
+ * more than EXTRACT_DATE_FAR days from the publication 1 in the lead (a
+ * report long after, an announcement long before), else 0 (another
+ * event: "the summit to be held on June 8-9", "last year's meeting");
+ * else a day with nothing near 2, one a word of the event is near 3,
+ * and one more for a range written with its days ("from Sept. 11 to
+ * 25", not "last week"). */
+static int
+extract_date_score(const struct extract *x, const struct date_found *d,
+    int role, int lead)
+{
+	long pub = date_parse_days(x->published), day;
+	int score;
+
+	if (d->dateline || role == EXTRACT_DAY_ARRIVAL)
+		return 0;
+	day = date_parse_days(d->when.first);
+	if (pub != DATE_NO_DAYS && day != DATE_NO_DAYS &&
+	    labs(day - pub) > EXTRACT_DATE_FAR)
+		return lead ? 1 : 0;
+	score = role == EXTRACT_DAY_PLAIN ? 2 : 3;
+	if (d->when.end[0] && extract_has_digit(x->body, d->start, d->end))
+		score++;
+	return score;
+}
+
+/* The first date written in sentence SEN or after it. */
+static int
+extract_date_from(const struct extract *x, int sen)
 {
 	int lo = 0, hi = x->nd, mid;
 
@@ -1130,9 +1298,22 @@ extract_date_in(const struct extract *x, int sen, int any)
 		else
 			hi = mid;
 	}
-	for (; lo < x->nd && x->dates[lo].start < x->s[sen].end; lo++)
-		if (any || x->dates[lo].when.precision == DATE_DAY)
-			return &x->dates[lo];
+	return lo;
+}
+
+/* A date written in sentence SEN to the day, else NULL; with ANY, a
+ * date of any precision ("next year", "in June"). Not a dateline: it is
+ * the day of the report. */
+static const struct date_found *
+extract_date_in(const struct extract *x, int sen, int any)
+{
+	int k;
+
+	for (k = extract_date_from(x, sen); k < x->nd &&
+	    x->dates[k].start < x->s[sen].end; k++)
+		if ((any || x->dates[k].when.precision == DATE_DAY) &&
+		    !x->dates[k].dateline)
+			return &x->dates[k];
 	return NULL;
 }
 
@@ -1144,9 +1325,10 @@ extract_date_cmp(const void *a, const void *b)
 	return p->start < q->start ? -1 : p->start > q->start;
 }
 
-/* The span of DAYS days from the first day of W, when W is one day. */
+/* The span of DAYS days from the first day of W, when W is one day;
+ * with BACK, the span of DAYS days to it. */
 static void
-extract_lasting(struct date_span *w, int days)
+extract_lasting(struct date_span *w, int days, int back)
 {
 	char a[11], b[11], text[32];
 	struct err e;
@@ -1154,48 +1336,86 @@ extract_lasting(struct date_span *w, int days)
 
 	if (days <= 1 || w->end[0])
 		return;
-	first = date_parse_days(w->first);
+	first = date_parse_days(w->first) - (back ? days - 1 : 0);
 	date_format_days(first, a);
 	date_format_days(first + days - 1, b);
 	snprintf(text, sizeof text, "%s..%s", a, b);
 	date_parse(text, w, &e);
 }
 
-/* The date of the event the article reports: that of its first
- * sentences (a day named later is more often another event's,
- * "preceded by ... on Tuesday"), else the day it was published, which
- * the text does not state. */
+/* Whether sentence I holds a dateline or follows one in its paragraph:
+ * the lead of the news item ("ТАШКЕНТ, 16 июн — Sputnik. Накануне в
+ * Ташкенте прошло торжество ..."). */
+static int
+extract_date_lead(const struct extract *x, int i)
+{
+	int k, s;
+
+	for (s = i > 0 && x->s[i - 1].para == x->s[i].para ? i - 1 : i; s <= i; s++)
+		for (k = extract_date_from(x, s); k < x->nd &&
+		    x->dates[k].start < x->s[s].end; k++)
+			if (x->dates[k].dateline)
+				return 1;
+	return 0;
+}
+
+/* Whether sentence I may date the event V: one of the first two about
+ * it, one of the paragraph of its first ("X welcomed his counterparts
+ * in Qingdao on June 26. The gathering ..."), or the lead after a
+ * dateline; not one about the next meeting. */
+static int
+extract_date_sentence(const struct extract *x, const struct extract_event *v,
+    int i)
+{
+	if (x->s[i].cue & EXTRACT_NEXT)
+		return 0;
+	return ((x->s[i].cue & EXTRACT_MAIN) && x->s[i].rank < 2) ||
+	    x->s[i].para == x->s[v->first].para || extract_date_lead(x, i);
+}
+
+/* The date of the event the article reports: of the days written in
+ * its first sentences (a day named later is more often another event's,
+ * "preceded by ... on Tuesday"), the one a word of the event is nearest
+ * to, a range before a single day, the first of those as sure; never a
+ * dateline or an arrival, nor a day far from the publication outside the
+ * lead. A day it ended on is
+ * its last ("concluded Friday" after "the 15-day drill"). Else the day
+ * it was published, which the text does not state. */
 static void
 extract_main_date(const struct extract *x, struct extract_event *v)
 {
-	const struct date_found *d;
+	const struct date_found *d, *pick = NULL;
+	int i, k, role, score, best = -1, pick_role = EXTRACT_DAY_PLAIN;
 	struct err e;
-	int i;
 
-	for (i = 0; i < x->ns && !v->have_when; i++) {
-		if ((x->s[i].cue & (EXTRACT_MAIN | EXTRACT_NEXT)) != EXTRACT_MAIN ||
-		    x->s[i].rank >= 2 || (d = extract_date_in(x, i, 0)) == NULL)
+	for (i = 0; i < x->ns; i++) {
+		if (!extract_date_sentence(x, v, i))
 			continue;
-		v->when = d->when;
-		v->have_when = v->stated = 1;
+		for (k = extract_date_from(x, i); k < x->nd &&
+		    x->dates[k].start < x->s[i].end; k++) {
+			d = &x->dates[k];
+			if (d->when.precision != DATE_DAY)
+				continue;
+			role = extract_date_role(x, i, d);
+			score = extract_date_score(x, d, role, i == v->first);
+			if (score > 0 && score > best) {
+				best = score;
+				pick = d;
+				pick_role = role;
+			}
+		}
 	}
-	/* Else a day named in the paragraph of its first sentence ("X
-	 * welcomed his counterparts in Qingdao on June 26. The gathering
-	 * ..."). */
-	for (i = 0; i < x->ns && !v->have_when; i++) {
-		if (x->s[i].para != x->s[v->first].para ||
-		    (x->s[i].cue & EXTRACT_NEXT) ||
-		    (d = extract_date_in(x, i, 0)) == NULL)
-			continue;
-		v->when = d->when;
+	if (pick != NULL) {
+		v->when = pick->when;
 		v->have_when = v->stated = 1;
-	}
-	if (!v->have_when && x->published != NULL &&
+	} else if (x->published != NULL &&
 	    date_parse(x->published, &v->when, &e) == 0 &&
-	    v->when.precision == DATE_DAY && !v->when.end[0])
+	    v->when.precision == DATE_DAY && !v->when.end[0]) {
 		v->have_when = 1;
+	}
 	if (v->have_when)
-		extract_lasting(&v->when, extract_duration(x));
+		extract_lasting(&v->when, extract_duration(x),
+		    pick_role == EXTRACT_DAY_LAST);
 }
 
 /* --- events --------------------------------------------------------------- */

@@ -56,6 +56,22 @@ seed(const char *file, const char *pub, const char *want, const char *what)
 	buf_free(&b);
 }
 
+/* Which of the dates found in TEXT are datelines, as "1" or "0" each. */
+static void
+datelines(const char *text, const char *pub, const char *want,
+    const char *what)
+{
+	struct date_found *f;
+	int n = dates_find(text, strlen(text), pub, &f), i;
+	char got[32] = "";
+
+	for (i = 0; i < n && i < 31; i++)
+		got[i] = f[i].dateline ? '1' : '0';
+	got[i < 31 ? i : 31] = '\0';
+	is_str(got, want, what);
+	free(f);
+}
+
 int
 main(void)
 {
@@ -124,8 +140,15 @@ main(void)
 	    "a month alone: ahead the next, past the last");
 	check("Заседание состоится в апреле, учения прошли в июне.", "2018-02-22",
 	    "2018-04@апреле | 2017-06@июне", "Russian: в апреле, a month alone");
-	check("会议将于6月举行，1-2月份。", "2018-05-16", "2018-06@6月",
-	    "Chinese: 6月, a month alone, not the end of a range of months");
+	check("会议将于6月举行，1-2月份。", "2018-05-16",
+	    "2018-06@6月 | 2019-01..02@1-2月",
+	    "Chinese: 6月, a month alone; 1-2月 a range of months, ahead");
+	check("专家组1-2月份举行了三次会议。", "2018-03-10", "2018-01..02@1-2月",
+	    "Chinese: 1-2月份, a range of months this year");
+	check("演习于2017年7月至8月举行。", NULL, "2017-07..08@2017年7月至8月",
+	    "Chinese: a year, a month 至 a month");
+	check("会议于8月18日至25日举行。", "2018-08-01", "2018-08-18..25@8月18日至25日",
+	    "Chinese: a range of days is no range of months");
 	check("It may rain in May or in June, they said.", "2018-01-16",
 	    "2018-05@May | 2018-06@June", "a month alone, no tense: the nearest");
 
@@ -266,5 +289,17 @@ main(void)
 	    "seed 003: 'December of this year' is 2022-12");
 	seed("004_691f94b3424021d2.txt", "2021-09-08", "2021-09-08@Wednesday",
 	    "seed 004: 'on Wednesday' is 2021-09-08");
+	datelines("BEIJING, Sept. 16 (Xinhua) -- The drill is held from Sept. 11 "
+	    "to 25.", "2021-09-16", "10", "a dateline: place, date, agency, dash");
+	datelines("Пекин, 16 мая /Синьхуа/ -- Заседание пройдет 21-22 мая.",
+	    "2018-05-16", "10", "Russian: the agency between slashes");
+	datelines("YEKATERINBURG, September 20. /TASS/. The drill began on "
+	    "September 11.", "2021-09-20", "10", "a full stop before the agency");
+	datelines("新华社北京5月16日电 会议将于21日至22日在北京举行。",
+	    "2018-05-16", "10", "Chinese: a date before 电, a dispatch");
+	datelines("The ministers met on 16 May -- their first meeting -- in Beijing.\n"
+	    "16 May - the ministers met.", "2018-05-17", "00",
+	    "a dash after a date within a sentence, or a date with no place "
+	    "before it: no dateline");
 	return tap_done();
 }

@@ -402,6 +402,80 @@ test_match(struct db *db)
 	ok(!f.disputed, "and the publication day is no claim against it");
 }
 
+/* The date of one event of BODY, published PUB: its first and last days,
+ * "-" when there is no single event, with "?" after when not stated. */
+static void
+date_of(const char *title, const char *body, const char *pub, char *out,
+    size_t size)
+{
+	struct extract_found *f;
+	int n = events_of(title, body, pub, &f);
+
+	if (n != 1)
+		snprintf(out, size, "-");
+	else
+		snprintf(out, size, "%s..%s%s", f[0].when.first, f[0].when.last,
+		    f[0].stated ? "" : "?");
+	free(f);
+}
+
+static void
+check_date(const char *title, const char *body, const char *pub,
+    const char *want, const char *what)
+{
+	char got[64];
+
+	date_of(title, body, pub, got, sizeof got);
+	is_str(got, want, what);
+}
+
+static void
+test_dates(void)
+{
+	check_date("SCO secretaries to meet",
+	    "BEIJING, May 16 (Xinhua) -- The SCO security council secretaries "
+	    "will meet in Beijing on May 21-22.", "2018-05-16",
+	    "2018-05-21..2018-05-22", "a dateline is the report's day, not the "
+	    "meeting's");
+	check_date("上合组织防长会议举行",
+	    "新华社北京4月25日电 上海合作组织成员国国防部长会议24日在北京举行。",
+	    "2018-04-25", "2018-04-24..2018-04-24", "a Chinese dateline (电) "
+	    "neither");
+	check_date("SCO drill",
+	    "Troops of the SCO member states taking part in the joint exercise "
+	    "arrived in Chelyabinsk on 16 August.\n"
+	    "The exercise is held from 18 to 25 August.\n", "2018-08-20",
+	    "2018-08-18..2018-08-25", "an arrival is not the drill's day; a "
+	    "range keeps both ends");
+	check_date("SCO drill ends",
+	    "The 12-day joint drills of the SCO concluded near Moscow on Friday.",
+	    "2010-09-25", "2010-09-13..2010-09-24", "the day it concluded is "
+	    "its last, the days written in digits before it");
+	check_date("SCO foreign ministers",
+	    "Foreign ministers of the SCO states visited a tea plantation in "
+	    "the hills near Goa with their wives on Thursday evening. The "
+	    "meeting on Friday discussed security.", "2023-05-06",
+	    "2023-05-05..2023-05-05", "the day a word of the event is near, "
+	    "not a day named further from one");
+	check_date("SCO secretaries",
+	    "The SCO Secretary-General arrived in Beijing today to attend the "
+	    "meeting of the security council secretaries.\n"
+	    "It is the first event before the summit to be held in Beijing on "
+	    "8-9 June 2017.\n", "2017-04-04", "2017-04-04..2017-04-04?",
+	    "an arrival and, outside the lead, a day two months off: the "
+	    "publication day, not stated");
+	check_date("В Ташкенте отметили годовщину РАТС ШОС",
+	    "ТАШКЕНТ, 16 июн — Sputnik. Накануне в Ташкенте прошло торжество, "
+	    "посвященное годовщине РАТС ШОС.\n"
+	    "В нем участвовали представители государств ШОС.\n", "2023-06-16",
+	    "2023-06-15..2023-06-15", "the lead after a dateline dates the "
+	    "event, though the words of a meeting come later");
+	check_date("SCO foreign ministers agree",
+	    "The SCO foreign ministers meeting in Moscow reached a consensus on "
+	    "5 May.", "2023-05-07", "2023-05-05..2023-05-05",
+	    "reaching a consensus is no arrival");
+}
+
 int
 main(void)
 {
@@ -418,6 +492,7 @@ main(void)
 	test_announced();
 	test_russian();
 	test_chinese();
+	test_dates();
 	test_match(db);
 	db_close(db);
 	fixture_rmrf(dir);
