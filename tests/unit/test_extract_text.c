@@ -25,7 +25,8 @@ struct form {
 };
 
 enum {
-	QINGDAO = 1, BISHKEK, BEIJING, MOSCOW, TASHKENT, LONDON,
+	QINGDAO = 1, BISHKEK, BEIJING, MOSCOW, TASHKENT, LONDON, INNER_MONGOLIA,
+	ZHURIHE,
 	INDIA = 20, CHINA, RUSSIA, KAZAKHSTAN, KYRGYZSTAN, BRITAIN, AUSTRALIA,
 	SINGH = 40, DONG, PATRUSHEV, BERG,
 };
@@ -46,6 +47,8 @@ static const struct form forms[] = {
 	{ "Казахстана", KAZAKHSTAN, "state" }, { "哈萨克斯坦", KAZAKHSTAN, "state" },
 	{ "塔什干", TASHKENT, "place" }, { "中国", CHINA, "state" },
 	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
+	{ "Москва", MOSCOW, "place" }, { "内蒙古", INNER_MONGOLIA, "place" },
+	{ "朱日和", ZHURIHE, "place" },
 };
 
 /* The mentions of the forms in BODY, the longest at a place first, in
@@ -276,6 +279,58 @@ test_title_place(void)
 	free(f);
 }
 
+/* The title's place where the text names it only outside the
+ * sentences on the event. */
+static void
+test_title_place_only(void)
+{
+	static const char body[] =
+	    "The heads of state of the SCO held their summit on 14 June 2019.\n"
+	    "They signed the Bishkek Declaration on regional security.\n";
+	struct extract_found *f;
+	int n = events_of("SCO summit in Bishkek", body, "2019-06-14", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, BISHKEK, "the place the title names, found "
+		    "in a sentence that is not about the event");
+	free(f);
+}
+
+/* The city of the dateline when no sentence names a place. */
+static void
+test_dateline_place(void)
+{
+	static const char body[] =
+	    "Москва, 13 апреля. Президент провёл встречу с секретарями советов "
+	    "безопасности государств — членов ШОС.\n";
+	struct extract_found *f;
+	int n = events_of("Президент принял секретарей совбезов ШОС", body,
+	    "2015-04-13", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, MOSCOW, "the city of the dateline");
+	free(f);
+}
+
+/* Chinese names the region before the place within it. */
+static void
+test_chinese_narrower_place(void)
+{
+	static const char body[] =
+	    "上海合作组织成员国联合反恐军事演习在内蒙古朱日和举行。"
+	    "中国和俄罗斯派兵参加。";
+	struct extract_found *f;
+	int n = events_of("上合组织联合反恐军事演习举行", body, "2014-08-24", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, ZHURIHE, "the training ground, not the region "
+		    "written before it");
+	free(f);
+}
+
 static void
 test_announced(void)
 {
@@ -415,6 +470,9 @@ main(void)
 	test_initials();
 	test_unknown_person();
 	test_title_place();
+	test_title_place_only();
+	test_dateline_place();
+	test_chinese_narrower_place();
 	test_announced();
 	test_russian();
 	test_chinese();
