@@ -1460,11 +1460,16 @@ out:
 /* --- known events ------------------------------------------------------ */
 
 /* The state a place belongs to (0 none), or -1 when the database
- * cannot say: taken for "none", the event would lose its host. */
+ * cannot say: taken for "none", the event would lose its host. Only a
+ * state with a place in the SCO hosts: a council held in New York on
+ * the sidelines of the UN General Assembly is not one the United States
+ * takes part in. */
 static long long
 extract_state_of(struct db *db, long long entity, struct err *e)
 {
-	static const char sql[] = "SELECT coalesce(state_id, 0) FROM entity WHERE id = ?1";
+	static const char sql[] = "SELECT coalesce(e.state_id, 0) FROM entity e"
+	    " WHERE e.id = ?1 AND EXISTS (SELECT 1 FROM membership m"
+	    " WHERE m.state_id = e.state_id)";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	long long id = 0;
 	int rc;

@@ -457,6 +457,29 @@ test_match(struct db *db)
 	ok(!f.disputed, "and the publication day is no claim against it");
 }
 
+/* The state of the place hosts the event, when it has a place in the
+ * SCO: not a state where SCO ministers meet on the sidelines of
+ * another body. */
+static void
+test_host(struct db *db)
+{
+	long long tashkent = fixture_sql_int(db,
+	    "SELECT id FROM entity WHERE name = 'Tashkent'");
+	long long washington = fixture_sql_int(db,
+	    "SELECT id FROM entity WHERE name = 'Washington, D.C.'");
+	long long uzbekistan = fixture_sql_int(db,
+	    "SELECT id FROM entity WHERE name = 'Uzbekistan'");
+	struct extract_found f;
+	struct err e;
+
+	candidate(&f, "foreign-ministers", "2017-09-20", tashkent, 1);
+	ok(extract_match(db, &f, &e) == 0 && f.nwho == 1 &&
+	    f.who[0] == uzbekistan, "a member's city: the member hosts");
+	candidate(&f, "foreign-ministers", "2017-09-20", washington, 1);
+	ok(washington > 0 && extract_match(db, &f, &e) == 0 && f.nwho == 0,
+	    "a city of a state outside the SCO: no host among the participants");
+}
+
 int
 main(void)
 {
@@ -477,6 +500,7 @@ main(void)
 	test_russian();
 	test_chinese();
 	test_match(db);
+	test_host(db);
 	db_close(db);
 	fixture_rmrf(dir);
 	free(dir);
