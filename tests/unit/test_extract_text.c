@@ -480,6 +480,49 @@ test_host(struct db *db)
 	    "a city of a state outside the SCO: no host among the participants");
 }
 
+/* Whether TEXT names the place NAME of the gazetteer. */
+static int
+names_place(struct db *db, const char *text, const char *name)
+{
+	struct mention_row *m = NULL;
+	struct err e;
+	char sql[256];
+	long long id;
+	int n = 0, i, found = 0;
+
+	snprintf(sql, sizeof sql, "SELECT id FROM entity WHERE name = '%s'"
+	    " AND kind = 'place'", name);
+	id = fixture_sql_int(db, sql);
+	if (mention_find(db, text, strlen(text), &m, &n, &e) != 0) {
+		tap_diag("%s", e.msg);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (id > 0 && m[i].entity_id == id)
+			found = 1;
+	free(m);
+	return found;
+}
+
+/* Venues of SCO meetings and exercises as Russian and Chinese write
+ * them: inflected, as an adjective, without spaces. */
+static void
+test_venues(struct db *db)
+{
+	ok(names_place(db, "Учения прошли на Чебаркульском полигоне.",
+	    "Chebarkul"), "a range by its adjective, inflected");
+	ok(names_place(db, "Секретари совбезов встретились в Нью-Дели.",
+	    "New Delhi"), "a city by its Russian name");
+	ok(names_place(db, "Саммит прошёл в Самарканде.", "Samarkand"),
+	    "a city by its Russian name, inflected");
+	ok(names_place(db, "防长会议在青岛举行。", "Qingdao"),
+	    "a city by its Chinese name, without spaces");
+	ok(names_place(db, "联合演习在奥伦堡州东古兹靶场举行。", "Donguz"),
+	    "a range by its Chinese name");
+	ok(names_place(db, "The council met in Cholpon-Ata on Tuesday.",
+	    "Cholpon-Ata"), "a venue of the RATS council");
+}
+
 int
 main(void)
 {
@@ -501,6 +544,7 @@ main(void)
 	test_chinese();
 	test_match(db);
 	test_host(db);
+	test_venues(db);
 	db_close(db);
 	fixture_rmrf(dir);
 	free(dir);
