@@ -809,16 +809,34 @@ extract_place_narrowed(const struct extract *x, int k)
 	return 1;
 }
 
-/* Whether place mention M opens the article as its dateline
- * ("Москва, 13 апреля", "ТАШКЕНТ, 16 июн —", "本报内蒙古朱日和8月30日电"):
- * in the first bytes of the body and followed by a comma, a dash or
- * the date's digits. Where the report was filed is where the event was
- * more often than not, when no sentence names a place. */
+/* The dateline's place as the body opens with it, before a comma
+ * ("TASHKENT, August 24. /TASS/."): its length, 0 for none. */
+static size_t
+extract_dateline_len(const struct extract *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->len && i < 40 && x->body[i] != '\n'; i++)
+		if (x->body[i] == ',')
+			return i;
+	return 0;
+}
+
+/* Whether place mention M is the article's dateline ("Москва, 13
+ * апреля", "ТАШКЕНТ, 16 июн —", "本报内蒙古朱日和8月30日电"): in the first
+ * bytes of the body, followed by a comma, a dash or the date's digits;
+ * or the same name as a dateline written in capitals, which the
+ * gazetteer does not match ("VLADIVOSTOK, Russia --" and later "the
+ * Vladivostok headquarters"). Where the report was filed is where the
+ * event was more often than not, when no sentence names a place. */
 static int
 extract_place_dateline(const struct extract *x, const struct mention_row *m)
 {
-	size_t at = (size_t)m->end;
+	size_t at = (size_t)m->end, n = extract_dateline_len(x);
 
+	if (n > 0 && (size_t)(m->end - m->start) == n &&
+	    memcmp(x->low + m->start, x->low, n) == 0)
+		return 1;
 	if (m->start > 24 || memchr(x->body, '\n', (size_t)m->start) != NULL)
 		return 0;
 	while (at < x->len && x->body[at] == ' ')
@@ -846,24 +864,28 @@ extract_place_in_title(const struct extract *x, const struct mention_row *m)
  * reports, 0 not at all: named in the title and a sentence on the event
  * (8), in the title only (6: "SCO summit in Tashkent" over a text that
  * names the city only in "the Tashkent Declaration"), in the first two
- * sentences on the event (4), in a later one (2: more often background,
- * "... the summit in Dushanbe last year"), in the dateline (1). */
+ * sentences on the event (4), in the article's first sentence when no
+ * cue word marks it (3: "The council began at a resort in Goa's
+ * Benaulim"), in a later sentence on the event (2: more often
+ * background, "... the summit in Dushanbe last year"), in the dateline
+ * (1: where the report was filed, which may be elsewhere). */
 static int
 extract_place_score(const struct extract *x, int k)
 {
 	const struct mention_row *m = &x->m[k];
-	int sen = extract_sentence_of(x, (size_t)m->start), main, title;
+	int sen = extract_sentence_of(x, (size_t)m->start), cue;
 
 	if (strcmp(m->kind, "place") != 0 || sen < 0 ||
 	    extract_place_narrowed(x, k))
 		return 0;
-	main = (x->s[sen].cue & (EXTRACT_MAIN | EXTRACT_NEXT)) == EXTRACT_MAIN;
-	title = extract_place_in_title(x, m);
-	if (title)
-		return main ? 8 : 6;
-	if (main)
+	cue = x->s[sen].cue & (EXTRACT_MAIN | EXTRACT_NEXT);
+	if (extract_place_in_title(x, m))
+		return cue == EXTRACT_MAIN ? 8 : 6;
+	if (extract_place_dateline(x, m))
+		return 1;
+	if (cue == EXTRACT_MAIN)
 		return x->s[sen].rank < 2 ? 4 : 2;
-	return extract_place_dateline(x, m) ? 1 : 0;
+	return sen == 0 && cue == 0 ? 3 : 0;
 }
 
 /* The place of the event the article reports: the best scored, the

@@ -314,6 +314,65 @@ test_dateline_place(void)
 	free(f);
 }
 
+/* A dateline's city in a sentence on the event is where the report
+ * was filed: the venue the sentence names wins. */
+static void
+test_dateline_elsewhere(void)
+{
+	static const char body[] =
+	    "Москва, 14 апреля — Секретари советов безопасности государств — "
+	    "членов ШОС встретились в Ташкенте.\n";
+	struct extract_found *f;
+	int n = events_of("Секретари совбезов ШОС встретились", body,
+	    "2015-04-14", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, TASHKENT, "the venue, not the city of the "
+		    "dateline");
+	free(f);
+}
+
+/* A dateline in capitals, which the gazetteer does not match, names
+ * the city a later sentence names as written. */
+static void
+test_dateline_capitals(void)
+{
+	static const char body[] =
+	    "BEIJING, May 3. The SCO defence ministers met on Tuesday.\n"
+	    "Some delegates stayed on in Beijing for a few days.\n";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet", body, "2018-05-03", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, BEIJING, "the city of a dateline in capitals");
+	free(f);
+}
+
+/* The article's first sentence names the venue without a word that
+ * marks it as the event; a later sentence on the event names the next
+ * summit. */
+static void
+test_lead_place(void)
+{
+	static const char body[] =
+	    "The SCO's foreign ministers began their council at a lakeside "
+	    "hotel in Bishkek on Friday.\n"
+	    "The ministers met for two days.\n"
+	    "At the meeting they agreed to fight terrorism together.\n"
+	    "The meeting prepared the summit to be held in Qingdao in June.\n";
+	struct extract_found *f;
+	int n = events_of("SCO ministers agree on security", body, "2019-05-24",
+	    &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, BISHKEK, "the place of the first sentence, not "
+		    "the next summit's");
+	free(f);
+}
+
 /* Chinese names the region before the place within it. */
 static void
 test_chinese_narrower_place(void)
@@ -538,6 +597,9 @@ main(void)
 	test_title_place();
 	test_title_place_only();
 	test_dateline_place();
+	test_dateline_elsewhere();
+	test_dateline_capitals();
+	test_lead_place();
 	test_chinese_narrower_place();
 	test_announced();
 	test_russian();
