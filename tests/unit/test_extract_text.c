@@ -578,6 +578,8 @@ test_venues(struct db *db)
 	    "a city by its Chinese name, without spaces");
 	ok(names_place(db, "联合演习在奥伦堡州东古兹靶场举行。", "Donguz"),
 	    "a range by its Chinese name");
+	ok(names_place(db, "演习在胡占德市郊外的靶场举行。", "Khujand"),
+	    "a city by the Chinese transliteration of the press");
 	ok(names_place(db, "The council met in Cholpon-Ata on Tuesday.",
 	    "Cholpon-Ata"), "a venue of the RATS council");
 }
