@@ -25,7 +25,8 @@ struct form {
 };
 
 enum {
-	QINGDAO = 1, BISHKEK, BEIJING, MOSCOW, TASHKENT, LONDON,
+	QINGDAO = 1, BISHKEK, BEIJING, MOSCOW, TASHKENT, LONDON, INNER_MONGOLIA,
+	ZHURIHE,
 	INDIA = 20, CHINA, RUSSIA, KAZAKHSTAN, KYRGYZSTAN, BRITAIN, AUSTRALIA,
 	SINGH = 40, DONG, PATRUSHEV, BERG,
 };
@@ -46,6 +47,8 @@ static const struct form forms[] = {
 	{ "Казахстана", KAZAKHSTAN, "state" }, { "哈萨克斯坦", KAZAKHSTAN, "state" },
 	{ "塔什干", TASHKENT, "place" }, { "中国", CHINA, "state" },
 	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
+	{ "Москва", MOSCOW, "place" }, { "内蒙古", INNER_MONGOLIA, "place" },
+	{ "朱日和", ZHURIHE, "place" },
 };
 
 /* The mentions of the forms in BODY, the longest at a place first, in
@@ -276,6 +279,117 @@ test_title_place(void)
 	free(f);
 }
 
+/* The title's place where the text names it only outside the
+ * sentences on the event. */
+static void
+test_title_place_only(void)
+{
+	static const char body[] =
+	    "The heads of state of the SCO held their summit on 14 June 2019.\n"
+	    "They signed the Bishkek Declaration on regional security.\n";
+	struct extract_found *f;
+	int n = events_of("SCO summit in Bishkek", body, "2019-06-14", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, BISHKEK, "the place the title names, found "
+		    "in a sentence that is not about the event");
+	free(f);
+}
+
+/* The city of the dateline when no sentence names a place. */
+static void
+test_dateline_place(void)
+{
+	static const char body[] =
+	    "Москва, 13 апреля. Президент провёл встречу с секретарями советов "
+	    "безопасности государств — членов ШОС.\n";
+	struct extract_found *f;
+	int n = events_of("Президент принял секретарей совбезов ШОС", body,
+	    "2015-04-13", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, MOSCOW, "the city of the dateline");
+	free(f);
+}
+
+/* A dateline's city in a sentence on the event is where the report
+ * was filed: the venue the sentence names wins. */
+static void
+test_dateline_elsewhere(void)
+{
+	static const char body[] =
+	    "Москва, 14 апреля — Секретари советов безопасности государств — "
+	    "членов ШОС встретились в Ташкенте.\n";
+	struct extract_found *f;
+	int n = events_of("Секретари совбезов ШОС встретились", body,
+	    "2015-04-14", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, TASHKENT, "the venue, not the city of the "
+		    "dateline");
+	free(f);
+}
+
+/* A dateline in capitals, which the gazetteer does not match, names
+ * the city a later sentence names as written. */
+static void
+test_dateline_capitals(void)
+{
+	static const char body[] =
+	    "BEIJING, May 3. The SCO defence ministers met on Tuesday.\n"
+	    "Some delegates stayed on in Beijing for a few days.\n";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet", body, "2018-05-03", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, BEIJING, "the city of a dateline in capitals");
+	free(f);
+}
+
+/* The article's first sentence names the venue without a word that
+ * marks it as the event; a later sentence on the event names the next
+ * summit. */
+static void
+test_lead_place(void)
+{
+	static const char body[] =
+	    "The SCO's foreign ministers began their council at a lakeside "
+	    "hotel in Bishkek on Friday.\n"
+	    "The ministers met for two days.\n"
+	    "At the meeting they agreed to fight terrorism together.\n"
+	    "The meeting prepared the summit to be held in Qingdao in June.\n";
+	struct extract_found *f;
+	int n = events_of("SCO ministers agree on security", body, "2019-05-24",
+	    &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, BISHKEK, "the place of the first sentence, not "
+		    "the next summit's");
+	free(f);
+}
+
+/* Chinese names the region before the place within it. */
+static void
+test_chinese_narrower_place(void)
+{
+	static const char body[] =
+	    "上海合作组织成员国联合反恐军事演习在内蒙古朱日和举行。"
+	    "中国和俄罗斯派兵参加。";
+	struct extract_found *f;
+	int n = events_of("上合组织联合反恐军事演习举行", body, "2014-08-24", &f);
+
+	is_int(n, 1, "an event");
+	if (n == 1)
+		is_int(f[0].place, ZHURIHE, "the training ground, not the region "
+		    "written before it");
+	free(f);
+}
+
 static void
 test_announced(void)
 {
@@ -476,6 +590,74 @@ test_dates(void)
 	    "reaching a consensus is no arrival");
 }
 
+/* The state of the place hosts the event, when it has a place in the
+ * SCO: not a state where SCO ministers meet on the sidelines of
+ * another body. */
+static void
+test_host(struct db *db)
+{
+	long long tashkent = fixture_sql_int(db,
+	    "SELECT id FROM entity WHERE name = 'Tashkent'");
+	long long washington = fixture_sql_int(db,
+	    "SELECT id FROM entity WHERE name = 'Washington, D.C.'");
+	long long uzbekistan = fixture_sql_int(db,
+	    "SELECT id FROM entity WHERE name = 'Uzbekistan'");
+	struct extract_found f;
+	struct err e;
+
+	candidate(&f, "foreign-ministers", "2017-09-20", tashkent, 1);
+	ok(extract_match(db, &f, &e) == 0 && f.nwho == 1 &&
+	    f.who[0] == uzbekistan, "a member's city: the member hosts");
+	candidate(&f, "foreign-ministers", "2017-09-20", washington, 1);
+	ok(washington > 0 && extract_match(db, &f, &e) == 0 && f.nwho == 0,
+	    "a city of a state outside the SCO: no host among the participants");
+}
+
+/* Whether TEXT names the place NAME of the gazetteer. */
+static int
+names_place(struct db *db, const char *text, const char *name)
+{
+	struct mention_row *m = NULL;
+	struct err e;
+	char sql[256];
+	long long id;
+	int n = 0, i, found = 0;
+
+	snprintf(sql, sizeof sql, "SELECT id FROM entity WHERE name = '%s'"
+	    " AND kind = 'place'", name);
+	id = fixture_sql_int(db, sql);
+	if (mention_find(db, text, strlen(text), &m, &n, &e) != 0) {
+		tap_diag("%s", e.msg);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (id > 0 && m[i].entity_id == id)
+			found = 1;
+	free(m);
+	return found;
+}
+
+/* Venues of SCO meetings and exercises as Russian and Chinese write
+ * them: inflected, as an adjective, without spaces. */
+static void
+test_venues(struct db *db)
+{
+	ok(names_place(db, "Учения прошли на Чебаркульском полигоне.",
+	    "Chebarkul"), "a range by its adjective, inflected");
+	ok(names_place(db, "Секретари совбезов встретились в Нью-Дели.",
+	    "New Delhi"), "a city by its Russian name");
+	ok(names_place(db, "Саммит прошёл в Самарканде.", "Samarkand"),
+	    "a city by its Russian name, inflected");
+	ok(names_place(db, "防长会议在青岛举行。", "Qingdao"),
+	    "a city by its Chinese name, without spaces");
+	ok(names_place(db, "联合演习在奥伦堡州东古兹靶场举行。", "Donguz"),
+	    "a range by its Chinese name");
+	ok(names_place(db, "演习在胡占德市郊外的靶场举行。", "Khujand"),
+	    "a city by the Chinese transliteration of the press");
+	ok(names_place(db, "The council met in Cholpon-Ata on Tuesday.",
+	    "Cholpon-Ata"), "a venue of the RATS council");
+}
+
 int
 main(void)
 {
@@ -489,11 +671,19 @@ main(void)
 	test_initials();
 	test_unknown_person();
 	test_title_place();
+	test_title_place_only();
+	test_dateline_place();
+	test_dateline_elsewhere();
+	test_dateline_capitals();
+	test_lead_place();
+	test_chinese_narrower_place();
 	test_announced();
 	test_russian();
 	test_chinese();
 	test_dates();
 	test_match(db);
+	test_host(db);
+	test_venues(db);
 	db_close(db);
 	fixture_rmrf(dir);
 	free(dir);
