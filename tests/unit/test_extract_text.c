@@ -46,6 +46,7 @@ static const struct form forms[] = {
 	{ "Казахстана", KAZAKHSTAN, "state" }, { "哈萨克斯坦", KAZAKHSTAN, "state" },
 	{ "塔什干", TASHKENT, "place" }, { "中国", CHINA, "state" },
 	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
+	{ "Кыргызстана", KYRGYZSTAN, "state" },
 };
 
 /* The mentions of the forms in BODY, the longest at a place first, in
@@ -402,6 +403,40 @@ test_match(struct db *db)
 	ok(!f.disputed, "and the publication day is no claim against it");
 }
 
+/* Who is there beyond the cue sentence, and who only reports it: a
+ * spokesperson announcing a meeting; a list of states whose first item
+ * is an official's; a sentence saying the states listed took part. */
+static void
+test_participants_context(void)
+{
+	static const char spoken[] =
+	    "The defence ministers of the SCO will meet in Qingdao on 25 June "
+	    "2025, with Dong Jun in the chair, foreign ministry spokesperson "
+	    "Lars Berg said.";
+	static const char listed[] =
+	    "Министры обороны государств ШОС встретились в Ташкенте 18 августа "
+	    "2022 года. Прибыли министры обороны Казахстана, Кыргызстана, "
+	    "России и Индии.";
+	static const char partake[] =
+	    "2022年8月18日,上海合作组织联合反恐演习在塔什干举行。"
+	    "哈萨克斯坦、中国和俄罗斯三国共派出官兵参加。";
+	struct extract_found *f;
+	int n;
+
+	n = events_of("SCO defence ministers to meet", spoken, "2025-06-10", &f);
+	ok(n >= 1 && takes_part(&f[0], DONG) && !takes_part(&f[0], BERG),
+	    "a spokesperson who announces a meeting does not attend it");
+	free(f);
+	n = events_of("Министры обороны ШОС встретились", listed, "2022-08-18", &f);
+	ok(n >= 1 && takes_part(&f[0], RUSSIA) && takes_part(&f[0], INDIA),
+	    "each state of a list that begins with an official's");
+	free(f);
+	n = events_of("上合组织联合反恐演习举行", partake, "2022-08-18", &f);
+	ok(n >= 1 && takes_part(&f[0], KAZAKHSTAN) && takes_part(&f[0], CHINA) &&
+	    takes_part(&f[0], RUSSIA), "the states of a sentence on who took part");
+	free(f);
+}
+
 int
 main(void)
 {
@@ -418,6 +453,7 @@ main(void)
 	test_announced();
 	test_russian();
 	test_chinese();
+	test_participants_context();
 	test_match(db);
 	db_close(db);
 	fixture_rmrf(dir);
