@@ -789,14 +789,16 @@ static const char *const extract_absent[] = {
 	"поздрав", "телефон", "贺信", "致电", "视频",
 };
 
-/* Words that say who takes part: a sentence with one, in a paragraph
- * about the event, names its participants ("five states sent 2,000
- * troops to take part", "В нем принимают участие", "将与会"). */
+/* Words that say who takes part: a sentence with one names the event's
+ * participants, in a paragraph about the event or in one of its own
+ * ("The participants are from eight member states", "China was
+ * represented by Premier X", "В нем принимают участие", "将与会"). */
 static const char *const extract_partake[] = {
 	"take part", "took part", "taking part", "takes part",
 	"participate", "participated", "participating", "participants",
-	"attend", "attended", "attending", "участи", "участвова",
-	"参加", "參加", "参演", "參演", "出席", "与会", "與會",
+	"attend", "attended", "attending", "represented by", "участи",
+	"участвова", "представлял", "参加", "參加", "参演", "參演", "出席",
+	"与会", "與會",
 };
 
 /* Whether the state mention K is an item of a list of states one of
@@ -842,7 +844,9 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 			continue;
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);
-		else if (paras[x->s[sen].para] && !(x->s[sen].cue & EXTRACT_NEXT) &&
+		else if ((paras[x->s[sen].para] || EXTRACT_ANY(x->low,
+		    x->s[sen].start, x->s[sen].end, extract_partake)) &&
+		    !(x->s[sen].cue & EXTRACT_NEXT) &&
 		    ((strcmp(x->m[k].kind, "person") == 0 &&
 		    !extract_person_speaks(x, &x->m[k])) ||
 		    (strcmp(x->m[k].kind, "state") == 0 &&

@@ -405,7 +405,8 @@ test_match(struct db *db)
 
 /* Who is there beyond the cue sentence, and who only reports it: a
  * spokesperson announcing a meeting; a list of states whose first item
- * is an official's; a sentence saying the states listed took part. */
+ * is an official's; a sentence saying the states listed took part, in
+ * the paragraph of the event or in one of its own. */
 static void
 test_participants_context(void)
 {
@@ -420,6 +421,11 @@ test_participants_context(void)
 	static const char partake[] =
 	    "2022年8月18日,上海合作组织联合反恐演习在塔什干举行。"
 	    "哈萨克斯坦、中国和俄罗斯三国共派出官兵参加。";
+	static const char own[] =
+	    "The SCO defence ministers met in Bishkek on 25 June 2025.\n"
+	    "The Republic of India was represented by Rajnath Singh. The other "
+	    "participants came from the Republic of Kazakhstan and the Russian "
+	    "Federation.";
 	struct extract_found *f;
 	int n;
 
@@ -434,6 +440,11 @@ test_participants_context(void)
 	n = events_of("上合组织联合反恐演习举行", partake, "2022-08-18", &f);
 	ok(n >= 1 && takes_part(&f[0], KAZAKHSTAN) && takes_part(&f[0], CHINA) &&
 	    takes_part(&f[0], RUSSIA), "the states of a sentence on who took part");
+	free(f);
+	n = events_of("SCO defence ministers meet in Bishkek", own, "2025-06-25", &f);
+	ok(n >= 1 && takes_part(&f[0], INDIA) && takes_part(&f[0], KAZAKHSTAN) &&
+	    takes_part(&f[0], SINGH), "those of a paragraph of its own on who "
+	    "took part");
 	free(f);
 }
 
