@@ -544,19 +544,24 @@ extract_listed(const struct extract *x, size_t from, size_t to)
 	return 1;
 }
 
-/* An apposition after a person: ", the secretary of the Uzbek ..." or
- * ", Uzbekistan’s acting foreign minister". */
+/* An apposition after a person: ", the secretary of the Uzbek ...",
+ * ", President of Mongolia" or ", Uzbekistan’s acting foreign
+ * minister"; or the person's state after "of" with no comma: "President
+ * I. Karimov of the Republic of Uzbekistan". */
 static int
 extract_apposition(const struct extract *x, size_t from, size_t to)
 {
 	size_t i;
 
-	if (to < from || to - from > EXTRACT_APPOSITION_MAX || x->body[from] != ',')
+	if (to < from || to - from > EXTRACT_APPOSITION_MAX)
 		return 0;
+	if (x->body[from] != ',')
+		return (to - from == 4 && memcmp(x->body + from, " of ", 4) == 0) ||
+		    (to - from == 8 && memcmp(x->body + from, " of the ", 8) == 0);
 	if (to - from <= 2)
 		return 1;
-	for (i = from; i + 8 <= to; i++)
-		if (strncmp(x->body + i, " of the ", 8) == 0)
+	for (i = from; i + 4 <= to; i++)
+		if (strncmp(x->body + i, " of ", 4) == 0)
 			return 1;
 	return 0;
 }
