@@ -269,6 +269,12 @@ people_name_at(const char *s, size_t len, size_t at, struct people_name *out)
 			break;
 		i = w.end + 1;
 	}
+	/* Capitalised words before a noun of an institution are its name,
+	 * not a person's: "SCO Regional Antiterrorist Structure". */
+	if (words > 0 && out->end < len && s[out->end] == ' ' &&
+	    people_word_at(s, len, out->end + 1, &w) && w.upper &&
+	    PEOPLE_IN(s + w.start, w.end - w.start, people_heads))
+		return 0;
 	/* A name ends with a full word: "N." alone ends no name. */
 	while (words > 0 && full < words - initials)
 		words--;

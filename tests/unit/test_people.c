@@ -105,6 +105,9 @@ people_long_titles(void)
 	people_one("The report was read by Director of the Executive Committee "
 	    "of the SCO Regional Anti-Terrorist Structure Elmar Kuvandykov.",
 	    "Elmar Kuvandykov", NULL, NULL, "a director of a named structure");
+	people_none("The report was read by Director of the Executive Committee "
+	    "of the SCO Regional Antiterrorist Structure (RATS) E. Kuvandykov.",
+	    "the capitalised words before an institution's noun are no name");
 	people_one("Chief of General Staff Tolib Rasulzoda inspected the unit.",
 	    "Tolib Rasulzoda", NULL, "Chief of General Staff",
 	    "a chief of staff");
