@@ -706,6 +706,11 @@ extract_state_takes_part(const struct extract *x, int k)
 	if ((m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0) ||
 	    extract_state_named(x, m) || extract_state_official(x, m))
 		return 1;
+	/* The chair: "chaired by India", "под председательством России". */
+	if ((m->start >= 11 && strncasecmp(x->body + m->start - 11, "chaired by ", 11) == 0) ||
+	    (m->start >= 16 && strncasecmp(x->body + m->start - 16, "chairmanship of ", 16) == 0) ||
+	    (m->start >= 35 && memcmp(x->body + m->start - 35, "председательством ", 35) == 0))
+		return 1;
 	/* "to represent India", "Pakistan was represented by" */
 	if ((m->start >= 10 && strncasecmp(x->body + m->start - 10, "represent ", 10) == 0) ||
 	    extract_has_word(x->body, (size_t)m->end, (size_t)m->end + 20 > x->len ?

@@ -421,6 +421,9 @@ test_participants_context(void)
 	static const char partake[] =
 	    "2022年8月18日,上海合作组织联合反恐演习在塔什干举行。"
 	    "哈萨克斯坦、中国和俄罗斯三国共派出官兵参加。";
+	static const char chaired[] =
+	    "Заседание секретарей советов безопасности государств ШОС прошло в "
+	    "Ташкенте 18 августа 2022 года под председательством Казахстана.";
 	static const char styled[] =
 	    "The summit in Bishkek on 25 June 2025 was attended by Lars Berg, "
 	    "President of Australia, and by Rajnath Singh of the Republic of "
@@ -444,6 +447,9 @@ test_participants_context(void)
 	n = events_of("上合组织联合反恐演习举行", partake, "2022-08-18", &f);
 	ok(n >= 1 && takes_part(&f[0], KAZAKHSTAN) && takes_part(&f[0], CHINA) &&
 	    takes_part(&f[0], RUSSIA), "the states of a sentence on who took part");
+	free(f);
+	n = events_of("Заседание секретарей совбезов ШОС", chaired, "2022-08-18", &f);
+	ok(n >= 1 && takes_part(&f[0], KAZAKHSTAN), "the state in the chair");
 	free(f);
 	n = events_of("SCO summit in Bishkek", styled, "2025-06-25", &f);
 	ok(n >= 1 && takes_part(&f[0], AUSTRALIA) && takes_part(&f[0], INDIA),
