@@ -546,19 +546,24 @@ extract_listed(const struct extract *x, size_t from, size_t to)
 	return 1;
 }
 
-/* An apposition after a person: ", the secretary of the Uzbek ..." or
- * ", Uzbekistan’s acting foreign minister". */
+/* An apposition after a person: ", the secretary of the Uzbek ...",
+ * ", President of Mongolia" or ", Uzbekistan’s acting foreign
+ * minister"; or the person's state after "of" with no comma: "President
+ * I. Karimov of the Republic of Uzbekistan". */
 static int
 extract_apposition(const struct extract *x, size_t from, size_t to)
 {
 	size_t i;
 
-	if (to < from || to - from > EXTRACT_APPOSITION_MAX || x->body[from] != ',')
+	if (to < from || to - from > EXTRACT_APPOSITION_MAX)
 		return 0;
+	if (x->body[from] != ',')
+		return (to - from == 4 && memcmp(x->body + from, " of ", 4) == 0) ||
+		    (to - from == 8 && memcmp(x->body + from, " of the ", 8) == 0);
 	if (to - from <= 2)
 		return 1;
-	for (i = from; i + 8 <= to; i++)
-		if (strncmp(x->body + i, " of the ", 8) == 0)
+	for (i = from; i + 4 <= to; i++)
+		if (strncmp(x->body + i, " of ", 4) == 0)
 			return 1;
 	return 0;
 }
@@ -703,6 +708,11 @@ extract_state_takes_part(const struct extract *x, int k)
 	if ((m->start >= 5 && strncasecmp(x->body + m->start - 5, "host ", 5) == 0) ||
 	    extract_state_named(x, m) || extract_state_official(x, m))
 		return 1;
+	/* The chair: "chaired by India", "под председательством России". */
+	if ((m->start >= 11 && strncasecmp(x->body + m->start - 11, "chaired by ", 11) == 0) ||
+	    (m->start >= 16 && strncasecmp(x->body + m->start - 16, "chairmanship of ", 16) == 0) ||
+	    (m->start >= 35 && memcmp(x->body + m->start - 35, "председательством ", 35) == 0))
+		return 1;
 	/* "to represent India", "Pakistan was represented by" */
 	if ((m->start >= 10 && strncasecmp(x->body + m->start - 10, "represent ", 10) == 0) ||
 	    extract_has_word(x->body, (size_t)m->end, (size_t)m->end + 20 > x->len ?
@@ -729,14 +739,39 @@ extract_state_takes_part(const struct extract *x, int k)
 	return 0;
 }
 
+/* Whether the person mention M is a spokesperson who reports the event
+ * ("Foreign Ministry spokesperson X said", "официальный представитель
+ * МИД КНР X", "外交部发言人X"): the title a few words before the name.
+ * The one who announces a meeting does not attend it. */
+static int
+extract_person_speaks(const struct extract *x, const struct mention_row *m)
+{
+	static const char *const titles[] = {
+		"spokesman", "spokeswoman", "spokesperson", "spokespersons",
+		"официальный представитель", "официального представителя",
+		"пресс-секретар", "发言人", "發言人",
+	};
+	size_t from = m->start > EXTRACT_NEAR_MAX + 30 ?
+	    (size_t)m->start - EXTRACT_NEAR_MAX - 30 : 0, i, end = 0;
+	size_t k;
+
+	for (i = from; i < (size_t)m->start; i++)
+		for (k = 0; k < sizeof titles / sizeof *titles; k++)
+			if (extract_phrase_at(x->low, (size_t)m->start, i, titles[k]))
+				end = i + strlen(titles[k]);
+	return end > 0 && extract_near(x, end, (size_t)m->start, 4);
+}
+
 /* The mention K, in sentence SEN, counted for event V. */
 static void
 extract_take(const struct extract *x, struct extract_event *v, int k)
 {
 	const struct mention_row *m = &x->m[k];
 
-	if (strcmp(m->kind, "person") == 0)
-		extract_add(v, m->entity_id);
+	if (strcmp(m->kind, "person") == 0) {
+		if (!extract_person_speaks(x, m))
+			extract_add(v, m->entity_id);
+	}
 	else if (strcmp(m->kind, "state") == 0 && extract_state_takes_part(x, k))
 		extract_add(v, m->entity_id);
 	else if (strcmp(m->kind, "place") == 0 && v->place == 0)
@@ -766,6 +801,48 @@ static const char *const extract_absent[] = {
 	"поздрав", "телефон", "贺信", "致电", "视频",
 };
 
+/* Words that say who takes part: a sentence with one names the event's
+ * participants, in a paragraph about the event or in one of its own
+ * ("The participants are from eight member states", "China was
+ * represented by Premier X", "В нем принимают участие", "将与会"). */
+static const char *const extract_partake[] = {
+	"take part", "took part", "taking part", "takes part",
+	"participate", "participated", "participating", "participants",
+	"attend", "attended", "attending", "represented by", "участи",
+	"участвова", "представлял", "参加", "參加", "参演", "參演", "出席",
+	"与会", "與會",
+};
+
+/* Whether the state mention K is an item of a list of states one of
+ * which is of an official or a delegation ("министры обороны шести
+ * стран - Китая, Казахстана и России"): each of them is. */
+static int
+extract_state_list_official(const struct extract *x, int k)
+{
+	int j, n;
+
+	for (j = k, n = 0; j > 0 && n < 12 && strcmp(x->m[j - 1].kind, "state") == 0 &&
+	    extract_listed(x, (size_t)x->m[j - 1].end, (size_t)x->m[j].start); j--, n++)
+		if (extract_state_official(x, &x->m[j - 1]))
+			return 1;
+	for (j = k, n = 0; j + 1 < x->nm && n < 12 && strcmp(x->m[j + 1].kind, "state") == 0 &&
+	    extract_listed(x, (size_t)x->m[j].end, (size_t)x->m[j + 1].start); j++, n++)
+		if (extract_state_official(x, &x->m[j + 1]))
+			return 1;
+	return 0;
+}
+
+/* Whether the state mention K, in sentence SEN of a paragraph about
+ * the event but with no cue of its own, names a participant. */
+static int
+extract_state_in_para(const struct extract *x, int k, int sen)
+{
+	return extract_state_official(x, &x->m[k]) ||
+	    extract_state_list_official(x, k) ||
+	    (EXTRACT_ANY(x->low, x->s[sen].start, x->s[sen].end, extract_partake) &&
+	    extract_state_takes_part(x, k));
+}
+
 /* The participants and place of the event the article reports. */
 static void
 extract_main_who(const struct extract *x, struct extract_event *v)
@@ -779,10 +856,13 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 			continue;
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);
-		else if (paras[x->s[sen].para] && !(x->s[sen].cue & EXTRACT_NEXT) &&
-		    (strcmp(x->m[k].kind, "person") == 0 ||
+		else if ((paras[x->s[sen].para] || EXTRACT_ANY(x->low,
+		    x->s[sen].start, x->s[sen].end, extract_partake)) &&
+		    !(x->s[sen].cue & EXTRACT_NEXT) &&
+		    ((strcmp(x->m[k].kind, "person") == 0 &&
+		    !extract_person_speaks(x, &x->m[k])) ||
 		    (strcmp(x->m[k].kind, "state") == 0 &&
-		    extract_state_official(x, &x->m[k]))) &&
+		    extract_state_in_para(x, k, sen))) &&
 		    !EXTRACT_ANY(x->low, x->s[sen].start, x->s[sen].end,
 		    extract_absent))
 			extract_add(v, x->m[k].entity_id);

@@ -269,6 +269,12 @@ people_name_at(const char *s, size_t len, size_t at, struct people_name *out)
 			break;
 		i = w.end + 1;
 	}
+	/* Capitalised words before a noun of an institution are its name,
+	 * not a person's: "SCO Regional Antiterrorist Structure". */
+	if (words > 0 && out->end < len && s[out->end] == ' ' &&
+	    people_word_at(s, len, out->end + 1, &w) && w.upper &&
+	    PEOPLE_IN(s + w.start, w.end - w.start, people_heads))
+		return 0;
 	/* A name ends with a full word: "N." alone ends no name. */
 	while (words > 0 && full < words - initials)
 		words--;
@@ -478,6 +484,9 @@ people_headline(struct people_scan *c, size_t from, size_t to)
 /* --- proposing --------------------------------------------------------- */
 
 static const char people_sql_known[] = "SELECT 1 FROM alias WHERE norm = ?1";
+static const char people_sql_latin[] =
+	"SELECT DISTINCT a.entity_id FROM alias a JOIN entity x ON x.id ="
+	" a.entity_id WHERE x.kind = 'person' AND a.norm = ?1 LIMIT 2";
 static const char people_sql_initials[] =
 	"SELECT DISTINCT a.entity_id FROM alias a JOIN entity x ON x.id ="
 	" a.entity_id WHERE x.kind = 'person' AND a.norm LIKE ?1 ESCAPE '!'"
@@ -588,6 +597,97 @@ people_surname(struct db *db, struct people_list *l, struct people_found *p,
 	return 0;
 }
 
+/* The Latin letters of the small Cyrillic letter CP (а..я, ё), in the
+ * transliteration English news uses ("Болат Нургалиев" is "Bolat
+ * Nurgaliev"); NULL for any other letter. */
+static const char *
+people_ru_latin_letter(unsigned long cp)
+{
+	static const char *const tr[] = {
+		"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l",
+		"m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch",
+		"sh", "shch", "", "y", "", "e", "yu", "ya",
+	};
+
+	if (cp >= 0x410 && cp <= 0x42f)
+		cp += 0x20;
+	if (cp == 0x401 || cp == 0x451)
+		return "e";
+	return cp >= 0x430 && cp <= 0x44f ? tr[cp - 0x430] : NULL;
+}
+
+/* NAME (in Cyrillic, with spaces, full stops and hyphens) in Latin
+ * letters, in lower case as alias.norm is: a new string, or NULL when
+ * NAME has a letter of no other alphabet. With YE, "е" after a vowel or
+ * a soft sign is "ye" ("Сысоев" is "Sysoyev", not "Sysoev"). */
+static char *
+people_ru_latin(const char *name, int ye)
+{
+	struct buf b;
+	size_t i = 0, len = strlen(name), n;
+	unsigned long cp, prev = ' ';
+	const char *t;
+	int cyrillic = 0;
+
+	buf_init(&b);
+	while (i < len) {
+		n = people_cp(name, len, i, &cp);
+		if (cp == ' ' || cp == '.' || cp == '-')
+			t = cp == ' ' ? " " : cp == '.' ? "." : "-";
+		else if ((t = people_ru_latin_letter(cp)) == NULL) {
+			buf_free(&b);
+			return NULL;
+		} else {
+			cyrillic = 1;
+			if (ye && (cp | 0x20) == 0x435 && strchr("aeiouy",
+			    people_ru_latin_letter(prev) != NULL ?
+			    people_ru_latin_letter(prev)[0] : 'x') != NULL)
+				t = "ye";
+		}
+		buf_add(&b, t, strlen(t));
+		prev = cp;
+		i += n;
+	}
+	if (!cyrillic) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* The one person of the gazetteer a Russian name names in Latin letters
+ * ("Болат Нургалиев": Bolat Nurgaliyev, written "Bolat Nurgaliev"), or
+ * 0. */
+static long long
+people_by_latin(struct db *db, const char *name, struct err *e)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	int ye, rc, rows;
+	char *latin;
+
+	for (ye = 0; ye < 2 && id == 0; ye++) {
+		if ((latin = people_ru_latin(name, ye)) == NULL)
+			return 0;
+		if ((st = db_stmt(db, people_sql_latin, e)) == NULL) {
+			free(latin);
+			return -1;
+		}
+		sqlite3_bind_text(st, 1, latin, -1, SQLITE_TRANSIENT);
+		free(latin);
+		for (rows = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; rows++)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			err_set(e, "look up a name: %s", sqlite3_errmsg(db->h));
+			return -1;
+		}
+		if (rows != 1)
+			id = 0;
+	}
+	return id;
+}
+
 /* What people_add is given: the name as it will be kept, the title as
  * written, the state and where the name stands. */
 struct people_cand {
@@ -612,6 +712,10 @@ people_add(struct db *db, struct people_list *l, const struct people_cand *k,
 
 	if (known == 0 && k->initials && (p.known = people_by_initials(db, norm,
 	    e)) < 0)
+		known = -1;
+	/* A Russian spelling of someone the gazetteer knows in English. */
+	if (known == 0 && p.known == 0 && (p.known = people_by_latin(db,
+	    k->name, e)) < 0)
 		known = -1;
 	if (known != 0) {
 		free(norm);

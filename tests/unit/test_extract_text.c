@@ -49,6 +49,7 @@ static const struct form forms[] = {
 	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
 	{ "Москва", MOSCOW, "place" }, { "内蒙古", INNER_MONGOLIA, "place" },
 	{ "朱日和", ZHURIHE, "place" },
+	{ "Кыргызстана", KYRGYZSTAN, "state" },
 };
 
 /* The mentions of the forms in BODY, the longest at a place first, in
@@ -658,6 +659,67 @@ test_venues(struct db *db)
 	    "Cholpon-Ata"), "a venue of the RATS council");
 }
 
+
+/* Who is there beyond the cue sentence, and who only reports it: a
+ * spokesperson announcing a meeting; a list of states whose first item
+ * is an official's; a sentence saying the states listed took part, in
+ * the paragraph of the event or in one of its own. */
+static void
+test_participants_context(void)
+{
+	static const char spoken[] =
+	    "The defence ministers of the SCO will meet in Qingdao on 25 June "
+	    "2025, with Dong Jun in the chair, foreign ministry spokesperson "
+	    "Lars Berg said.";
+	static const char listed[] =
+	    "Министры обороны государств ШОС встретились в Ташкенте 18 августа "
+	    "2022 года. Прибыли министры обороны Казахстана, Кыргызстана, "
+	    "России и Индии.";
+	static const char partake[] =
+	    "2022年8月18日,上海合作组织联合反恐演习在塔什干举行。"
+	    "哈萨克斯坦、中国和俄罗斯三国共派出官兵参加。";
+	static const char chaired[] =
+	    "Заседание секретарей советов безопасности государств ШОС прошло в "
+	    "Ташкенте 18 августа 2022 года под председательством Казахстана.";
+	static const char styled[] =
+	    "The summit in Bishkek on 25 June 2025 was attended by Lars Berg, "
+	    "President of Australia, and by Rajnath Singh of the Republic of "
+	    "India.";
+	static const char own[] =
+	    "The SCO defence ministers met in Bishkek on 25 June 2025.\n"
+	    "The Republic of India was represented by Rajnath Singh. The other "
+	    "participants came from the Republic of Kazakhstan and the Russian "
+	    "Federation.";
+	struct extract_found *f;
+	int n;
+
+	n = events_of("SCO defence ministers to meet", spoken, "2025-06-10", &f);
+	ok(n >= 1 && takes_part(&f[0], DONG) && !takes_part(&f[0], BERG),
+	    "a spokesperson who announces a meeting does not attend it");
+	free(f);
+	n = events_of("Министры обороны ШОС встретились", listed, "2022-08-18", &f);
+	ok(n >= 1 && takes_part(&f[0], RUSSIA) && takes_part(&f[0], INDIA),
+	    "each state of a list that begins with an official's");
+	free(f);
+	n = events_of("上合组织联合反恐演习举行", partake, "2022-08-18", &f);
+	ok(n >= 1 && takes_part(&f[0], KAZAKHSTAN) && takes_part(&f[0], CHINA) &&
+	    takes_part(&f[0], RUSSIA), "the states of a sentence on who took part");
+	free(f);
+	n = events_of("Заседание секретарей совбезов ШОС", chaired, "2022-08-18", &f);
+	ok(n >= 1 && takes_part(&f[0], KAZAKHSTAN), "the state in the chair");
+	free(f);
+	n = events_of("SCO summit in Bishkek", styled, "2025-06-25", &f);
+	ok(n >= 1 && takes_part(&f[0], AUSTRALIA) && takes_part(&f[0], INDIA),
+	    "the state after a person's title (\", President of X\") or "
+	    "after \"of the\"");
+	free(f);
+	n = events_of("SCO defence ministers meet in Bishkek", own, "2025-06-25", &f);
+	ok(n >= 1 && takes_part(&f[0], INDIA) && takes_part(&f[0], KAZAKHSTAN) &&
+	    takes_part(&f[0], SINGH), "those of a paragraph of its own on who "
+	    "took part");
+	free(f);
+}
+
 int
 main(void)
 {
@@ -681,6 +743,8 @@ main(void)
 	test_russian();
 	test_chinese();
 	test_dates();
+
+	test_participants_context();
 	test_match(db);
 	test_host(db);
 	test_venues(db);

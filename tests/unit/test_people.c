@@ -105,6 +105,9 @@ people_long_titles(void)
 	people_one("The report was read by Director of the Executive Committee "
 	    "of the SCO Regional Anti-Terrorist Structure Elmar Kuvandykov.",
 	    "Elmar Kuvandykov", NULL, NULL, "a director of a named structure");
+	people_none("The report was read by Director of the Executive Committee "
+	    "of the SCO Regional Antiterrorist Structure (RATS) E. Kuvandykov.",
+	    "the capitalised words before an institution's noun are no name");
 	people_one("Chief of General Staff Tolib Rasulzoda inspected the unit.",
 	    "Tolib Rasulzoda", NULL, "Chief of General Staff",
 	    "a chief of staff");
@@ -190,6 +193,30 @@ people_letters(void)
 	    NULL, NULL, "a possessive is not in the name");
 }
 
+/* A Russian spelling of someone the gazetteer knows in Latin letters
+ * only: a mention of that person, not a new one. */
+static void
+people_latin(void)
+{
+	struct people_found *p = NULL;
+	struct err e;
+	long long id;
+	int np;
+
+	if (db_exec(people_db, "INSERT INTO entity(kind, name) VALUES ('person',"
+	    " 'Pavel Sergeyev'); INSERT INTO alias(entity_id, name, norm) SELECT"
+	    " id, name, 'pavel sergeyev' FROM entity WHERE name = 'Pavel Sergeyev'",
+	    &e) != 0)
+		tap_diag("could not add a person: %s", e.msg);
+	id = people_id("person", "Pavel Sergeyev");
+	np = people_of("Министр обороны Павел Сергеев прибыл.", NULL, NULL, &p);
+	is_int(np, 1, "a known person in Russian: one row");
+	if (np == 1)
+		is_int(p[0].known, id, "the person known in Latin letters");
+	people_found_free(p, np > 0 ? np : 0);
+	free(p);
+}
+
 static void
 people_russian(void)
 {
@@ -223,6 +250,7 @@ people_russian(void)
 	free(p);
 	people_none("Министр обороны России Шойгу прибыл.",
 	    "a state and a surname are no name");
+	people_latin();
 }
 
 static void
