@@ -105,7 +105,7 @@ done <"$work/ids"
 sqlite3 -separator "$(printf '\t')" "$db" "SELECT e.name, a.name FROM alias a
     JOIN entity e ON e.id = a.entity_id WHERE e.kind = 'person'" >"$work/aliases"
 
-awk -F'\t' -v verbose="$verbose" -v aliases="$work/aliases" '
+awk -F'\t' -v verbose="$verbose" -v aliases="$work/aliases" -v labelfile="$labels" '
 function norm(s) {
 	s = tolower(s)
 	gsub(/[.,\047’-]/, " ", s)
@@ -150,6 +150,36 @@ BEGIN {
 		spell[f[1], ++nspell[f[1]]] = f[2]
 	}
 	close(aliases)
+	# The labelled participants of every article, for those found by an
+	# event that several articles report.
+	while ((getline line < labelfile) > 0) {
+		if (line ~ /^#/)
+			continue
+		split(line, f, "\t")
+		labparts[f[1]] = f[10]
+	}
+	close(labelfile)
+}
+# Whether another labelled article of pos/ that is evidence of event E
+# names the participant NM (TYP "p" or "s").
+function other_label(e, self, typ, nm,   f, id, n, a, i, x) {
+	for (f in labparts) {
+		if (f == self || labparts[f] == "-" || labparts[f] == "")
+			continue
+		id = aid["pos", f]
+		if (id == "" || index(" " evs[id] " ", " " e " ") == 0)
+			continue
+		n = split(labparts[f], a, "; ")
+		for (i = 1; i <= n; i++) {
+			x = a[i]
+			if (match(x, / \([^)]*\)$/)) {
+				if (typ == "p" && person_known(substr(x, 1, RSTART - 1), nm))
+					return 1
+			} else if (typ == "s" && tolower(x) == tolower(nm))
+				return 1
+		}
+	}
+	return 0
 }
 function dayfrom(d) { return length(d) == 7 ? d "-01" : (length(d) == 4 ? d "-01-01" : d) }
 function dayto(d) { return length(d) == 7 ? d "-31" : (length(d) == 4 ? d "-12-31" : d) }
@@ -271,24 +301,31 @@ $1 ~ /^#/ || NF < 10 { next }
 	add(g, "wrong", wrong)
 	# participants of the event against those of the label
 	delete usedp; delete useds
-	ep = 0; es = 0; tp = 0; ts = 0
+	ep = 0; es = 0; tp = 0; ts = 0; other = 0
 	# The participants of a curated event are curated facts, not what the
 	# import made of the article: only those the label names are counted.
 	m = split(ev_parts[e], a, ";")
 	for (i = 1; i <= m; i++) {
 		typ = substr(a[i], 1, 1); nm = substr(a[i], 3)
+		hit = 0
 		if (typ == "p") {
 			ep++
 			for (j = 1; j <= np; j++)
-				if (!(j in usedp) && person_known(lp[j], nm)) { usedp[j] = 1; tp++; break }
+				if (!(j in usedp) && person_known(lp[j], nm)) { usedp[j] = 1; tp++; hit = 1; break }
 		} else if (typ == "s") {
 			es++
 			for (j = 1; j <= ns; j++)
-				if (!(j in useds) && tolower(ls[j]) == tolower(nm)) { useds[j] = 1; ts++; break }
+				if (!(j in useds) && tolower(ls[j]) == tolower(nm)) { useds[j] = 1; ts++; hit = 1; break }
 		}
+		# Not in the label of this article but in that of another article
+		# that reports the same event: right for the event, counted for
+		# precision, not recall.
+		if (!hit && (typ == "p" || typ == "s") && other_label(e, file, typ, nm))
+			other++
 	}
-	if (curated) { ep = tp; es = ts }
+	if (curated) { ep = tp; es = ts; other = 0 }
 	add(g, "ev_parts", ep + es); add(g, "tp_people", tp); add(g, "tp_states", ts)
+	add(g, "prec_ok", tp + ts + other)
 	if (verbose)
 		printf "%-40s event %s %s %s %s..%s %s  people %d/%d/%d states %d/%d/%d%s%s%s%s\n",
 		    file, e, (curated ? "curated" : ev_origin[e]), ev_kind[e], ev_first[e], ev_last[e],
@@ -313,7 +350,7 @@ END {
 	printf "\n"
 	row("events found", "found", "pos")
 	row("participants recall", "tp", "lab")
-	row("participants precision", "tp", "ev_parts")
+	row("participants precision", "prec_ok", "ev_parts")
 	row("  people recall", "tp_people", "lab_people")
 	row("  states recall", "tp_states", "lab_states")
 	row("exact dates", "date_ok", "dated")

@@ -186,10 +186,13 @@ static const char rows_sql_extracted[] =
 	"INSERT INTO event(start, end, precision, first_day, last_day, title,"
 	" kind, place_id, origin, confidence)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'extracted', ?9)";
+/* Only an extracted event takes the participants an article names: a
+ * curated event's are checked facts. */
 static const char rows_sql_extracted_who[] =
 	"INSERT OR IGNORE INTO participant(event_id, entity_id, state_id)"
-	" VALUES (?1, ?2, (SELECT CASE kind WHEN 'state' THEN id ELSE state_id"
-	" END FROM entity WHERE id = ?2))";
+	" SELECT ?1, ?2, (SELECT CASE kind WHEN 'state' THEN id ELSE state_id"
+	" END FROM entity WHERE id = ?2)"
+	" WHERE (SELECT origin FROM event WHERE id = ?1) = 'extracted'";
 
 /* SQLITE_DONE when the row is in, else what sqlite3_step said. */
 static int
@@ -260,15 +263,37 @@ rows_event_claim(struct db *db, long long event, const struct date_span *d,
 	return db_step_done(db, st, "store a date claim", e);
 }
 
-/* A known event the article reports: evidence, and a claim when the
- * dates differ (the known date kept as a claim too). */
+/* The participants F names, added to EVENT when it is an extracted one:
+ * an extracted event has every participant its reports name. */
+static int
+rows_event_who(struct db *db, long long event, const struct extract_found *f,
+    struct err *e)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < f->nwho; i++) {
+		if ((st = db_stmt(db, rows_sql_extracted_who, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, event);
+		sqlite3_bind_int64(st, 2, f->who[i]);
+		if (db_step_done(db, st, "store a participant", e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A known event the article reports: evidence, the participants it
+ * names when the event is an extracted one, and a claim when the dates
+ * differ (the known date kept as a claim too). */
 static int
 rows_event_attach(struct db *db, const struct article *a,
     const struct extract_found *f, struct extract_result *r, struct err *e)
 {
 	r->event_id = f->event_id;
 	r->disputed = f->disputed;
-	if (rows_event_evidence(db, f->event_id, a, f, e) != 0)
+	if (rows_event_evidence(db, f->event_id, a, f, e) != 0 ||
+	    rows_event_who(db, f->event_id, f, e) != 0)
 		return -1;
 	if (f->disputed && (rows_event_claim(db, f->event_id, &f->known,
 	    "as recorded before", 0, e) != 0 || rows_event_claim(db, f->event_id,
@@ -282,7 +307,6 @@ rows_event_create(struct db *db, const struct article *a,
     const struct extract_found *f, struct extract_result *r, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, rows_sql_extracted, e);
-	int i;
 
 	if (st == NULL)
 		return -1;
@@ -300,14 +324,8 @@ rows_event_create(struct db *db, const struct article *a,
 		return -1;
 	r->event_id = sqlite3_last_insert_rowid(db->h);
 	r->created = 1;
-	for (i = 0; i < f->nwho; i++) {
-		if ((st = db_stmt(db, rows_sql_extracted_who, e)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, r->event_id);
-		sqlite3_bind_int64(st, 2, f->who[i]);
-		if (db_step_done(db, st, "store a participant", e) != 0)
-			return -1;
-	}
+	if (rows_event_who(db, r->event_id, f, e) != 0)
+		return -1;
 	return rows_event_evidence(db, r->event_id, a, f, e);
 }
 
