@@ -75,6 +75,9 @@ char *util_ascii_lower(const char *s);
  * and sets *cp, or returns 0 when it is not valid there (overlong,
  * surrogate, cut short, stray continuation byte). */
 size_t util_utf8_decode(const char *s, size_t left, unsigned long *cp);
+/* Appends code point CP to B in UTF-8; one that is not a character
+ * (NUL, a surrogate, above U+10FFFF) as U+FFFD. */
+void util_utf8_put(struct buf *b, unsigned long cp);
 
 /* What must never reach a terminal from the data. Controls: C0 but tab
  * and newline, DEL, C1. Hidden: bidi controls (U+202A-E, U+2066-9,

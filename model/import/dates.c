@@ -1562,11 +1562,14 @@ dates_weekday_zh(const struct dates_ctx *c, int i, int *week, int *end)
 }
 
 /* A weekday at I: "Monday", "в понедельник", "周一", "上周三"; "Thursday
- * and Friday" a range. Returns the tokens used, 0 when none. */
+ * and Friday" a range; after "last" or "next" ("в прошлый вторник"),
+ * never the publication's own day: "last Tuesday" written on a Tuesday
+ * is a week before. Returns the tokens used, 0 when none. */
 static int
 dates_weekday(struct dates_ctx *c, int i)
 {
 	int wd, wd2, week = DATES_NO_SHIFT, end = i, pw = date_weekday(c->pub);
+	int shift = DATES_NO_SHIFT;
 	long d;
 
 	if (c->pub == DATE_NO_DAYS)
@@ -1575,8 +1578,12 @@ dates_weekday(struct dates_ctx *c, int i)
 	    (wd = dates_weekday_zh(c, i, &week, &end)) < 0)
 		return 0;
 	c->tense = dates_tense(c, i, end, 1);
+	if (week == DATES_NO_SHIFT && dates_close(c, i))
+		shift = dates_shift_word(dates_w(c, i - 1));
 	if (week != DATES_NO_SHIFT)
 		d = c->pub - pw + 7 * week + wd;
+	else if (shift == -1 || shift == 1)
+		d = c->pub + shift * ((shift * (wd - pw) + 6) % 7 + 1);
 	else if (c->tense == DATES_AHEAD)
 		d = c->pub + (wd - pw + 7) % 7;
 	else

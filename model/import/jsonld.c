@@ -85,33 +85,6 @@ jsonld_hex4(const char *p, const char *end, unsigned long *out)
 	return 1;
 }
 
-static void
-jsonld_utf8(struct buf *b, unsigned long cp)
-{
-	char s[4];
-
-	if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		cp = 0xfffd;
-	if (cp < 0x80) {
-		buf_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xc0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 2);
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xe0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xf0 | (cp >> 18));
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 4);
-	}
-}
-
 /* A \u escape at P (after the backslash and u), with the low half of a
  * surrogate pair when one follows. Returns the bytes it took. */
 static size_t
@@ -120,16 +93,16 @@ jsonld_unicode(const char *p, const char *end, struct buf *b)
 	unsigned long hi, lo;
 
 	if (!jsonld_hex4(p, end, &hi)) {
-		jsonld_utf8(b, 0xfffd);
+		util_utf8_put(b, 0xfffd);
 		return 0;
 	}
 	if (hi >= 0xd800 && hi <= 0xdbff && end - p >= 10 && p[4] == '\\' &&
 	    p[5] == 'u' && jsonld_hex4(p + 6, end, &lo) &&
 	    lo >= 0xdc00 && lo <= 0xdfff) {
-		jsonld_utf8(b, 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
+		util_utf8_put(b, 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
 		return 10;
 	}
-	jsonld_utf8(b, hi);     /* a lone surrogate becomes U+FFFD */
+	util_utf8_put(b, hi);     /* a lone surrogate becomes U+FFFD */
 	return 4;
 }
 
@@ -150,7 +123,7 @@ jsonld_escape(struct jsonld_parser *ps, struct buf *b)
 	if (*ps->p != '\0' && (c = strchr(from, *ps->p)) != NULL)
 		buf_addc(b, to[c - from]);
 	else
-		jsonld_utf8(b, 0xfffd);
+		util_utf8_put(b, 0xfffd);
 	ps->p++;
 }
 
@@ -174,7 +147,7 @@ jsonld_string(struct jsonld_parser *ps)
 		}
 		n = util_utf8_decode(ps->p, (size_t)(ps->end - ps->p), &cp);
 		if (n == 0 || cp == 0) {
-			jsonld_utf8(&b, 0xfffd);
+			util_utf8_put(&b, 0xfffd);
 			ps->p++;
 			continue;
 		}

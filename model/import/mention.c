@@ -283,34 +283,6 @@ mention_narrow(unsigned long cp)
 	return cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp;
 }
 
-static void
-mention_put(struct buf *b, unsigned long cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | cp >> 18);
-		u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	buf_add(b, u, n);
-}
-
 /* Appends OUT to the view, standing for bytes FROM..TO of the text. */
 static void
 mention_view_add(struct mention_view *v, const char *out, size_t n,
@@ -376,12 +348,12 @@ mention_stem(const struct mention_matcher *m, const unsigned long *cp,
 
 	buf_init(&low);
 	for (i = 0; i < n; i++)
-		mention_put(&low, mention_lower(cp[i]));
+		util_utf8_put(&low, mention_lower(cp[i]));
 	if (m->ru != NULL)
 		mention_stem_fixed(m->ru, &low);
 	k = util_utf8_decode(low.data, low.len, &first);
 	if (k > 0 && mention_upper(cp[0]))
-		mention_put(out, mention_capital(first));
+		util_utf8_put(out, mention_capital(first));
 	else
 		k = 0;
 	buf_add(out, low.data + k, low.len - k);
@@ -410,10 +382,10 @@ mention_word(const struct mention_matcher *m, const unsigned long *cp,
 		    dates_lookalike(cp[i]) : 0;
 
 		if (c != 0)
-			mention_put(out, mention_upper(cp[i]) ?
+			util_utf8_put(out, mention_upper(cp[i]) ?
 			    (unsigned long)(c - 'a' + 'A') : (unsigned long)c);
 		else
-			mention_put(out, mention_narrow(cp[i]));
+			util_utf8_put(out, mention_narrow(cp[i]));
 	}
 }
 
@@ -525,7 +497,7 @@ mention_add_name(const struct mention_matcher *m, struct mention_trie *t,
 		struct buf cap;
 
 		buf_init(&cap);
-		mention_put(&cap, mention_capital(first));
+		util_utf8_put(&cap, mention_capital(first));
 		buf_adds(&cap, name + k);
 		buf_addc(&cap, '\0');
 		free(norm);

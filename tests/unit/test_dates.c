@@ -91,6 +91,16 @@ main(void)
 	    "a weekday before the publication date");
 	check("They will meet on Friday.", "2021-06-23", "2021-06-25@Friday",
 	    "a weekday ahead when the sentence says will");
+	check("They met last Wednesday.", "2021-06-23", "2021-06-16@Wednesday",
+	    "'last' and the publication's weekday: a week before");
+	check("They will meet next Wednesday.", "2021-06-23",
+	    "2021-06-30@Wednesday", "'next' and the publication's weekday: a week on");
+	check("They met last Monday and will meet next Friday.", "2021-06-23",
+	    "2021-06-21@Monday | 2021-06-25@Friday",
+	    "'last' and 'next' another weekday: the nearest that way");
+	check("Они встретились в прошлую среду и встретятся в следующую среду.",
+	    "2021-06-23", "2021-06-16@среду | 2021-06-30@среду",
+	    "Russian: в прошлую среду, в следующую среду");
 	check("It was agreed on 28 October.", "2022-05-15", "2021-10-28@28 October",
 	    "a day and month after the publication date's: the year before");
 	check("They stay until May 20.", "2022-05-15", "2022-05-20@May 20",

@@ -61,6 +61,34 @@ test_utf8(void)
 	    "a sequence cut at the end is not, at its first byte");
 }
 
+/* util_utf8_put writes what util_utf8_decode reads, in 1 to 4 bytes;
+ * what is not a character becomes U+FFFD. */
+static void
+test_utf8_put(void)
+{
+	static const unsigned long cps[] = { 'a', 0xe9, 0x0420, 0x4e2d, 0x1f600 };
+	static const size_t lens[] = { 1, 2, 2, 3, 4 };
+	unsigned long cp = 0;
+	struct buf b;
+	size_t i, n;
+
+	for (i = 0; i < sizeof cps / sizeof *cps; i++) {
+		buf_init(&b);
+		util_utf8_put(&b, cps[i]);
+		n = util_utf8_decode(b.data, b.len, &cp);
+		ok(n == b.len && n == lens[i] && cp == cps[i],
+		    "U+%04lX is written in %zu bytes and read back", cps[i], b.len);
+		buf_free(&b);
+	}
+	buf_init(&b);
+	util_utf8_put(&b, 0xd800);
+	util_utf8_put(&b, 0x110000);
+	util_utf8_put(&b, 0);
+	ok(b.len == 9 && memcmp(b.data, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 9) == 0,
+	    "a surrogate, a code point above U+10FFFF and NUL become U+FFFD");
+	buf_free(&b);
+}
+
 static void
 test_lower(void)
 {
@@ -93,6 +121,7 @@ main(void)
 	test_buf();
 	test_numbers();
 	test_utf8();
+	test_utf8_put();
 	test_lower();
 	test_clean();
 	return tap_done();
