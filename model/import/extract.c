@@ -215,7 +215,7 @@ static const char *const extract_next[] = {
 	"meet again", "meeting again", "встретиться вновь", "вновь встретиться",
 	"встретиться снова", "снова встретиться", "下一次", "下次", "下届", "下屆",
 };
-static const char *const extract_next_ru[] = { "следующ", "очередн" };
+static const char *const extract_next_ru[] = { "следующ" };
 static const char *const extract_next_ru_noun[] = {
 	"заседани", "встреч", "саммит", "совещани", "сесси", "конференци",
 	"учени",
@@ -415,7 +415,7 @@ extract_stop(const char *s, size_t len, size_t i)
 }
 
 /* Whether a Russian "next" at byte I of the lower-case text is of a
- * meeting: "следующее заседание", "очередная встреча" (the word after
+ * meeting: "следующее заседание", "следующая встреча" (the word after
  * it begins with a word of a meeting). */
 static int
 extract_next_ru_at(const struct extract *x, size_t i, size_t to)
@@ -873,6 +873,28 @@ static const char *const extract_absent[] = {
 	"поздрав", "телефон", "贺信", "致电", "视频",
 };
 
+/* A visit to a country, in whose course someone "also held meetings":
+ * those he met there are of the visit, another event, not of the one
+ * the article reports; the visitor may be of it. */
+static const char *const extract_visit[] = {
+	"в рамках визита", "в ходе визита", "during a visit", "during his visit",
+	"during her visit", "on a visit to", "访问期间", "訪問期間",
+};
+
+/* Where sentence SEN speaks of a visit, or its end: those named after
+ * it are whom the visitor met. */
+static size_t
+extract_visit_at(const struct extract *x, int sen)
+{
+	size_t i, k;
+
+	for (i = x->s[sen].start; i < x->s[sen].end; i++)
+		for (k = 0; k < sizeof extract_visit / sizeof *extract_visit; k++)
+			if (extract_phrase_at(x->low, x->s[sen].end, i, extract_visit[k]))
+				return i;
+	return x->s[sen].end;
+}
+
 /* Words that say who takes part: a sentence with one names the event's
  * participants, in a paragraph about the event or in one of its own
  * ("The participants are from eight member states", "China was
@@ -924,7 +946,10 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 
 	for (k = 0; k < x->nm; k++) {
 		sen = extract_sentence_of(x, (size_t)x->m[k].start);
-		if (sen < 0)
+		if (sen < 0 || (x->s[sen].next_at &&
+		    (size_t)x->m[k].start >= x->s[sen].next_at) ||
+		    (sen != v->first && extract_visit_at(x, sen) <
+		    (size_t)x->m[k].start))
 			continue;
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);

@@ -493,6 +493,23 @@ test_meet_again(void)
 	free(f);
 }
 
+/* Those met during a visit elsewhere are of the visit, not of the
+ * meeting; the visitor is of both. */
+static void
+test_visit(void)
+{
+	static const char body[] =
+	    "The SCO defence ministers met in Qingdao on 25 June 2025.\n"
+	    "Rajnath Singh attended the meeting.\n"
+	    "Rajnath Singh, during a visit to Moscow, also met Lars Berg.\n";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet", body, "2025-06-26", &f);
+
+	ok(n >= 1 && takes_part(&f[0], SINGH), "the visitor attended the meeting");
+	ok(n >= 1 && !takes_part(&f[0], BERG), "whom he met on a visit did not");
+	free(f);
+}
+
 static void
 test_russian(void)
 {
@@ -825,6 +842,7 @@ main(void)
 	test_next_weekday();
 	test_announced_undated();
 	test_meet_again();
+	test_visit();
 	test_russian();
 	test_chinese();
 	test_dates();
