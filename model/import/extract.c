@@ -39,6 +39,10 @@ struct extract_sentence {
 	int cue;                /* EXTRACT_* bits, 0 when no event cue */
 	int rank;               /* main cue sentences before this one,
 	                         * counted once, not again for each date */
+	size_t next_at;         /* where the next meeting is announced in
+	                         * a sentence that reports one before it
+	                         * ("met ... and agreed to meet again on
+	                         * ..."), else 0 */
 };
 
 /* One event being put together. */
@@ -203,10 +207,30 @@ static const char *const extract_side[] = {
 	"期间会见", "双边", "期間會見", "雙邊",
 };
 
-/* The next meeting, announced. */
+/* The next meeting, announced. A Russian "следующ" ("next") counts only
+ * before a word of a meeting (extract_next_ru): "в следующий вторник"
+ * is the day of this one. */
 static const char *const extract_next[] = {
 	"next meeting", "next summit", "next session", "next year's",
-	"следующ", "下一次", "下次", "下届", "下屆",
+	"meet again", "meeting again", "встретиться вновь", "вновь встретиться",
+	"встретиться снова", "снова встретиться", "下一次", "下次", "下届", "下屆",
+};
+static const char *const extract_next_ru[] = { "следующ" };
+static const char *const extract_next_ru_noun[] = {
+	"заседани", "встреч", "саммит", "совещани", "сесси", "конференци",
+	"учени",
+};
+
+/* An event told in the future tense: a meeting verb that says it will
+ * happen. Its date is what the text says, never the day of the report. */
+static const char *const extract_future[] = {
+	"will meet", "will hold", "will be held", "to be held", "will gather",
+	"will convene", "will take place", "will host", "will be hosted",
+	"are to meet", "is to be held", "are scheduled to", "is scheduled to",
+	"встретятся", "соберутся", "состоится", "состоятся", "пройдет",
+	"пройдёт", "пройдут", "проведут", "будет проведен", "будут проведен",
+	"将于", "将在", "将举行", "将召开", "即将", "將於", "將在", "將舉行",
+	"將召開",
 };
 
 /* The SCO and its bodies. Acronyms are read in capitals only: "rats". */
@@ -390,19 +414,67 @@ extract_stop(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-/* What the sentence is about: a cue, and whether it is of talks beside
- * the meeting or of the next meeting. */
+/* Whether a Russian "next" at byte I of the lower-case text is of a
+ * meeting: "следующее заседание", "следующая встреча" (the word after
+ * it begins with a word of a meeting). */
 static int
-extract_classify(const struct extract *x, size_t from, size_t to)
+extract_next_ru_at(const struct extract *x, size_t i, size_t to)
 {
+	size_t k;
+
+	for (k = 0; k < sizeof extract_next_ru / sizeof *extract_next_ru &&
+	    !extract_phrase_at(x->low, to, i, extract_next_ru[k]); k++)
+		;
+	if (k == sizeof extract_next_ru / sizeof *extract_next_ru)
+		return 0;
+	while (i < to && extract_wordbyte((unsigned char)x->low[i]))
+		i++;
+	while (i < to && x->low[i] == ' ')
+		i++;
+	for (k = 0; k < sizeof extract_next_ru_noun / sizeof *extract_next_ru_noun; k++)
+		if (extract_phrase_at(x->low, to, i, extract_next_ru_noun[k]))
+			return 1;
+	return 0;
+}
+
+/* Where in S[FROM, TO) the next meeting is announced, or TO. */
+static size_t
+extract_next_at(const struct extract *x, size_t from, size_t to)
+{
+	size_t i;
+	size_t k;
+
+	for (i = from; i < to; i++) {
+		if (extract_next_ru_at(x, i, to))
+			return i;
+		for (k = 0; k < sizeof extract_next / sizeof *extract_next; k++)
+			if (extract_phrase_at(x->low, to, i, extract_next[k]))
+				return i;
+	}
+	return to;
+}
+
+/* What sentence S is about: a cue, and whether it is of talks beside
+ * the meeting or of the next meeting. One that tells of a meeting
+ * before it announces the next is of the meeting, and NEXT_AT says
+ * where the announcement begins. */
+static int
+extract_classify(const struct extract *x, struct extract_sentence *s)
+{
+	size_t at;
 	int what;
 
-	if (!EXTRACT_ANY(x->low, from, to, extract_cues))
+	s->next_at = 0;
+	if (!EXTRACT_ANY(x->low, s->start, s->end, extract_cues))
 		return 0;
 	what = EXTRACT_MAIN;
-	if (EXTRACT_ANY(x->low, from, to, extract_next))
+	at = extract_next_at(x, s->start, s->end);
+	if (at < s->end && at > s->start &&
+	    EXTRACT_ANY(x->low, s->start, at, extract_cues))
+		s->next_at = at;
+	else if (at < s->end)
 		what = EXTRACT_NEXT;
-	else if (EXTRACT_ANY(x->low, from, to, extract_side))
+	else if (EXTRACT_ANY(x->low, s->start, s->end, extract_side))
 		what |= EXTRACT_SIDE;
 	return what;
 }
@@ -425,7 +497,7 @@ extract_sentences(struct extract *x)
 			s->start = start;
 			s->end = i < x->len && x->body[i] != '\n' ? i + (size_t)stop : i;
 			s->para = para;
-			s->cue = extract_classify(x, start, s->end);
+			s->cue = extract_classify(x, s);
 			s->rank = cues;
 			cues += (s->cue & EXTRACT_MAIN) != 0;
 		}
@@ -801,6 +873,28 @@ static const char *const extract_absent[] = {
 	"поздрав", "телефон", "贺信", "致电", "视频",
 };
 
+/* A visit to a country, in whose course someone "also held meetings":
+ * those he met there are of the visit, another event, not of the one
+ * the article reports; the visitor may be of it. */
+static const char *const extract_visit[] = {
+	"в рамках визита", "в ходе визита", "during a visit", "during his visit",
+	"during her visit", "on a visit to", "访问期间", "訪問期間",
+};
+
+/* Where sentence SEN speaks of a visit, or its end: those named after
+ * it are whom the visitor met. */
+static size_t
+extract_visit_at(const struct extract *x, int sen)
+{
+	size_t i, k;
+
+	for (i = x->s[sen].start; i < x->s[sen].end; i++)
+		for (k = 0; k < sizeof extract_visit / sizeof *extract_visit; k++)
+			if (extract_phrase_at(x->low, x->s[sen].end, i, extract_visit[k]))
+				return i;
+	return x->s[sen].end;
+}
+
 /* Words that say who takes part: a sentence with one names the event's
  * participants, in a paragraph about the event or in one of its own
  * ("The participants are from eight member states", "China was
@@ -852,7 +946,10 @@ extract_main_who(const struct extract *x, struct extract_event *v)
 
 	for (k = 0; k < x->nm; k++) {
 		sen = extract_sentence_of(x, (size_t)x->m[k].start);
-		if (sen < 0)
+		if (sen < 0 || (x->s[sen].next_at &&
+		    (size_t)x->m[k].start >= x->s[sen].next_at) ||
+		    (sen != v->first && extract_visit_at(x, sen) <
+		    (size_t)x->m[k].start))
 			continue;
 		if (x->s[sen].cue & EXTRACT_MAIN)
 			extract_take(x, v, k);
@@ -961,6 +1058,8 @@ extract_place_score(const struct extract *x, int k)
 	    extract_place_narrowed(x, k))
 		return 0;
 	cue = x->s[sen].cue & (EXTRACT_MAIN | EXTRACT_NEXT);
+	if (x->s[sen].next_at && (size_t)m->start >= x->s[sen].next_at)
+		cue = EXTRACT_NEXT;     /* where the next one will be */
 	if (extract_place_in_title(x, m))
 		return cue == EXTRACT_MAIN ? 8 : 6;
 	if (extract_place_dateline(x, m))
@@ -1538,6 +1637,34 @@ extract_date_sentence(const struct extract *x, const struct extract_event *v,
 	    x->s[i].para == x->s[v->first].para || extract_date_lead(x, i);
 }
 
+/* Whether sentence SEN tells of its event in the future tense ("will
+ * meet", "встретятся", "将于"), before any next meeting it announces. */
+static int
+extract_announces(const struct extract *x, int sen)
+{
+	const struct extract_sentence *s = &x->s[sen];
+
+	return EXTRACT_ANY(x->low, s->start, s->next_at ? s->next_at : s->end,
+	    extract_future);
+}
+
+/* The date of an announced event whose sentence gives no day: the
+ * month or year it names ("in April", "next year"), as stated and no
+ * more precise; none when it names neither, so that no event is made
+ * on the day of the report, which the text does not claim. */
+static void
+extract_announced_date(const struct extract *x, struct extract_event *v)
+{
+	const struct date_found *d = extract_date_in(x, v->first, 1);
+	const struct extract_sentence *s = &x->s[v->first];
+
+	if (d == NULL || d->dateline ||
+	    (s->next_at && d->start >= s->next_at))
+		return;
+	v->when = d->when;
+	v->have_when = v->stated = 1;
+}
+
 /* The date of the event the article reports: of the days written in
  * its first sentences (a day named later is more often another event's,
  * "preceded by ... on Tuesday"), the one a word of the event is nearest
@@ -1559,7 +1686,8 @@ extract_main_date(const struct extract *x, struct extract_event *v)
 		for (k = extract_date_from(x, i); k < x->nd &&
 		    x->dates[k].start < x->s[i].end; k++) {
 			d = &x->dates[k];
-			if (d->when.precision != DATE_DAY)
+			if (d->when.precision != DATE_DAY ||
+			    (x->s[i].next_at && d->start >= x->s[i].next_at))
 				continue;
 			role = extract_date_role(x, i, d);
 			score = extract_date_score(x, d, role, i == v->first);
@@ -1573,6 +1701,9 @@ extract_main_date(const struct extract *x, struct extract_event *v)
 	if (pick != NULL) {
 		v->when = pick->when;
 		v->have_when = v->stated = 1;
+	} else if (extract_announces(x, v->first)) {
+		extract_announced_date(x, v);
+		return;
 	} else if (x->published != NULL &&
 	    date_parse(x->published, &v->when, &e) == 0 &&
 	    v->when.precision == DATE_DAY && !v->when.end[0]) {
@@ -1668,6 +1799,20 @@ extract_sides(const struct extract *x, const struct extract_event *main,
 		extract_emit(x, &side[k], out, n);
 }
 
+/* The first date of any precision in sentence SEN from byte AT on, not
+ * a dateline, else NULL. */
+static const struct date_found *
+extract_date_after(const struct extract *x, int sen, size_t at)
+{
+	int k;
+
+	for (k = extract_date_from(x, sen); k < x->nd &&
+	    x->dates[k].start < x->s[sen].end; k++)
+		if (x->dates[k].start >= at && !x->dates[k].dateline)
+			return &x->dates[k];
+	return NULL;
+}
+
 /* The next meeting the article announces, when it says when: of the
  * main event's kind, at the place it names. */
 static void
@@ -1679,8 +1824,9 @@ extract_next_event(const struct extract *x, const struct extract_event *main,
 	int i, k;
 
 	for (i = 0; i < x->ns; i++) {
-		if (!(x->s[i].cue & EXTRACT_NEXT) ||
-		    (d = extract_date_in(x, i, 1)) == NULL)
+		if (!(x->s[i].cue & EXTRACT_NEXT) && !x->s[i].next_at)
+			continue;
+		if ((d = extract_date_after(x, i, x->s[i].next_at)) == NULL)
 			continue;
 		memset(&v, 0, sizeof v);
 		v.what = EXTRACT_NEXT;
@@ -1688,7 +1834,8 @@ extract_next_event(const struct extract *x, const struct extract_event *main,
 		v.when = d->when;
 		v.have_when = v.stated = 1;
 		snprintf(v.kind, sizeof v.kind, "%s", main->kind);
-		for (k = extract_mention_from(x, x->s[i].start); k < x->nm &&
+		for (k = extract_mention_from(x, x->s[i].next_at ?
+		    x->s[i].next_at : x->s[i].start); k < x->nm &&
 		    (size_t)x->m[k].start < x->s[i].end; k++)
 			if (strcmp(x->m[k].kind, "place") == 0 && v.place == 0)
 				v.place = x->m[k].entity_id;

@@ -47,7 +47,7 @@ static const struct form forms[] = {
 	{ "Казахстана", KAZAKHSTAN, "state" }, { "哈萨克斯坦", KAZAKHSTAN, "state" },
 	{ "塔什干", TASHKENT, "place" }, { "中国", CHINA, "state" },
 	{ "印度", INDIA, "state" }, { "俄罗斯", RUSSIA, "state" },
-	{ "Москва", MOSCOW, "place" }, { "内蒙古", INNER_MONGOLIA, "place" },
+	{ "Москва", MOSCOW, "place" }, { "Москве", MOSCOW, "place" }, { "内蒙古", INNER_MONGOLIA, "place" },
 	{ "朱日和", ZHURIHE, "place" },
 	{ "Кыргызстана", KYRGYZSTAN, "state" },
 };
@@ -411,6 +411,105 @@ test_announced(void)
 	free(f);
 }
 
+/* A Russian "next" is of the next meeting only before a word of a
+ * meeting: "в следующий вторник" is the day of the one announced. */
+static void
+test_next_weekday(void)
+{
+	static const char body[] =
+	    "Секретари советов безопасности государств ШОС встретятся в "
+	    "Ташкенте в следующий вторник.";
+	struct extract_found *f;
+	int n = events_of("Секретари совбезов ШОС", body, "2022-10-25", &f);
+
+	is_int(n, 1, "a meeting announced for next Tuesday is an event");
+	if (n == 1) {
+		is_str(f[0].when.first, "2022-11-01", "on the Tuesday after the "
+		    "report");
+		ok(f[0].stated && f[0].place == TASHKENT, "stated, in Tashkent");
+	}
+	free(f);
+}
+
+/* An announced event is dated only as the text dates it: by the month
+ * it names, and not at all when it names none. */
+static void
+test_announced_undated(void)
+{
+	static const char none[] =
+	    "Секретари советов безопасности государств ШОС встретятся в "
+	    "Ташкенте.";
+	static const char month[] =
+	    "The SCO defence ministers will meet in Bishkek in April.";
+	struct extract_found *f;
+	int n = events_of("Секретари совбезов ШОС", none, "2022-10-25", &f);
+
+	is_int(n, 0, "an announcement with no date gives no event on the "
+	    "day of the report");
+	free(f);
+	n = events_of("SCO defence ministers to meet", month, "2022-10-25", &f);
+	is_int(n, 1, "one with a month gives an event");
+	if (n == 1) {
+		is_str(f[0].when.first, "2023-04-01", "in the April to come");
+		ok(f[0].when.precision == DATE_MONTH && f[0].stated,
+		    "as precise as the text, and stated");
+	}
+	free(f);
+}
+
+/* A sentence that reports a meeting and announces the next: two
+ * events, each with its own date and place. */
+static void
+test_meet_again(void)
+{
+	static const char body[] =
+	    "The SCO defence ministers met in Beijing on 18 October 2022 and "
+	    "agreed to meet again in Bishkek on 20 October 2023.";
+	static const char ru[] =
+	    "Министры обороны государств ШОС встретились в Москве 18 октября "
+	    "2022 года и договорились вновь встретиться в Ташкенте 20 октября "
+	    "2023 года.";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet", body, "2022-10-19", &f);
+
+	is_int(n, 2, "the meeting and the one agreed on");
+	if (n == 2) {
+		ok(strcmp(f[0].when.first, "2022-10-18") == 0 &&
+		    f[0].place == BEIJING && !f[0].announced,
+		    "the meeting on its day, in Beijing");
+		ok(strcmp(f[1].when.first, "2023-10-20") == 0 &&
+		    f[1].place == BISHKEK && f[1].announced &&
+		    strcmp(f[1].kind, f[0].kind) == 0,
+		    "the next one on its day, in Bishkek, of the same kind");
+	}
+	free(f);
+	n = events_of("Министры обороны ШОС", ru, "2022-10-19", &f);
+	is_int(n, 2, "in Russian too");
+	if (n == 2)
+		ok(strcmp(f[1].when.first, "2023-10-20") == 0 &&
+		    f[1].place == TASHKENT && f[1].announced &&
+		    strcmp(f[0].when.first, "2022-10-18") == 0 &&
+		    f[0].place == MOSCOW, "each on its day, in its city");
+	free(f);
+}
+
+/* Those met during a visit elsewhere are of the visit, not of the
+ * meeting; the visitor is of both. */
+static void
+test_visit(void)
+{
+	static const char body[] =
+	    "The SCO defence ministers met in Qingdao on 25 June 2025.\n"
+	    "Rajnath Singh attended the meeting.\n"
+	    "Rajnath Singh, during a visit to Moscow, also met Lars Berg.\n";
+	struct extract_found *f;
+	int n = events_of("SCO defence ministers meet", body, "2025-06-26", &f);
+
+	ok(n >= 1 && takes_part(&f[0], SINGH), "the visitor attended the meeting");
+	ok(n >= 1 && !takes_part(&f[0], BERG), "whom he met on a visit did not");
+	free(f);
+}
+
 static void
 test_russian(void)
 {
@@ -740,6 +839,10 @@ main(void)
 	test_lead_place();
 	test_chinese_narrower_place();
 	test_announced();
+	test_next_weekday();
+	test_announced_undated();
+	test_meet_again();
+	test_visit();
 	test_russian();
 	test_chinese();
 	test_dates();
