@@ -159,7 +159,7 @@ extract_find_phrase(const char *s, size_t from, size_t to,
 		if (!first[(unsigned char)s[i]] || !extract_phrase_start(s, i))
 			continue;
 		for (k = 0; k < n; k++)
-			if (extract_phrase_at(s, to, i, w[k]))
+			if (w[k][0] == s[i] && extract_phrase_at(s, to, i, w[k]))
 				return k;
 	}
 	return -1;
