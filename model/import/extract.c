@@ -327,7 +327,8 @@ extract_security_in(const struct extract *x, const char *s, const char *low,
 	for (i = from; i < to && best < 2; i++)
 		for (k = 0; extract_phrase_start(low, i) &&
 		    k < sizeof extract_security / sizeof *extract_security; k++)
-			if (extract_phrase_at(low, to, i, extract_security[k].phrase) &&
+			if (extract_security[k].phrase[0] == low[i] &&
+			    extract_phrase_at(low, to, i, extract_security[k].phrase) &&
 			    !extract_other_body(x, s, from, i) &&
 			    best < 1 + extract_security[k].meeting)
 				best = 1 + extract_security[k].meeting;
@@ -1136,7 +1137,8 @@ extract_kind_in(const char *s, size_t from, size_t to)
 
 	for (i = from; i < to; i++)
 		for (k = 0; k < best && extract_phrase_start(s, i); k++)
-			if (extract_phrase_at(s, to, i, extract_kinds[k].phrase))
+			if (extract_kinds[k].phrase[0] == s[i] &&
+			    extract_phrase_at(s, to, i, extract_kinds[k].phrase))
 				best = k;
 	return best;
 }
