@@ -396,7 +396,7 @@ static int
 dates_in(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strcmp(w, *list) == 0)
+		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -405,7 +405,8 @@ static int
 dates_prefix(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strncmp(w, *list, strlen(*list)) == 0)
+		if (((*list)[0] == '\0' || w[0] == (*list)[0]) &&
+		    strncmp(w, *list, strlen(*list)) == 0)
 			return 1;
 	return 0;
 }
@@ -742,10 +743,14 @@ dates_w(const struct dates_ctx *c, int i)
 	return i >= 0 && i < c->n ? c->t[i].word : "";
 }
 
+/* The first bytes are compared before the rest: most tokens differ
+ * there, and this is asked of every token many times. */
 static int
 dates_is(const struct dates_ctx *c, int i, const char *w)
 {
-	return strcmp(dates_w(c, i), w) == 0;
+	const char *a = dates_w(c, i);
+
+	return a[0] == w[0] && strcmp(a, w) == 0;
 }
 
 /* Token I is a Chinese character of dates ("~" is any other). */

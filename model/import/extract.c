@@ -136,18 +136,36 @@ extract_phrase_at(const char *s, size_t len, size_t i, const char *w)
 	    !extract_wordbyte((unsigned char)s[i + n]);
 }
 
-/* The first of the phrases W (N of them) in S[FROM, TO): its index, -1. */
+/* Whether a phrase may begin at byte I of S, as extract_phrase_at asks:
+ * one in Chinese anywhere, any other at the start of a word. Tested once
+ * a byte before the phrases, which most bytes (inside words) fail. */
+static int
+extract_phrase_start(const char *s, size_t i)
+{
+	return (unsigned char)s[i] >= 0xE0 || i == 0 ||
+	    !extract_wordbyte((unsigned char)s[i - 1]);
+}
+
+/* The first of the phrases W (N of them) in S[FROM, TO): its index, -1.
+ * FIRST marks the bytes a phrase begins with, so that a byte no phrase
+ * begins with costs one look-up. */
 static int
 extract_find_phrase(const char *s, size_t from, size_t to,
     const char *const *w, int n)
 {
+	unsigned char first[256] = { 0 };
 	size_t i;
 	int k;
 
-	for (i = from; i < to; i++)
+	for (k = 0; k < n; k++)
+		first[(unsigned char)w[k][0]] = 1;
+	for (i = from; i < to; i++) {
+		if (!first[(unsigned char)s[i]] || !extract_phrase_start(s, i))
+			continue;
 		for (k = 0; k < n; k++)
-			if (extract_phrase_at(s, to, i, w[k]))
+			if (w[k][0] == s[i] && extract_phrase_at(s, to, i, w[k]))
 				return k;
+	}
 	return -1;
 }
 
@@ -331,8 +349,10 @@ extract_security_in(const struct extract *x, const char *s, const char *low,
 	int best = 0;
 
 	for (i = from; i < to && best < 2; i++)
-		for (k = 0; k < sizeof extract_security / sizeof *extract_security; k++)
-			if (extract_phrase_at(low, to, i, extract_security[k].phrase) &&
+		for (k = 0; extract_phrase_start(low, i) &&
+		    k < sizeof extract_security / sizeof *extract_security; k++)
+			if (extract_security[k].phrase[0] == low[i] &&
+			    extract_phrase_at(low, to, i, extract_security[k].phrase) &&
 			    !extract_other_body(x, s, from, i) &&
 			    best < 1 + extract_security[k].meeting)
 				best = 1 + extract_security[k].meeting;
@@ -828,7 +848,8 @@ extract_person_speaks(const struct extract *x, const struct mention_row *m)
 	size_t k;
 
 	for (i = from; i < (size_t)m->start; i++)
-		for (k = 0; k < sizeof titles / sizeof *titles; k++)
+		for (k = 0; extract_phrase_start(x->low, i) &&
+		    k < sizeof titles / sizeof *titles; k++)
 			if (extract_phrase_at(x->low, (size_t)m->start, i, titles[k]))
 				end = i + strlen(titles[k]);
 	return end > 0 && extract_near(x, end, (size_t)m->start, 4);
@@ -1214,8 +1235,9 @@ extract_kind_in(const char *s, size_t from, size_t to)
 	int k, best = EXTRACT_NKINDS;
 
 	for (i = from; i < to; i++)
-		for (k = 0; k < best; k++)
-			if (extract_phrase_at(s, to, i, extract_kinds[k].phrase))
+		for (k = 0; k < best && extract_phrase_start(s, i); k++)
+			if (extract_kinds[k].phrase[0] == s[i] &&
+			    extract_phrase_at(s, to, i, extract_kinds[k].phrase))
 				best = k;
 	return best;
 }
@@ -1457,7 +1479,7 @@ extract_day_phrase(const struct extract *x, size_t i, size_t to,
 {
 	int k;
 
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n && extract_phrase_start(x->low, i); k++)
 		if (extract_phrase_at(x->low, to, i, list[k]))
 			return strlen(list[k]);
 	return 0;

@@ -51,6 +51,7 @@ struct mention_trie {
 	int n, cap;
 	long long *entity;      /* per name */
 	int nnames, capnames;
+	int root[256];          /* the root's edges by byte, 0 for none */
 };
 
 /* Two automata: the names there were when it was built (the gazetteer),
@@ -175,6 +176,23 @@ mention_link(struct mention_trie *m)
 		}
 	}
 	free(queue);
+	for (i = 0; i < 256; i++) {
+		t = mention_edge(&m->s[0], (unsigned char)i);
+		m->root[i] = t >= 0 ? t : 0;
+	}
+}
+
+/* The state after byte C from STATE: the failure links followed until
+ * an edge takes C, the root's by its table, as most bytes end there. */
+static int
+mention_step(const struct mention_trie *m, int state, unsigned char c)
+{
+	int next;
+
+	for (; state > 0; state = m->s[state].fail)
+		if ((next = mention_edge(&m->s[state], c)) >= 0)
+			return next;
+	return m->root[c];
 }
 
 /* Empties T, leaving its root alone. */
@@ -636,15 +654,11 @@ static void
 mention_find_all(const struct mention_trie *m, const char *body, size_t len,
     struct mention_hit **hits, int *n, int *cap)
 {
-	int state = 0, next, k;
+	int state = 0, k;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)body[i];
-
-		while ((next = mention_edge(&m->s[state], c)) < 0 && state > 0)
-			state = m->s[state].fail;
-		state = next >= 0 ? next : 0;
+		state = mention_step(m, state, (unsigned char)body[i]);
 		for (k = m->s[state].out >= 0 ? state : m->s[state].dict; k > 0;
 		    k = m->s[k].dict) {
 			size_t end = i + 1, start = end - (size_t)m->s[k].depth;
