@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "scotl/dates.h"
 #include "scotl/mention.h"
+#include "scotl/script.h"
 
 static const char mention_sql_aliases[] =
 	"SELECT a.name, a.entity_id, a.kind FROM alias a WHERE a.id > ?1"
@@ -257,27 +258,19 @@ mention_latin(unsigned long cp)
 	return cp < 0x250 || (cp >= 0xff21 && cp <= 0xff5a);
 }
 
-/* Upper-case Cyrillic and Greek letters (the look-alikes' case). */
+/* Upper-case Cyrillic and Greek letters (the look-alikes' case): those
+ * the shared case folding (scotl/script.h) changes. */
 static int
 mention_upper(unsigned long cp)
 {
-	if (cp >= 0x400 && cp <= 0x42f)
-		return 1;
-	if (cp >= 0x460 && cp <= 0x4ff && cp != 0x4c0 && cp != 0x4cf)
-		return cp >= 0x4c1 && cp <= 0x4ce ? cp % 2 == 1 : cp % 2 == 0;
-	return cp >= 0x391 && cp <= 0x3a9;
+	return cp >= 0x386 && cp <= 0x52f && script_fold(cp) != cp;
 }
 
 /* Cyrillic lower case; "ё" is written "е" as often as not. */
 static unsigned long
 mention_lower(unsigned long cp)
 {
-	if (cp >= 0x410 && cp <= 0x42f)
-		cp += 0x20;
-	else if (cp >= 0x400 && cp <= 0x40f)
-		cp += 0x50;
-	else if (cp >= 0x460 && cp <= 0x4ff && mention_upper(cp))
-		cp += 1;
+	cp = script_fold(cp);
 	return cp == 0x451 ? 0x435 : cp;
 }
 
